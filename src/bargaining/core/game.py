@@ -1,0 +1,319 @@
+"""Finite two-player normal-form games with exact, float or symbolic payoffs."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from fractions import Fraction
+
+import numpy as np
+import sympy as sp
+
+from . import numbers as num
+from .minmax import minmax
+from .polygon import ConvexPolygon
+from .pure_equilibria import best_response_masks, pure_equilibria
+from .symbolic_equilibria import symbolic_equilibria
+from .vertex_enumeration import vertex_enumeration
+
+METHODS = ("auto", "vertex", "support", "lemke-howson")
+
+
+class DegenerateGameWarning(UserWarning):
+    """The game is degenerate, so its equilibria may form continua.
+
+    For exact games the list returned holds every extreme equilibrium (the
+    vertices of the equilibrium components). For float games solved through
+    nashpy the list may be incomplete.
+    """
+
+
+def _rows(matrix, name):
+    if isinstance(matrix, sp.MatrixBase):
+        matrix = matrix.tolist()
+    if isinstance(matrix, np.ndarray):
+        if matrix.ndim != 2:
+            raise ValueError(f"{name} must be 2-dimensional, got shape {matrix.shape}")
+        matrix = matrix.tolist()
+    if isinstance(matrix, str) or not isinstance(matrix, Sequence):
+        raise ValueError(f"{name} must be a 2-dimensional array of payoffs, got {matrix!r}")
+    rows = []
+    for i, row in enumerate(matrix):
+        if isinstance(row, np.ndarray):
+            row = row.tolist()
+        if isinstance(row, str) or not isinstance(row, Sequence):
+            raise ValueError(f"{name} must be 2-dimensional: row {i} is {row!r}")
+        rows.append(list(row))
+    if not rows or not rows[0]:
+        raise ValueError(f"{name} must have at least one row and one column, got {matrix!r}")
+    lengths = {len(row) for row in rows}
+    if len(lengths) > 1:
+        raise ValueError(f"{name} is ragged: its rows have lengths {sorted(lengths)}")
+    return rows
+
+
+def _labels(labels, shape):
+    if labels is None:
+        return (tuple(f"r{i}" for i in range(shape[0])), tuple(f"c{j}" for j in range(shape[1])))
+    try:
+        row_labels, column_labels = labels
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"labels must be a pair (row_labels, column_labels), got {labels!r}"
+        ) from None
+    row_labels, column_labels = tuple(map(str, row_labels)), tuple(map(str, column_labels))
+    if (len(row_labels), len(column_labels)) != shape:
+        raise ValueError(
+            f"labels must name {shape[0]} rows and {shape[1]} columns, got "
+            f"{len(row_labels)} and {len(column_labels)}"
+        )
+    return row_labels, column_labels
+
+
+class Game:
+    """A finite two-player game in normal form.
+
+    Parameters
+    ----------
+    A : array_like
+        ``m x n`` payoffs of the row player. Entries may be ints, floats,
+        :class:`fractions.Fraction` or sympy expressions (a parametric game).
+    B : array_like, optional
+        ``m x n`` payoffs of the column player; ``-A`` (zero-sum) if omitted.
+    labels : pair of sequences of str, optional
+        Names of the row and the column player's actions.
+    players : pair of str, optional
+        Names of the row and the column player.
+
+    Notes
+    -----
+    The payoffs' kind decides the arithmetic. Integers, Fractions and sympy
+    rationals give exact answers as Fractions; any float makes the game a
+    float game; a sympy symbol makes it symbolic, and :meth:`subs` turns it
+    into a numeric game.
+
+    Examples
+    --------
+    >>> game = Game([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> game.pure_equilibria()
+    [(1, 1)]
+    """
+
+    def __init__(self, A, B=None, *, labels=None, players=None):
+        rows_a = _rows(A, "A")
+        rows_b = _rows(B, "B") if B is not None else None
+        if rows_b is not None and (len(rows_b), len(rows_b[0])) != (len(rows_a), len(rows_a[0])):
+            raise ValueError(
+                f"A and B must have the same shape, got {len(rows_a)}x{len(rows_a[0])} "
+                f"and {len(rows_b)}x{len(rows_b[0])}"
+            )
+        classified = {}
+        for name, rows in (("A", rows_a), ("B", rows_b)):
+            if rows is not None:
+                classified[name] = [
+                    [num.classify(v, f"{name}[{i}][{j}]") for j, v in enumerate(row)]
+                    for i, row in enumerate(rows)
+                ]
+        kind = num.combine_kinds(k for rows in classified.values() for r in rows for k, _ in r)
+        self.kind = kind
+        matrices = {
+            name: num.as_array([[num.convert(v, kind) for _, v in r] for r in rows], kind)
+            for name, rows in classified.items()
+        }
+        self._A = matrices["A"]
+        self._B = matrices["B"] if "B" in matrices else -self._A
+        self.labels = _labels(labels, self._A.shape)
+        self.players = tuple(players) if players is not None else ("row", "column")
+        if len(self.players) != 2:
+            raise ValueError(f"players must name two players, got {players!r}")
+
+    @property
+    def payoff_matrices(self):
+        """``(A, B)``: float arrays, or object arrays of Fractions or sympy expressions."""
+        return self._A, self._B
+
+    @property
+    def shape(self):
+        return self._A.shape
+
+    @property
+    def is_symbolic(self):
+        return self.kind == num.SYMBOLIC
+
+    @property
+    def is_exact(self):
+        return self.kind == num.EXACT
+
+    @property
+    def free_symbols(self):
+        """The sympy symbols the payoffs depend on."""
+        if not self.is_symbolic:
+            return set()
+        return set().union(*(sp.sympify(v).free_symbols for v in (*self._A.flat, *self._B.flat)))
+
+    def subs(self, **values):
+        """A new game with the named symbols replaced by ``values``.
+
+        Integers and Fractions keep the game exact; floats make it a float game.
+
+        Raises
+        ------
+        ValueError
+            If a name is not a symbol of the game or a value is not a number.
+        """
+        symbols = {s.name: s for s in self.free_symbols}
+        mapping = {}
+        for name, value in values.items():
+            if name not in symbols:
+                known = ", ".join(sorted(symbols)) or "none"
+                raise ValueError(f"{name!r} is not a parameter of this game (parameters: {known})")
+            _, value = num.classify(value, name)
+            mapping[symbols[name]] = num.to_sympy(value)
+
+        def substitute(matrix):
+            return [[sp.sympify(v).subs(mapping) for v in row] for row in matrix.tolist()]
+
+        if not self.is_symbolic:
+            return Game(self._A, self._B, labels=self.labels, players=self.players)
+        return Game(substitute(self._A), substitute(self._B),
+                    labels=self.labels, players=self.players)
+
+    def _require_numeric(self, what):
+        if self.is_symbolic:
+            names = ", ".join(sorted(s.name for s in self.free_symbols)) or "irrational constants"
+            raise ValueError(
+                f"{what} needs numeric payoffs, but this game depends on {names}: "
+                "give values with .subs(...)"
+            )
+
+    def to_nashpy(self):
+        """The game as a :class:`nashpy.Game` with float payoffs."""
+        import nashpy
+
+        self._require_numeric("to_nashpy()")
+        return nashpy.Game(self._A.astype(float), self._B.astype(float))
+
+    def _strategy(self, strategy, size, name):
+        array = np.asarray(strategy, dtype=object if self.kind != num.FLOAT else float)
+        if array.shape != (size,):
+            raise ValueError(f"{name} must have {size} probabilities, got {strategy!r}")
+        return array
+
+    def payoff(self, row_strategy, column_strategy):
+        """Expected payoffs ``(u_row, u_column)`` of a pair of mixed strategies."""
+        x = self._strategy(row_strategy, self.shape[0], "row_strategy")
+        y = self._strategy(column_strategy, self.shape[1], "column_strategy")
+        return x @ self._A @ y, x @ self._B @ y
+
+    def regrets(self, row_strategy, column_strategy):
+        """How much each player gains by the best deviation from the given profile."""
+        self._require_numeric("regrets()")
+        x = self._strategy(row_strategy, self.shape[0], "row_strategy")
+        y = self._strategy(column_strategy, self.shape[1], "column_strategy")
+        u_row, u_column = x @ self._A @ y, x @ self._B @ y
+        return max(self._A @ y) - u_row, max(x @ self._B) - u_column
+
+    def is_equilibrium(self, row_strategy, column_strategy, tol=1e-9):
+        """Whether each strategy is a best response to the other (within ``tol``)."""
+        scale = 1 if self.is_exact else max(1.0, float(np.abs(np.hstack([self._A, self._B])).max()))
+        return all(regret <= tol * scale for regret in self.regrets(row_strategy, column_strategy))
+
+    def pure_equilibria(self):
+        """Pure Nash equilibria as ``(row, column)`` index pairs, row-major."""
+        self._require_numeric("pure_equilibria()")
+        return pure_equilibria(self._A, self._B)
+
+    def equilibria(self, method="auto"):
+        """Nash equilibria as ``(row_strategy, column_strategy)`` pairs.
+
+        Parameters
+        ----------
+        method : {"auto", "vertex", "support", "lemke-howson"}
+            ``"auto"`` and ``"vertex"`` enumerate the vertices of the best
+            response polytopes: exactly, in rational arithmetic, for exact
+            games, and through nashpy for float games. ``"support"`` and
+            ``"lemke-howson"`` call nashpy's support enumeration and
+            Lemke-Howson from every starting label, on floats.
+
+        Returns
+        -------
+        list
+            ``(row_strategy, column_strategy)`` pairs of numpy arrays (of
+            Fractions for exact games with ``"auto"``/``"vertex"``). For a
+            symbolic 2x2 game, :class:`ConditionalEquilibrium` triples
+            ``(row, column, condition)`` of sympy expressions.
+
+        Warns
+        -----
+        DegenerateGameWarning
+            When the game is degenerate (see the warning's documentation).
+        """
+        if method not in METHODS:
+            raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
+        if self.is_symbolic:
+            if self.shape != (2, 2) or method != "auto":
+                self._require_numeric(f"equilibria(method={method!r}) of a {self.shape} game")
+            return symbolic_equilibria(self._A, self._B)
+        if self.is_exact and method in ("auto", "vertex"):
+            found, degenerate = vertex_enumeration(self._A, self._B)
+            if degenerate:
+                warnings.warn(
+                    "the game is degenerate: equilibria may form continua; the list holds "
+                    "their extreme points", DegenerateGameWarning, stacklevel=2)
+            return found
+        from .nashpy_equilibria import nashpy_equilibria
+
+        found, degenerate = nashpy_equilibria(self._A.astype(float), self._B.astype(float), method)
+        if degenerate:
+            warnings.warn(
+                f"the game is degenerate: nashpy's {method} method may miss equilibria; "
+                "give exact payoffs (ints or Fractions) for a complete list",
+                DegenerateGameWarning, stacklevel=2)
+        return found
+
+    def minmax(self, mixed=True):
+        """Each player's minmax value; see :func:`bargaining.core.minmax.minmax`."""
+        if mixed:
+            self._require_numeric("minmax(mixed=True)")
+        return minmax(self._A, self._B, mixed=mixed)
+
+    def feasible_set(self):
+        """The convex hull of the pure payoff pairs, as a :class:`ConvexPolygon`."""
+        self._require_numeric("feasible_set()")
+        return ConvexPolygon(zip(self._A.flat, self._B.flat, strict=True))
+
+    def individually_rational_set(self, mixed=True):
+        """Feasible payoffs giving each player at least the minmax value."""
+        row_value, column_value = self.minmax(mixed=mixed)
+        if self.is_exact:
+            row_value, column_value = Fraction(row_value), Fraction(column_value)
+        return self.feasible_set().clip(0, row_value).clip(1, column_value)
+
+    def __repr__(self):
+        width = max(len(label) for label in self.labels[0])
+        cells = [[f"({_show(a)}, {_show(b)})" for a, b in zip(ra, rb, strict=True)]
+                 for ra, rb in zip(self._A.tolist(), self._B.tolist(), strict=True)]
+        cell_width = max(len(c) for c in (*self.labels[1], *(c for r in cells for c in r)))
+        header = " " * width + "  " + "  ".join(c.rjust(cell_width) for c in self.labels[1])
+        lines = [f"Game({self.players[0]} x {self.players[1]}, {self.kind})", header]
+        for label, row in zip(self.labels[0], cells, strict=True):
+            lines.append(label.rjust(width) + "  " + "  ".join(c.rjust(cell_width) for c in row))
+        return "\n".join(lines)
+
+    def _repr_latex_(self):
+        def cell(a, b):
+            return f"{sp.latex(num.to_sympy(a))},\\ {sp.latex(num.to_sympy(b))}"
+
+        head = " & ".join(rf"\text{{{c}}}" for c in self.labels[1])
+        body = r" \\ ".join(
+            rf"\text{{{label}}} & " + " & ".join(cell(a, b) for a, b in zip(ra, rb, strict=True))
+            for label, ra, rb in zip(self.labels[0], self._A.tolist(), self._B.tolist(), strict=True)
+        )
+        columns = "c" * self.shape[1]
+        return rf"$\begin{{array}}{{r|{columns}}} & {head} \\ \hline {body} \end{{array}}$"
+
+
+def _show(value):
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)

@@ -1,0 +1,177 @@
+"""Convex polygons in the payoff plane, exact for exact input.
+
+Feasible and individually rational payoff sets of a two-player game are
+convex polygons, and in degenerate cases segments, single points or empty.
+:class:`ConvexPolygon` treats all of these alike. Coordinates stay
+:class:`~fractions.Fraction` when they come in as such, so problem-set keys
+can quote vertices exactly; floats are compared with a tolerance scaled to
+the data.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+
+def _cross(origin, a, b):
+    return (a[0] - origin[0]) * (b[1] - origin[1]) - (a[1] - origin[1]) * (b[0] - origin[0])
+
+
+def _is_exact(points):
+    return all(isinstance(c, int | Fraction) for p in points for c in p)
+
+
+def _tolerance(points, relative):
+    if not points or _is_exact(points):
+        return 0
+    scale = max(1.0, max(abs(float(c)) for p in points for c in p))
+    return relative * scale * scale
+
+
+def convex_hull(points, relative_tol=1e-12):
+    """Extreme points of ``points`` in counter-clockwise order.
+
+    Andrew's monotone chain (Andrew 1979). Collinear and repeated points are
+    dropped, so a segment comes back as its two ends and a point as itself.
+
+    Parameters
+    ----------
+    points : iterable of pairs
+        Coordinates as Fractions (exact) or floats.
+    relative_tol : float
+        For floats, turns within ``relative_tol * scale**2`` count as straight.
+
+    Returns
+    -------
+    list of tuple
+        The hull's vertices, counter-clockwise, starting from the lowest-left.
+    """
+    points = sorted(set(tuple(p) for p in points))
+    if len(points) <= 2:
+        return points
+    tol = _tolerance(points, relative_tol)
+
+    def half(sequence):
+        chain = []
+        for point in sequence:
+            while len(chain) >= 2 and _cross(chain[-2], chain[-1], point) <= tol:
+                chain.pop()
+            chain.append(point)
+        return chain
+
+    lower, upper = half(points), half(reversed(points))
+    hull = lower[:-1] + upper[:-1]
+    return hull if len(hull) > 1 else hull[:1]
+
+
+class ConvexPolygon:
+    """A convex polygon, segment, point or empty set in the plane.
+
+    Parameters
+    ----------
+    points : iterable of pairs
+        Any points; the polygon is their convex hull.
+
+    Attributes
+    ----------
+    vertices : numpy.ndarray
+        ``k x 2`` array of extreme points, counter-clockwise. ``k = 1`` for a
+        point, ``k = 2`` for a segment, ``k = 0`` for the empty set. The dtype
+        is ``object`` (Fractions) for exact input and ``float`` otherwise.
+    """
+
+    def __init__(self, points):
+        self._points = convex_hull(points)
+        self.exact = _is_exact(self._points)
+        dtype = object if self.exact else float
+        self.vertices = np.array(self._points, dtype=dtype).reshape(len(self._points), 2)
+
+    def __repr__(self):
+        shown = ", ".join(f"({_show(x)}, {_show(y)})" for x, y in self._points)
+        return f"{type(self).__name__}([{shown}])"
+
+    def __len__(self):
+        return len(self._points)
+
+    @property
+    def is_empty(self):
+        return not self._points
+
+    @property
+    def is_point(self):
+        return len(self._points) == 1
+
+    @property
+    def is_segment(self):
+        return len(self._points) == 2
+
+    @property
+    def area(self):
+        """Area by the shoelace formula (0 for points and segments)."""
+        pts = self._points
+        if len(pts) < 3:
+            return Fraction(0) if self.exact else 0.0
+        twice = sum(_cross((0, 0), pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts)))
+        return twice / 2
+
+    def max(self, player):
+        """Highest payoff of ``player`` (0 = row, 1 = column) over the set."""
+        return max(p[_check_player(player)] for p in self._nonempty())
+
+    def min(self, player):
+        """Lowest payoff of ``player`` (0 = row, 1 = column) over the set."""
+        return min(p[_check_player(player)] for p in self._nonempty())
+
+    def contains(self, point, tol=1e-9):
+        """Whether ``point`` lies in the set (boundary included, within ``tol``)."""
+        point = tuple(point)
+        pts = self._points
+        if not pts:
+            return False
+        tol = 0 if self.exact and _is_exact([point]) else tol
+        scale = 1 if tol == 0 else max(1.0, *(abs(float(c)) for p in pts for c in p))
+        if len(pts) == 1:
+            return all(abs(a - b) <= tol * scale for a, b in zip(pts[0], point, strict=True))
+        if len(pts) == 2:
+            start, end = pts
+            length = max(abs(end[0] - start[0]), abs(end[1] - start[1]))
+            if abs(_cross(start, end, point)) > tol * scale * max(length, 1):
+                return False
+            return all(
+                min(s, e) - tol * scale <= c <= max(s, e) + tol * scale
+                for s, e, c in zip(start, end, point, strict=True)
+            )
+        edges = zip(pts, pts[1:] + pts[:1], strict=True)
+        return all(_cross(a, b, point) >= -tol * scale * scale for a, b in edges)
+
+    def clip(self, player, lower_bound):
+        """The part of the set where ``player``'s payoff is at least ``lower_bound``."""
+        axis = _check_player(player)
+        pts = self._points
+        if len(pts) == 1:
+            return type(self)(pts if pts[0][axis] >= lower_bound else [])
+        kept = []
+        for current, following in zip(pts, pts[1:] + pts[:1], strict=True):
+            if current[axis] >= lower_bound:
+                kept.append(current)
+            if (current[axis] - lower_bound) * (following[axis] - lower_bound) < 0:
+                share = (lower_bound - current[axis]) / (following[axis] - current[axis])
+                kept.append(tuple(c + share * (f - c) for c, f in zip(current, following, strict=True)))
+        return type(self)(kept)
+
+    def _nonempty(self):
+        if not self._points:
+            raise ValueError("the set is empty")
+        return self._points
+
+
+def _check_player(player):
+    if player not in (0, 1):
+        raise ValueError(f"player must be 0 (row) or 1 (column), got {player!r}")
+    return player
+
+
+def _show(value):
+    return str(value) if isinstance(value, Fraction) else f"{value:.10g}"

@@ -1,0 +1,52 @@
+"""Checks applied to inputs at the boundary of the public API.
+
+Each check raises :class:`ValueError` naming the parameter and the value, so
+that the command line can print one line and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import sympy as sp
+
+
+def _is_symbolic(value):
+    return isinstance(value, sp.Basic) and bool(getattr(value, "free_symbols", ()))
+
+
+def _as_real(value, name):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real | sp.Basic):
+        raise ValueError(f"{name} must be a real number, got {value!r}")
+    try:
+        as_float = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a real number, got {value!r}") from None
+    if not math.isfinite(as_float):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    return as_float
+
+
+def check_delta(delta, name="delta"):
+    """Check a discount factor lies in the open interval (0, 1); return it unchanged."""
+    if _is_symbolic(delta):
+        return delta
+    value = _as_real(delta, name)
+    if not 0 < value < 1:
+        raise ValueError(f"{name} must lie in (0, 1), got {delta!r}")
+    return delta
+
+
+def check_interval(value, name, low, high, *, closed_low=True, closed_high=True):
+    """Check ``value`` lies between ``low`` and ``high``; return it unchanged."""
+    if _is_symbolic(value):
+        return value
+    number = _as_real(value, name)
+    above = number >= low if closed_low else number > low
+    below = number <= high if closed_high else number < high
+    if not (above and below):
+        left = "[" if closed_low else "("
+        right = "]" if closed_high else ")"
+        raise ValueError(f"{name} must lie in {left}{low}, {high}{right}, got {value!r}")
+    return value
