@@ -5,6 +5,8 @@ from fractions import Fraction
 import numpy as np
 from hypothesis import strategies as st
 
+from bargaining.core.vertex_enumeration import vertex_enumeration
+
 
 def integer_matrices(rows, columns, low=-20, high=20):
     return st.lists(
@@ -32,7 +34,10 @@ def exact_regrets(A, B, x, y):
 
 
 def random_nondegenerate_integer_game(rng, rows, columns, low=-1000, high=1000):
-    """A random integer game; with payoffs this spread, degeneracy has probability ~0."""
-    A = rng.integers(low, high, size=(rows, columns), endpoint=True)
-    B = rng.integers(low, high, size=(rows, columns), endpoint=True)
-    return A, B
+    """A random integer game, drawn again until it is nondegenerate."""
+    while True:
+        A = rng.integers(low, high, size=(rows, columns), endpoint=True)
+        B = rng.integers(low, high, size=(rows, columns), endpoint=True)
+        exact = [np.vectorize(Fraction, otypes=[object])(M) for M in (A, B)]
+        if not vertex_enumeration(*exact)[1]:
+            return A, B

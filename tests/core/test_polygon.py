@@ -44,7 +44,10 @@ def test_clip_cuts_with_a_half_plane():
     square = ConvexPolygon([(0, 0), (2, 0), (2, 2), (0, 2)])
     clipped = square.clip(0, 1).clip(1, F(3, 2))
     assert sorted(map(tuple, clipped.vertices.tolist())) == [
-        (1, F(3, 2)), (1, 2), (2, F(3, 2)), (2, 2)
+        (1, F(3, 2)),
+        (1, 2),
+        (2, F(3, 2)),
+        (2, 2),
     ]
     assert square.clip(0, 3).is_empty
     assert square.clip(0, 2).is_segment

@@ -12,7 +12,7 @@ import sympy as sp
 from . import numbers as num
 from .minmax import minmax
 from .polygon import ConvexPolygon
-from .pure_equilibria import best_response_masks, pure_equilibria
+from .pure_equilibria import pure_equilibria
 from .symbolic_equilibria import symbolic_equilibria
 from .vertex_enumeration import vertex_enumeration
 
@@ -57,9 +57,11 @@ def _labels(labels, shape):
         return (tuple(f"r{i}" for i in range(shape[0])), tuple(f"c{j}" for j in range(shape[1])))
     try:
         row_labels, column_labels = labels
+        if any(isinstance(part, str) for part in (labels, row_labels, column_labels)):
+            raise TypeError
     except (TypeError, ValueError):
         raise ValueError(
-            f"labels must be a pair (row_labels, column_labels), got {labels!r}"
+            f"labels must be a pair (row_labels, column_labels) of sequences, got {labels!r}"
         ) from None
     row_labels, column_labels = tuple(map(str, row_labels)), tuple(map(str, column_labels))
     if (len(row_labels), len(column_labels)) != shape:
@@ -175,8 +177,9 @@ class Game:
 
         if not self.is_symbolic:
             return Game(self._A, self._B, labels=self.labels, players=self.players)
-        return Game(substitute(self._A), substitute(self._B),
-                    labels=self.labels, players=self.players)
+        return Game(
+            substitute(self._A), substitute(self._B), labels=self.labels, players=self.players
+        )
 
     def _require_numeric(self, what):
         if self.is_symbolic:
@@ -215,7 +218,9 @@ class Game:
 
     def is_equilibrium(self, row_strategy, column_strategy, tol=1e-9):
         """Whether each strategy is a best response to the other (within ``tol``)."""
-        scale = 1 if self.is_exact else max(1.0, float(np.abs(np.hstack([self._A, self._B])).max()))
+        scale = (
+            1 if self.is_exact else max(1.0, float(np.abs(np.hstack([self._A, self._B])).max()))
+        )
         return all(regret <= tol * scale for regret in self.regrets(row_strategy, column_strategy))
 
     def pure_equilibria(self):
@@ -259,7 +264,10 @@ class Game:
             if degenerate:
                 warnings.warn(
                     "the game is degenerate: equilibria may form continua; the list holds "
-                    "their extreme points", DegenerateGameWarning, stacklevel=2)
+                    "their extreme points",
+                    DegenerateGameWarning,
+                    stacklevel=2,
+                )
             return found
         from .nashpy_equilibria import nashpy_equilibria
 
@@ -268,7 +276,9 @@ class Game:
             warnings.warn(
                 f"the game is degenerate: nashpy's {method} method may miss equilibria; "
                 "give exact payoffs (ints or Fractions) for a complete list",
-                DegenerateGameWarning, stacklevel=2)
+                DegenerateGameWarning,
+                stacklevel=2,
+            )
         return found
 
     def minmax(self, mixed=True):
@@ -291,8 +301,10 @@ class Game:
 
     def __repr__(self):
         width = max(len(label) for label in self.labels[0])
-        cells = [[f"({_show(a)}, {_show(b)})" for a, b in zip(ra, rb, strict=True)]
-                 for ra, rb in zip(self._A.tolist(), self._B.tolist(), strict=True)]
+        cells = [
+            [f"({_show(a)}, {_show(b)})" for a, b in zip(ra, rb, strict=True)]
+            for ra, rb in zip(self._A.tolist(), self._B.tolist(), strict=True)
+        ]
         cell_width = max(len(c) for c in (*self.labels[1], *(c for r in cells for c in r)))
         header = " " * width + "  " + "  ".join(c.rjust(cell_width) for c in self.labels[1])
         lines = [f"Game({self.players[0]} x {self.players[1]}, {self.kind})", header]
@@ -307,7 +319,9 @@ class Game:
         head = " & ".join(rf"\text{{{c}}}" for c in self.labels[1])
         body = r" \\ ".join(
             rf"\text{{{label}}} & " + " & ".join(cell(a, b) for a, b in zip(ra, rb, strict=True))
-            for label, ra, rb in zip(self.labels[0], self._A.tolist(), self._B.tolist(), strict=True)
+            for label, ra, rb in zip(
+                self.labels[0], self._A.tolist(), self._B.tolist(), strict=True
+            )
         )
         columns = "c" * self.shape[1]
         return rf"$\begin{{array}}{{r|{columns}}} & {head} \\ \hline {body} \end{{array}}$"

@@ -72,8 +72,15 @@ def _mixed_lp(payoffs):
     upper = np.hstack([payoffs, -np.ones((own, 1))])
     equality = np.hstack([np.ones((1, opponent)), np.zeros((1, 1))])
     bounds = [(0, None)] * opponent + [(None, None)]
-    result = linprog(cost, A_ub=upper, b_ub=np.zeros(own), A_eq=equality, b_eq=[1.0],
-                     bounds=bounds, method="highs")
+    result = linprog(
+        cost,
+        A_ub=upper,
+        b_ub=np.zeros(own),
+        A_eq=equality,
+        b_eq=[1.0],
+        bounds=bounds,
+        method="highs",
+    )
     if not result.success:  # pragma: no cover - a bounded feasible LP always solves
         raise RuntimeError(f"minmax linear program failed: {result.message}")
     return float(result.x[-1]), np.clip(result.x[:-1], 0, None)

@@ -158,7 +158,9 @@ class ConvexPolygon:
                 kept.append(current)
             if (current[axis] - lower_bound) * (following[axis] - lower_bound) < 0:
                 share = (lower_bound - current[axis]) / (following[axis] - current[axis])
-                kept.append(tuple(c + share * (f - c) for c, f in zip(current, following, strict=True)))
+                kept.append(
+                    tuple(c + share * (f - c) for c, f in zip(current, following, strict=True))
+                )
         return type(self)(kept)
 
     def _nonempty(self):

@@ -45,7 +45,7 @@ import numpy as np
 def _solve(matrix, rhs):
     """Solve a small square system exactly; ``None`` when it is singular."""
     size = len(matrix)
-    rows = [list(row) + [value] for row, value in zip(matrix, rhs, strict=True)]
+    rows = [[*list(row), value] for row, value in zip(matrix, rhs, strict=True)]
     for col in range(size):
         pivot = next((r for r in range(col, size) if rows[r][col] != 0), None)
         if pivot is None:
@@ -76,7 +76,7 @@ def polytope_vertices(matrix):
         ``j``'s constraint is tight.
     """
     m, n = len(matrix), len(matrix[0])
-    columns = [[matrix[i][j] for i in range(m)] for j in range(n)]
+    columns = [[Fraction(matrix[i][j]) for i in range(m)] for j in range(n)]
     vertices = {}
     for size in range(1, min(m, n) + 1):
         for support in combinations(range(m), size):
