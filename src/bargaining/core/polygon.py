@@ -23,40 +23,15 @@ def _is_exact(points):
     return all(isinstance(c, int | Fraction) for p in points for c in p)
 
 
-def _tolerance(points, relative):
-    if not points or _is_exact(points):
-        return 0
-    scale = max(1.0, max(abs(float(c)) for p in points for c in p))
-    return relative * scale * scale
-
-
-def convex_hull(points, relative_tol=1e-12):
-    """Extreme points of ``points`` in counter-clockwise order.
-
-    Andrew's monotone chain (Andrew 1979). Collinear and repeated points are
-    dropped, so a segment comes back as its two ends and a point as itself.
-
-    Parameters
-    ----------
-    points : iterable of pairs
-        Coordinates as Fractions (exact) or floats.
-    relative_tol : float
-        For floats, turns within ``relative_tol * scale**2`` count as straight.
-
-    Returns
-    -------
-    list of tuple
-        The hull's vertices, counter-clockwise, starting from the lowest-left.
-    """
-    points = sorted(set(tuple(p) for p in points))
+def _monotone_chain(points):
+    """Hull of sorted, distinct points with exact orientation tests."""
     if len(points) <= 2:
         return points
-    tol = _tolerance(points, relative_tol)
 
     def half(sequence):
         chain = []
         for point in sequence:
-            while len(chain) >= 2 and _cross(chain[-2], chain[-1], point) <= tol:
+            while len(chain) >= 2 and _cross(chain[-2], chain[-1], point) <= 0:
                 chain.pop()
             chain.append(point)
         return chain
@@ -64,6 +39,37 @@ def convex_hull(points, relative_tol=1e-12):
     lower, upper = half(points), half(reversed(points))
     hull = lower[:-1] + upper[:-1]
     return hull if len(hull) > 1 else hull[:1]
+
+
+def convex_hull(points, relative_tol=1e-13):
+    """Extreme points of ``points`` in counter-clockwise order.
+
+    Andrew's monotone chain (Andrew 1979) with exact orientation tests.
+    Collinear and repeated points are dropped, so a segment comes back as its
+    two ends and a point as itself. Floats are first snapped to a grid of
+    spacing ``relative_tol * scale`` and handled as integers: rounding noise
+    can then neither reorder nearly equal points nor flip a turn, which is
+    what makes iterated hulls of collapsing payoff sets stable.
+
+    Parameters
+    ----------
+    points : iterable of pairs
+        Coordinates as Fractions (exact) or floats.
+    relative_tol : float
+        Grid spacing for floats, relative to ``scale``, the largest absolute
+        coordinate (at least 1).
+
+    Returns
+    -------
+    list of tuple
+        The hull's vertices, counter-clockwise, starting from the lowest-left.
+    """
+    points = [tuple(p) for p in points]
+    if not points or _is_exact(points):
+        return _monotone_chain(sorted(set(points)))
+    grid = relative_tol * max(1.0, max(abs(float(c)) for p in points for c in p))
+    snapped = sorted({(round(float(x) / grid), round(float(y) / grid)) for x, y in points})
+    return [(x * grid, y * grid) for x, y in _monotone_chain(snapped)]
 
 
 class ConvexPolygon:
