@@ -57,3 +57,13 @@ def test_conditions_select_exactly_the_numeric_equilibria(entries):
         s: sp.Rational(v.numerator, v.denominator) for s, v in zip(symbols, entries, strict=True)
     }
     assert holding(game.equilibria(), values) == expected
+
+
+def test_conditions_evaluate_where_the_mixing_formula_would_divide_by_zero():
+    x = sp.Symbol("x")
+    game = Game([[1, 0], [0, 1]], [[x, 0], [0, 1]])  # p = 1 / (x + 1)
+    mixed = game.equilibria()[-1]
+    assert mixed.row == (1 / (x + 1), x / (x + 1))
+    assert bool(mixed.condition.subs(x, -1)) is False
+    assert bool(mixed.condition.subs(x, -2)) is False
+    assert bool(mixed.condition.subs(x, 2)) is True

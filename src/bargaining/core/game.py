@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
-import sympy as sp
 
+from .._lazy import is_sympy, lazy_module
 from . import numbers as num
 from .minmax import minmax
 from .polygon import ConvexPolygon
 from .pure_equilibria import pure_equilibria
-from .symbolic_equilibria import symbolic_equilibria
 from .vertex_enumeration import vertex_enumeration
+
+sp = lazy_module("sympy")
 
 METHODS = ("auto", "vertex", "support", "lemke-howson")
 
@@ -29,7 +30,7 @@ class DegenerateGameWarning(UserWarning):
 
 
 def _rows(matrix, name):
-    if isinstance(matrix, sp.MatrixBase):
+    if is_sympy(matrix) and hasattr(matrix, "tolist"):
         matrix = matrix.tolist()
     if isinstance(matrix, np.ndarray):
         if matrix.ndim != 2:
@@ -258,6 +259,8 @@ class Game:
         if self.is_symbolic:
             if self.shape != (2, 2) or method != "auto":
                 self._require_numeric(f"equilibria(method={method!r}) of a {self.shape} game")
+            from .symbolic_equilibria import symbolic_equilibria
+
             return symbolic_equilibria(self._A, self._B)
         if self.is_exact and method in ("auto", "vertex"):
             found, degenerate = vertex_enumeration(self._A, self._B)

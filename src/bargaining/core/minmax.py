@@ -27,10 +27,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import sympy as sp
-from scipy.optimize import linprog
 
+from .._lazy import is_sympy, lazy_module
 from .vertex_enumeration import vertex_enumeration
+
+sp = lazy_module("sympy")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Minmax:
 
 def _pure(payoffs):
     """Minmax of the player whose payoffs are ``payoffs[own, opponent]``."""
-    if any(isinstance(value, sp.Basic) for value in payoffs.flat):
+    if any(is_sympy(value) for value in payoffs.flat):
         best_replies = [sp.Max(*payoffs[:, j]) for j in range(payoffs.shape[1])]
         return sp.Min(*best_replies), None
     best_replies = payoffs.max(axis=0)
@@ -66,6 +67,8 @@ def _pure(payoffs):
 
 
 def _mixed_lp(payoffs):
+    from scipy.optimize import linprog
+
     own, opponent = payoffs.shape
     cost = np.zeros(opponent + 1)
     cost[-1] = 1.0

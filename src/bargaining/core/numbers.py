@@ -22,7 +22,10 @@ import numbers
 from fractions import Fraction
 
 import numpy as np
-import sympy as sp
+
+from .._lazy import is_sympy, lazy_module
+
+sp = lazy_module("sympy")
 
 EXACT, FLOAT, SYMBOLIC = "exact", "float", "symbolic"
 
@@ -49,19 +52,19 @@ def classify(value, name="value"):
         For booleans, strings, complex numbers, non-finite numbers and any
         other type.
     """
+    if is_sympy(value):
+        return _classify_sympy(value, name)
     if isinstance(value, bool | np.bool_):
         raise ValueError(f"{name} must be a number, got the boolean {value!r}")
     if isinstance(value, numbers.Integral):
         return EXACT, Fraction(int(value))
     if isinstance(value, Fraction):
         return EXACT, value
-    if isinstance(value, numbers.Real) and not isinstance(value, sp.Basic):
+    if isinstance(value, numbers.Real):
         as_float = float(value)
         if not math.isfinite(as_float):
             raise ValueError(f"{name} must be finite, got {value!r}")
         return FLOAT, as_float
-    if isinstance(value, sp.Basic):
-        return _classify_sympy(value, name)
     raise ValueError(
         f"{name} must be an int, float, Fraction or sympy expression, "
         f"got {value!r} of type {type(value).__name__}"

@@ -23,6 +23,7 @@ import warnings
 import numpy as np
 
 from .abreu_sannikov import abreu_sannikov
+from .batched_abreu_sannikov import batched_abreu_sannikov
 from .polygon import ConvexPolygon
 from .validation import check_delta
 
@@ -165,3 +166,58 @@ def equilibrium_payoffs(
         tolerance=distance,
         converged=converged,
     )
+
+
+def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000):
+    """Abreu-Sannikov payoff sets of many games, solved in lockstep.
+
+    Games of equal shape advance together as numpy array operations (see
+    :mod:`bargaining.core.batched_abreu_sannikov`), which is what makes
+    sweeps over automation and patience cheap. The results equal those of
+    :func:`equilibrium_payoffs` game by game.
+
+    Parameters
+    ----------
+    games : sequence of bargaining.Game
+        Numeric stage games.
+    deltas : float or sequence of float
+        One discount factor for all games, or one per game.
+    tol, max_iter
+        As for :func:`equilibrium_payoffs`.
+
+    Returns
+    -------
+    list of PayoffSet
+        In the order of ``games``.
+    """
+    games = list(games)
+    deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
+    for delta in deltas:
+        check_delta(float(delta))
+    by_shape = {}
+    for index, game in enumerate(games):
+        game._require_numeric("equilibrium_payoffs_many()")
+        by_shape.setdefault(game.shape, []).append(index)
+    results = [None] * len(games)
+    for indices in by_shape.values():
+        A = np.stack([np.asarray(games[i].payoff_matrices[0], dtype=float) for i in indices])
+        B = np.stack([np.asarray(games[i].payoff_matrices[1], dtype=float) for i in indices])
+        iterates = batched_abreu_sannikov(A, B, deltas[indices], tol=tol, max_iter=max_iter)
+        for index, result in zip(indices, iterates, strict=True):
+            results[index] = PayoffSet(
+                result.vertices,
+                delta=float(deltas[index]),
+                method="abreu-sannikov",
+                iterations=result.iterations,
+                tolerance=result.distance,
+                converged=result.converged,
+            )
+    stopped = sum(not r.converged for r in results)
+    if stopped:
+        warnings.warn(
+            f"{stopped} of {len(results)} games stopped at max_iter={max_iter} "
+            "above the tolerance",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
+    return results

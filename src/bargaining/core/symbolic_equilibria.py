@@ -12,7 +12,9 @@ expressions:
    opponent's two actions. The row player's probability ``p`` of the first
    row solves the column player's indifference,
    ``p = (B11 - B10) / (B00 - B10 - B01 + B11)``, and ``q`` likewise from
-   ``A``. It exists when both lie strictly between 0 and 1.
+   ``A``. It exists when both lie strictly between 0 and 1, a condition
+   stated without division so that substituting values never divides by
+   zero.
 
 Each condition keeps one inequality per incentive constraint, so a student
 can read which is which; substituting numbers decides them.
@@ -27,7 +29,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import sympy as sp
+from .._lazy import lazy_module
+
+sp = lazy_module("sympy")
 
 
 class ConditionalEquilibrium(NamedTuple):
@@ -42,8 +46,12 @@ def _gain(difference):
     return sp.factor(sp.simplify(difference))
 
 
-def _strict_probability(value):
-    return sp.And(value > 0, value < 1)
+def _strictly_between_zero_and_one(numerator, denominator):
+    """``0 < numerator / denominator < 1`` without dividing, so that values making the
+    denominator vanish give ``False`` instead of a division by zero."""
+    return sp.And(
+        _gain(numerator * denominator) > 0, _gain((denominator - numerator) * denominator) > 0
+    )
 
 
 def symbolic_equilibria(A, B):
@@ -75,9 +83,14 @@ def symbolic_equilibria(A, B):
     row_denominator = B[0, 0] - B[1, 0] - B[0, 1] + B[1, 1]
     column_denominator = A[0, 0] - A[0, 1] - A[1, 0] + A[1, 1]
     if row_denominator != 0 and column_denominator != 0:
-        p = sp.cancel((B[1, 1] - B[1, 0]) / row_denominator)
-        q = sp.cancel((A[1, 1] - A[0, 1]) / column_denominator)
-        condition = sp.And(_strict_probability(p), _strict_probability(q))
+        p_numerator, q_numerator = B[1, 1] - B[1, 0], A[1, 1] - A[0, 1]
+        condition = sp.And(
+            _strictly_between_zero_and_one(p_numerator, row_denominator),
+            _strictly_between_zero_and_one(q_numerator, column_denominator),
+        )
         if condition is not sp.false:
-            found.append(ConditionalEquilibrium((p, 1 - p), (q, 1 - q), condition))
+            p = sp.cancel(p_numerator / row_denominator)
+            q = sp.cancel(q_numerator / column_denominator)
+            row, column = (p, sp.cancel(1 - p)), (q, sp.cancel(1 - q))
+            found.append(ConditionalEquilibrium(row, column, condition))
     return found

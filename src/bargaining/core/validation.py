@@ -9,15 +9,15 @@ from __future__ import annotations
 import math
 import numbers
 
-import sympy as sp
+from .._lazy import is_sympy
 
 
 def _is_symbolic(value):
-    return isinstance(value, sp.Basic) and bool(getattr(value, "free_symbols", ()))
+    return is_sympy(value) and bool(getattr(value, "free_symbols", ()))
 
 
 def _as_real(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real | sp.Basic):
+    if isinstance(value, bool) or not (isinstance(value, numbers.Real) or is_sympy(value)):
         raise ValueError(f"{name} must be a real number, got {value!r}")
     try:
         as_float = float(value)
