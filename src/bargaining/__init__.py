@@ -1,14 +1,44 @@
-"""Game-theoretic analysis of bargaining between labor and capital under automation."""
+"""Game-theoretic analysis of bargaining between labor and capital under automation.
+
+The layers, from the bottom: :mod:`bargaining.core` (generic two-player game
+theory), :mod:`bargaining.labor` (the model of labor, capital and automation),
+:mod:`bargaining.analysis` (thresholds and sweeps) and :mod:`bargaining.cli`.
+Submodules and the names below that need sympy are imported on first use, so
+``import bargaining`` stays fast.
+"""
+
+import importlib
 
 from .core import ConditionalEquilibrium, ConvexPolygon, DegenerateGameWarning, Game, Minmax
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "RepeatedGame": ("bargaining.core.repeated", "RepeatedGame"),
+    "PayoffSet": ("bargaining.core.spe", "PayoffSet"),
+    "ConvergenceWarning": ("bargaining.core.spe", "ConvergenceWarning"),
+}
+_SUBMODULES = ("analysis", "core", "labor")
+
 __all__ = [
     "ConditionalEquilibrium",
+    "ConvergenceWarning",
     "ConvexPolygon",
     "DegenerateGameWarning",
     "Game",
     "Minmax",
+    "PayoffSet",
+    "RepeatedGame",
     "__version__",
+    "analysis",
+    "labor",
 ]
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(module), attribute)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"bargaining.{name}")
+    raise AttributeError(f"module 'bargaining' has no attribute {name!r}")

@@ -32,19 +32,23 @@ def check_delta(delta, name="delta"):
     """Check a discount factor lies in the open interval (0, 1); return it unchanged."""
     if _is_symbolic(delta):
         return delta
-    value = _as_real(delta, name)
-    if not 0 < value < 1:
+    _as_real(delta, name)
+    if not 0 < delta < 1:
         raise ValueError(f"{name} must lie in (0, 1), got {delta!r}")
     return delta
 
 
 def check_interval(value, name, low, high, *, closed_low=True, closed_high=True):
-    """Check ``value`` lies between ``low`` and ``high``; return it unchanged."""
+    """Check ``value`` lies between ``low`` and ``high``; return it unchanged.
+
+    Exact values (ints, Fractions, sympy rationals) are compared exactly, so a
+    value equal to a closed bound is never refused because of rounding.
+    """
     if _is_symbolic(value):
         return value
-    number = _as_real(value, name)
-    above = number >= low if closed_low else number > low
-    below = number <= high if closed_high else number < high
+    _as_real(value, name)
+    above = value >= low if closed_low else value > low
+    below = value <= high if closed_high else value < high
     if not (above and below):
         left = "[" if closed_low else "("
         right = "]" if closed_high else ")"

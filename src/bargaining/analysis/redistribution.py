@@ -1,0 +1,156 @@
+"""How much redistribution the repeated strike game sustains, and where it breaks down.
+
+Closed forms for two strategy classes of the repeated strike game (the
+formulas live in :mod:`bargaining.labor.formulas`):
+
+``"stick-and-carrot"`` (Abreu 1988)
+    After capital stops sharing, labor strikes for a publicly randomised
+    number of periods (at least one), then play returns to sharing. Capital's
+    incentive caps the transfer at ``delta*(1 - w - kappa) - (1 - delta)*(w - beta)``,
+    with ``beta = b + theta*y_s`` and ``kappa = (1 - theta)*y_s`` the strike
+    payoffs. A strike lasts at least one period, so it is credible only if the
+    transfer repays it: ``tau >= (1 - delta)*(w - beta)/delta``. Where the cap
+    falls below that floor no transfer is sustainable, so the largest
+    sustainable transfer drops from the floor to 0 at the breakdown point.
+``"grim"`` (Friedman 1971)
+    Reversion to the stage equilibrium (Work, Keep) forever. That equilibrium
+    is capital's favourite outcome, so the threat is empty and no transfer is
+    ever sustained: capital does not share until a strike can make it.
+
+These are lower bounds on what subgame-perfect equilibria sustain; the exact
+set comes with ``method="exact"`` in a later version.
+
+References
+----------
+.. [1] D. Abreu, "On the theory of infinitely repeated games with
+   discounting", Econometrica 56 (1988) 383-396.
+.. [2] J. W. Friedman, "A non-cooperative equilibrium for supergames",
+   Review of Economic Studies 38 (1971) 1-12.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from ..core import numbers as num
+from ..labor import formulas as f
+from ..labor.evaluation import (
+    as_float_result,
+    as_input,
+    check_range,
+    has_object_array,
+    kind_of,
+    substitute,
+)
+from ..labor.technology import regime, strike_output
+from .threshold import Threshold
+
+METHODS = ("closed-form",)
+STRATEGIES = ("stick-and-carrot", "grim")
+
+
+def _check(method, strategy):
+    if method not in METHODS:
+        raise ValueError(
+            f"method must be one of {', '.join(map(repr, METHODS))} "
+            f'("exact" is not available yet), got {method!r}'
+        )
+    if strategy not in STRATEGIES:
+        raise ValueError(
+            f"strategy must be one of {', '.join(map(repr, STRATEGIES))}, got {strategy!r}"
+        )
+
+
+def _parameters(scenario):
+    return {f.w: scenario.w, f.b: scenario.b, f.delta: scenario.delta, f.theta: scenario.theta}
+
+
+def max_redistribution(scenario, a, method="closed-form", strategy="stick-and-carrot"):
+    """The largest transfer to labor that the strategy class sustains at automation ``a``.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    a : number, array_like or sympy expression
+        Automation, in [0, 1]; arrays are evaluated elementwise.
+    method : {"closed-form"}
+    strategy : {"stick-and-carrot", "grim"}
+
+    Returns
+    -------
+    Fraction, float, numpy.ndarray or sympy expression
+        The transfer (0 where none is sustainable), per period.
+
+    References
+    ----------
+    Abreu (1988) for stick-and-carrot; Friedman (1971) for grim trigger.
+    """
+    _check(method, strategy)
+    a = as_input(a)
+    check_range(a, "a", 0, 1)
+    output = strike_output(a, scenario.sigma, scenario.rho)
+    parameters = _parameters(scenario)
+    kind = kind_of(output, *parameters.values())
+    if kind == num.FLOAT:
+        transfer = f.numeric(strategy)(
+            np.asarray(output, dtype=float), *(float(v) for v in parameters.values())
+        )
+        return as_float_result(np.broadcast_to(transfer, np.shape(output)))
+    expression = f.max_transfer_expression(strategy)
+    if has_object_array(output):
+        return np.frompyfunc(lambda y: substitute(expression, {**parameters, f.y: y}), 1, 1)(
+            output
+        )
+    return substitute(expression, {**parameters, f.y: output})
+
+
+def breakdown_automation(scenario, method="closed-form", strategy="stick-and-carrot"):
+    """The automation level beyond which the strategy class sustains no redistribution.
+
+    Strike output rises with automation and at ``a = 1`` a strike is no threat
+    (capital keeps ``1 - theta >= 1 - w``), so the sustainable region is
+    ``[0, a*]`` or empty; ``a*`` comes from inverting ``strike_output`` in
+    closed form.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    method : {"closed-form"}
+    strategy : {"stick-and-carrot", "grim"}
+
+    Returns
+    -------
+    Threshold
+        Exact for rational scenarios. With ``sigma = 0`` (or ``rho = 0`` and
+        ``sigma <= 1``) strike output jumps only at ``a = 1``, so the value is 1
+        and ``a = 1`` itself is on the unsustainable side. A symbolic scenario
+        gives the boundary as an expression, valid under ``.condition``.
+    """
+    _check(method, strategy)
+    if strategy == "grim":
+        return Threshold(None, "never-sustainable", strategy, method)
+    parameters = _parameters(scenario)
+    kind = kind_of(scenario.sigma, scenario.rho, *parameters.values())
+    output = substitute(f.BREAKDOWN_STRIKE_OUTPUT, parameters)
+    if kind == num.SYMBOLIC:
+        name = regime(scenario.sigma, symbolic=regime(scenario.sigma) == "complements")
+        technology = {f.y: output, f.rho: scenario.rho, f.sigma: scenario.sigma}
+        value = (
+            sp.Integer(1)
+            if name == "leontief"
+            else substitute(f.AUTOMATION_AT_OUTPUT[name], technology)
+        )
+        condition = sp.And(sp.Lt(scenario.rho, output), sp.Lt(scenario.theta, scenario.delta**2))
+        return Threshold(value, "breaks-down", strategy, method, condition)
+    # At a = 1 a strike leaves capital (1 - theta) >= 1 - w, so it is no threat and
+    # nothing is sustainable there: the sustainable region is [0, a*] or empty.
+    if not max_redistribution(scenario, 0, method, strategy) > 0:
+        return Threshold(None, "never-sustainable", strategy, method)
+    name = regime(scenario.sigma)
+    if name == "leontief" or (scenario.rho == 0 and name in ("complements", "cobb-douglas")):
+        return Threshold(1 if kind != num.FLOAT else 1.0, "breaks-down", strategy, method)
+    value = substitute(
+        f.AUTOMATION_AT_OUTPUT[name], {f.y: output, f.rho: scenario.rho, f.sigma: scenario.sigma}
+    )
+    return Threshold(float(value) if kind == num.FLOAT else value, "breaks-down", strategy, method)

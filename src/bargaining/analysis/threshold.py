@@ -1,0 +1,52 @@
+"""The automation level at which redistribution stops (or starts) being sustainable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("breaks-down", "never-sustainable", "always-sustainable")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """Where redistribution changes from sustainable to not, along automation ``a``.
+
+    Attributes
+    ----------
+    value : Fraction, float, sympy expression or None
+        The boundary automation level; ``None`` when there is none.
+    kind : str
+        ``"breaks-down"``: sustainable for ``a`` below ``value``, not above.
+        ``"never-sustainable"`` and
+        ``"always-sustainable"``: the same answer for every ``a`` in [0, 1]
+        (``value`` is ``None``).
+    strategy, method : str
+        The strategy class and the method that produced the answer.
+    condition : sympy boolean, optional
+        For symbolic answers: when the expression is the boundary.
+    """
+
+    value: object
+    kind: str
+    strategy: str
+    method: str = "closed-form"
+    condition: object = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {self.kind!r}")
+        if (self.value is None) != (self.kind in ("never-sustainable", "always-sustainable")):
+            raise ValueError(f"a {self.kind!r} threshold cannot have value {self.value!r}")
+
+    def __float__(self):
+        if self.value is None:
+            meaning = (
+                "no automation level sustains it"
+                if self.kind == "never-sustainable"
+                else "every automation level sustains it"
+            )
+            raise ValueError(
+                f"there is no breakdown automation level: redistribution is {self.kind} "
+                f"({meaning}) under {self.strategy} strategies"
+            )
+        return float(self.value)

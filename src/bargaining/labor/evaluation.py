@@ -1,0 +1,103 @@
+"""Evaluate the model's sympy formulas on exact, float, array or symbolic input.
+
+One rule decides the arithmetic, as for :class:`bargaining.Game`: any sympy
+symbol makes the answer an expression; otherwise any float or numeric array
+makes it a float (or float array) computed by a lambdified function; otherwise
+the inputs are rational and the answer is exact: a
+:class:`~fractions.Fraction` when it is rational, an exact sympy number (call
+``float`` on it) when it is not, e.g. ``rho ** (1/2)``.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from fractions import Fraction
+
+import numpy as np
+import sympy as sp
+
+from ..core import numbers as num
+from ..core.validation import check_interval
+
+
+def is_infinite(value):
+    """Whether ``value`` is plus infinity (``math.inf``, ``numpy.inf`` or ``sympy.oo``)."""
+    if isinstance(value, sp.Basic):
+        return value == sp.oo
+    return isinstance(value, numbers.Real) and math.isinf(value) and value > 0
+
+
+def as_input(value):
+    """Lists and tuples become numpy arrays; everything else is left alone."""
+    return np.asarray(value) if isinstance(value, list | tuple) else value
+
+
+def kind_of(*values):
+    """``"symbolic"``, ``"float"`` or ``"exact"``: the arithmetic the inputs call for."""
+    kinds = []
+    for value in values:
+        if isinstance(value, np.ndarray) and value.dtype == object:
+            kinds.append(kind_of(*value.flat))
+        elif isinstance(value, np.ndarray):
+            kinds.append(num.FLOAT)
+        elif not is_infinite(value):
+            kinds.append(num.classify(value)[0])
+    return num.combine_kinds(kinds)
+
+
+def has_object_array(*values):
+    return any(isinstance(v, np.ndarray) and v.dtype == object for v in values)
+
+
+def check_range(value, name, low, high, *, closed_low=True, closed_high=True):
+    """Check a number or every element of an array lies in the interval; return it."""
+    if isinstance(value, np.ndarray):
+        for element in value.flat:
+            check_range(element, name, low, high, closed_low=closed_low, closed_high=closed_high)
+        return value
+    if is_infinite(value) and high == math.inf:
+        return value
+    if _is_rational(value) and all(_is_rational(x) or math.isinf(x) for x in (low, high)):
+        # Compare exactly: a float conversion would put 2/5 above the bound 2/5.
+        above = value >= low if closed_low else value > low
+        below = value <= high if closed_high else value < high
+        if not (above and below):
+            left, right = "[" if closed_low else "(", "]" if closed_high else ")"
+            raise ValueError(f"{name} must lie in {left}{low}, {high}{right}, got {value!r}")
+        return value
+    return check_interval(value, name, low, high, closed_low=closed_low, closed_high=closed_high)
+
+
+def _is_rational(value):
+    return isinstance(value, numbers.Rational) and not isinstance(value, bool)
+
+
+def to_sympy(value):
+    """An exact sympy value: Rationals for ints and Fractions, ``oo`` for infinity."""
+    if is_infinite(value):
+        return sp.oo
+    if isinstance(value, sp.Basic):
+        return value
+    return num.to_sympy(num.classify(value)[1])
+
+
+def from_sympy(value):
+    """A Fraction for a rational sympy number; anything else unchanged."""
+    if isinstance(value, sp.Basic) and value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    return value
+
+
+def substitute(expression, mapping):
+    """Substitute exact values (or expressions) into ``expression`` and tidy the result."""
+    result = expression.subs({symbol: to_sympy(v) for symbol, v in mapping.items()})
+    if result.free_symbols:
+        return sp.simplify(result)
+    return from_sympy(result)
+
+
+def as_float_result(array):
+    """A Python float for 0-d results, the array otherwise."""
+    array = np.asarray(array, dtype=float)
+    return float(array) if array.ndim == 0 else array

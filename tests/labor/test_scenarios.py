@@ -1,0 +1,106 @@
+import dataclasses
+import math
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+
+from bargaining.analysis import max_redistribution
+from bargaining.labor import Scenario, scenarios
+
+DOCUMENTED_CHANGES = {
+    "liebig": {"sigma": 0},
+    "substitutes": {"sigma": math.inf},
+    "open-models": {"theta": 0.3},
+    "patient": {"delta": 0.97},
+    "strike-fund": {"b": 0.35},
+}
+
+
+def test_default_is_the_documented_seed_scenario():
+    assert scenarios.DEFAULT.parameters == {
+        "w": 0.6,
+        "tau": 0.1,
+        "b": 0.2,
+        "delta": 0.9,
+        "sigma": 0.5,
+        "rho": 0.2,
+        "theta": 0,
+    }
+    assert scenarios.get("default") is scenarios.DEFAULT
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED_CHANGES))
+def test_each_variant_changes_only_its_documented_parameter(name):
+    variant = scenarios.get(name)
+    assert variant.name == name
+    changed = {
+        key: value
+        for key, value in variant.parameters.items()
+        if scenarios.DEFAULT.parameters[key] != value
+    }
+    assert changed == DOCUMENTED_CHANGES[name]
+
+
+def test_names_lists_every_variant_once():
+    assert set(scenarios.NAMES) == {"default", *DOCUMENTED_CHANGES}
+    assert len(scenarios.NAMES) == len(set(scenarios.NAMES))
+
+
+def test_unknown_name_lists_the_known_ones():
+    with pytest.raises(ValueError, match=r"unknown scenario 'utopia'.*liebig"):
+        scenarios.get("utopia")
+
+
+def test_the_defaults_make_the_point():
+    # Redistribution is sustained without automation and is not at full automation.
+    assert max_redistribution(scenarios.DEFAULT, 0.0) > 0
+    assert max_redistribution(scenarios.DEFAULT, 1.0) == 0
+    assert max_redistribution(scenarios.DEFAULT, 0.0) >= scenarios.DEFAULT.tau
+
+
+def test_frozen_and_replace_validates_again():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        scenarios.DEFAULT.w = 0.5
+    changed = scenarios.DEFAULT.replace(rho=0.3)
+    assert changed.rho == 0.3 and scenarios.DEFAULT.rho == 0.2
+    with pytest.raises(ValueError, match=r"rho must lie in \[0, 1\), got 1.2"):
+        scenarios.DEFAULT.replace(rho=1.2)
+    with pytest.raises(ValueError, match="no parameter wage"):
+        scenarios.DEFAULT.replace(wage=0.5)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"delta": 1}, r"delta must lie in \(0, 1\), got 1"),
+        ({"delta": 0}, "delta.*0"),
+        ({"sigma": -0.5}, "sigma.*-0.5"),
+        ({"rho": -0.1}, "rho.*-0.1"),
+        ({"w": 1.0}, "w.*1.0"),
+        ({"theta": 1}, "theta.*1"),
+        ({"tau": 0.5}, r"tau must lie in \[0, 0.4"),
+        ({"b": math.nan}, "b must be finite"),
+    ],
+)
+def test_out_of_range_values_are_named(changes, message):
+    with pytest.raises(ValueError, match=message):
+        Scenario(**changes)
+
+
+@pytest.mark.parametrize("changes", [{"b": 0.6}, {"b": 0.7}, {"b": 0.4, "theta": 0.2}])
+def test_a_strike_payoff_at_or_above_the_wage_is_explained(changes):
+    with pytest.raises(ValueError, match="rather strike than work"):
+        Scenario(**changes)
+
+
+def test_exact_turns_decimals_into_fractions():
+    exact = scenarios.get("substitutes").exact()
+    assert exact.w == Fraction(3, 5) and exact.delta == Fraction(9, 10)
+    assert exact.sigma == math.inf
+
+
+def test_symbolic_values_skip_numeric_checks():
+    w, b = sp.symbols("w b", positive=True)
+    scenario = Scenario(w=w, b=b)
+    assert scenario.w is w
