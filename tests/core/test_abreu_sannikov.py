@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bargaining import Game
+from bargaining.core.geometry import hausdorff_distance
 from bargaining.core.spe import ConvergenceWarning, PayoffSet, equilibrium_payoffs
 from strategies import integer_games
 
@@ -160,3 +161,14 @@ def test_vertex_sets_match_quantecon_wherever_it_returns_one(seed):
         assert same_vertex_set(ours.vertices, theirs, atol=1e-6)
     else:
         assert len(ours.vertices) < 3  # the peer fails exactly when the set is degenerate
+
+
+@given(small_games, st.sampled_from([0.3, 0.6, 0.9]))
+def test_exact_set_lies_inside_the_outer_approximation_which_tightens(game, delta):
+    g = Game(*game)
+    exact = equilibrium_payoffs(g, delta)
+    coarse, fine = (equilibrium_payoffs(g, delta, method="outer", directions=d) for d in (16, 128))
+    assert all(fine.contains(v, tol=1e-7) and coarse.contains(v, tol=1e-7) for v in exact.vertices)
+    assert hausdorff_distance(exact.vertices, fine.vertices) <= (
+        hausdorff_distance(exact.vertices, coarse.vertices) + 1e-9
+    )
