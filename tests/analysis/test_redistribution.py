@@ -240,8 +240,12 @@ def test_symbolic_scenario_threshold_matches_numbers():
     ("call", "message"),
     [
         (
-            lambda: max_redistribution(EXACT, 0, method="exact"),
-            "method must be one of 'closed-form'.*got 'exact'",
+            lambda: max_redistribution(EXACT, 0, method="simulated"),
+            "method must be one of 'closed-form', 'exact'.*got 'simulated'",
+        ),
+        (
+            lambda: max_redistribution(EXACT, 0, transfers=[0.1]),
+            "transfers=... applies to method='exact' only",
         ),
         (
             lambda: breakdown_automation(EXACT, strategy="tit-for-tat"),

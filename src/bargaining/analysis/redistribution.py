@@ -17,8 +17,10 @@ formulas live in :mod:`bargaining.labor.formulas`):
     is capital's favourite outcome, so the threat is empty and no transfer is
     ever sustained: capital does not share until a strike can make it.
 
-These are lower bounds on what subgame-perfect equilibria sustain; the exact
-set comes with ``method="exact"`` in a later version.
+These are lower bounds on what subgame-perfect equilibria sustain.
+``method="exact"`` answers from the whole set of subgame-perfect payoffs
+instead (:mod:`bargaining.analysis.exact_redistribution`), for the 2x2 game
+with the scenario's transfer or for a grid of transfers.
 
 References
 ----------
@@ -44,17 +46,20 @@ from ..labor.evaluation import (
     substitute,
 )
 from ..labor.technology import regime, strike_output
+from .exact_redistribution import exact_breakdown_automation, exact_max_redistribution
 from .threshold import Threshold
 
-METHODS = ("closed-form",)
+METHODS = ("closed-form", "exact")
 STRATEGIES = ("stick-and-carrot", "grim")
 
 
-def _check(method, strategy):
+def _check(method, strategy, transfers=None):
     if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, got {method!r}")
+    if transfers is not None and method != "exact":
         raise ValueError(
-            f"method must be one of {', '.join(map(repr, METHODS))} "
-            f'("exact" is not available yet), got {method!r}'
+            "transfers=... applies to method='exact' only; the closed forms already "
+            "maximise over a continuous transfer"
         )
     if strategy not in STRATEGIES:
         raise ValueError(
@@ -66,7 +71,9 @@ def _parameters(scenario):
     return {f.w: scenario.w, f.b: scenario.b, f.delta: scenario.delta, f.theta: scenario.theta}
 
 
-def max_redistribution(scenario, a, method="closed-form", strategy="stick-and-carrot"):
+def max_redistribution(
+    scenario, a, method="closed-form", strategy="stick-and-carrot", *, transfers=None
+):
     """The largest transfer to labor that the strategy class sustains at automation ``a``.
 
     Parameters
@@ -74,21 +81,47 @@ def max_redistribution(scenario, a, method="closed-form", strategy="stick-and-ca
     scenario : bargaining.labor.Scenario
     a : number, array_like or sympy expression
         Automation, in [0, 1]; arrays are evaluated elementwise.
-    method : {"closed-form"}
+    method : {"closed-form", "exact"}
+        ``"closed-form"``: the largest transfer the strategy class sustains.
+        ``"exact"``: labor's highest subgame-perfect payoff minus ``w``, from
+        the Abreu-Sannikov payoff set (floats; ``strategy`` does not apply).
     strategy : {"stick-and-carrot", "grim"}
+    transfers : sequence of float, optional
+        For ``"exact"``: capital's transfer grid; the 2x2 game with
+        ``scenario.tau`` if omitted.
 
     Returns
     -------
     Fraction, float, numpy.ndarray or sympy expression
         The transfer (0 where none is sustainable), per period.
 
+    Examples
+    --------
+    Stick-and-carrot is a lower bound: the exact set of subgame-perfect
+    payoffs sustains more, and a grid of transfers more than the single lumpy
+    transfer ``tau = 0.1`` of the 2x2 game:
+
+    >>> from bargaining.labor import scenarios
+    >>> s = scenarios.DEFAULT
+    >>> grid = [0.05 * k for k in range(1, 9)]
+    >>> round(float(max_redistribution(s, 0.3)), 6)
+    0.083158
+    >>> round(max_redistribution(s, 0.3, method="exact"), 6)
+    0.1
+    >>> round(max_redistribution(s, 0.3, method="exact", transfers=grid), 6)
+    0.123158
+    >>> float(max_redistribution(s, 0.45)), round(max_redistribution(s, 0.45, method="exact"), 6)
+    (0.0, 0.07875)
+
     References
     ----------
     Abreu (1988) for stick-and-carrot; Friedman (1971) for grim trigger.
     """
-    _check(method, strategy)
+    _check(method, strategy, transfers)
     a = as_input(a)
     check_range(a, "a", 0, 1)
+    if method == "exact":
+        return exact_max_redistribution(scenario, a, transfers)
     output = strike_output(a, scenario.sigma, scenario.rho)
     parameters = _parameters(scenario)
     kind = kind_of(output, *parameters.values())
@@ -105,7 +138,9 @@ def max_redistribution(scenario, a, method="closed-form", strategy="stick-and-ca
     return substitute(expression, {**parameters, f.y: output})
 
 
-def breakdown_automation(scenario, method="closed-form", strategy="stick-and-carrot"):
+def breakdown_automation(
+    scenario, method="closed-form", strategy="stick-and-carrot", *, transfers=None
+):
     """The automation level beyond which the strategy class sustains no redistribution.
 
     Strike output rises with automation and at ``a = 1`` a strike is no threat
@@ -116,8 +151,12 @@ def breakdown_automation(scenario, method="closed-form", strategy="stick-and-car
     Parameters
     ----------
     scenario : bargaining.labor.Scenario
-    method : {"closed-form"}
+    method : {"closed-form", "exact"}
+        ``"exact"`` brackets the first automation level at which labor's
+        highest subgame-perfect payoff falls to ``w``, to within 1e-6.
     strategy : {"stick-and-carrot", "grim"}
+    transfers : sequence of float, optional
+        For ``"exact"``: capital's transfer grid.
 
     Returns
     -------
@@ -127,7 +166,9 @@ def breakdown_automation(scenario, method="closed-form", strategy="stick-and-car
         and ``a = 1`` itself is on the unsustainable side. A symbolic scenario
         gives the boundary as an expression, valid under ``.condition``.
     """
-    _check(method, strategy)
+    _check(method, strategy, transfers)
+    if method == "exact":
+        return exact_breakdown_automation(scenario, transfers)
     if strategy == "grim":
         return Threshold(None, "never-sustainable", strategy, method)
     parameters = _parameters(scenario)

@@ -125,6 +125,8 @@ def _hulls(points, valid, eps):
     hull = np.repeat(points[index, start][:, None, :], size + 1, axis=1)
     count = np.ones(games, dtype=int)
     current, heading = start.copy(), np.tile([0.0, -1.0], (games, 1))
+    visited = np.zeros(valid.shape, dtype=bool)
+    visited[index, start] = True
     open_walk = np.ones(games, dtype=bool)
     for _ in range(size):
         offset = points - points[index, current][:, None, :]
@@ -139,11 +141,15 @@ def _hulls(points, valid, eps):
         tied = usable & (turn <= smallest + 1e-12)
         following = np.argmax(np.where(tied, distance, -1.0), axis=1)
         open_walk &= np.isfinite(smallest[:, 0])
+        # Rounding can make a sliver's walk skip its start; a walk that reaches any
+        # point it has visited is closed there.
+        open_walk &= ~visited[index, following]
         back_home = np.hypot(*(points[index, following] - points[index, start]).T) <= eps
         open_walk &= ~back_home
         if not open_walk.any():
             break
         hull[open_walk, count[open_walk]] = points[open_walk, following[open_walk]]
+        visited[index[open_walk], following[open_walk]] = True
         count += open_walk
         heading = np.where(open_walk[:, None], offset[index, following], heading)
         current = np.where(open_walk, following, current)
@@ -163,7 +169,10 @@ def _hausdorff(first, first_count, second, second_count):
         gap = offset - np.clip(t, 0.0, 1.0)[..., None] * edge
         distance = np.hypot(gap[..., 0], gap[..., 1]).min(axis=2)
         cross = edge[..., 0] * offset[..., 1] - edge[..., 1] * offset[..., 0]
-        inside = (polygon_count[:, None] >= 3) & np.all(cross >= 0, axis=2)
+        twice_area = np.einsum("gk,gk->g", polygon[:, :-1, 0], polygon[:, 1:, 1]) - np.einsum(
+            "gk,gk->g", polygon[:, :-1, 1], polygon[:, 1:, 0]
+        )
+        inside = (twice_area[:, None] > 0) & np.all(cross >= 0, axis=2)
         distance = np.where(inside, 0.0, distance)
         rows = np.arange(points.shape[1])[None, :]
         return np.where(rows < count[:, None], distance, 0.0).max(axis=1)
