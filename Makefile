@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 .PHONY: report test lint fuzz bench clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { $(PYTHON) -m pip install --user virtualenv && $(PYTHON) -m virtualenv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
@@ -30,10 +30,10 @@ test: lint
 	$(BIN)/python -m pytest -n 2
 
 fuzz: $(VENV)/.installed-dev
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n 2 -m slow
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n 2 tests
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python benchmarks/run.py
+	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -5,8 +5,8 @@ against the peer:
 
 1. Cold call: a fresh Python process imports the library and computes the
    payoff set of the Abreu-Sannikov (2014) 3x3 example at delta = 0.3.
-2. Sweep: 1,000 strike games (40 strike outputs x 25 discount factors, the
-   capital player choosing among 11 transfer levels) solved by
+2. Sweep: 1,000 strike games of the default scenario (40 automation levels x
+   25 discount factors, capital choosing among 11 transfer levels) solved by
    :func:`bargaining.core.spe.equilibrium_payoffs_many`, against QuantEcon's
    ``RepeatedGame.equilibrium_payoffs`` looped over the same games after its
    compilation. Both run to an accuracy of about 1e-9; the vertex sets are
@@ -54,15 +54,17 @@ def cold_call(snippet):
 
 
 def strike_games(transfers=11):
-    """1,000 strike games: labor Work/Strike against capital's transfer levels."""
-    w, b = 0.6, 0.2
-    levels = np.linspace(0, 0.4, transfers)
+    """1,000 strike games: automation x patience, capital choosing among transfer levels."""
+    from bargaining.labor import StrikeGame, scenarios
+
+    scenario = scenarios.DEFAULT
+    levels = [(1 - scenario.w) * k / (transfers - 1) for k in range(1, transfers)]
     games = []
-    for strike_output in np.linspace(0.1, 0.8, 40):
+    for a in np.linspace(0, 1, 40):
         for delta in np.linspace(0.5, 0.95, 25):
-            A = np.array([w + levels, b + levels])
-            B = np.array([1 - w - levels, strike_output - levels])
-            games.append((A, B, delta))
+            game = StrikeGame(scenario, float(a), levels)
+            A, B = (np.asarray(M, dtype=float) for M in game.payoff_matrices)
+            games.append((A, B, float(delta)))
     return games
 
 
