@@ -104,3 +104,17 @@ def test_symbolic_values_skip_numeric_checks():
     w, b = sp.symbols("w b", positive=True)
     scenario = Scenario(w=w, b=b)
     assert scenario.w is w
+
+
+def test_competitive_wage_follows_the_task_model_labor_share():
+    scenario = scenarios.DEFAULT.exact().replace(sigma=1, b=Fraction(1, 10))
+    # Cobb-Douglas (sigma = 1): labor's share is the share of tasks left to labor, 1 - a.
+    tied = scenario.with_competitive_wage(Fraction(3, 10))
+    assert tied.w == Fraction(7, 10) and tied.tau == scenario.tau
+    # The transfer is capped at what capital earns, 1 - w.
+    assert scenario.with_competitive_wage(Fraction(1, 20)).tau == Fraction(1, 20)
+
+
+def test_competitive_wage_refuses_automation_that_leaves_no_wage_to_bargain_over():
+    with pytest.raises(ValueError, match="b \\+ theta must be below the wage w"):
+        scenarios.DEFAULT.exact().replace(sigma=1).with_competitive_wage(0.9)

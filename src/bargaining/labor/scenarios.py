@@ -125,6 +125,35 @@ class Scenario:
         numbers = {f.name: rational(getattr(self, f.name)) for f in dataclasses.fields(self)}
         return dataclasses.replace(self, **numbers)
 
+    def with_competitive_wage(self, a, *, capital=1, labor=1, new_tasks=0):
+        """A copy whose wage ``w`` is labor's competitive share at automation ``a``.
+
+        Ties the base wage to automation through the task model of Acemoglu and
+        Restrepo (2018): ``w = labor_share(a, sigma, ...)``, see
+        :func:`bargaining.labor.technology.labor_share`. As automation takes
+        tasks the wage falls, and once it reaches labor's strike payoff
+        ``b + theta`` there is no wage relationship left to bargain over:
+        that is refused like any scenario with ``b + theta >= w``.
+
+        Parameters
+        ----------
+        a : number
+            Automation, in [0, 1].
+        capital, labor, new_tasks
+            Factor supplies and new labor tasks, as for ``labor_share``.
+
+        Returns
+        -------
+        Scenario
+        """
+        from .technology import labor_share
+
+        if isinstance(a, list | tuple) or hasattr(a, "shape"):
+            raise ValueError(f"a must be a single automation level, got {a!r}")
+        wage = labor_share(a, self.sigma, capital=capital, labor=labor, new_tasks=new_tasks)
+        tau = min(self.tau, 1 - wage) if not _is_symbolic(wage) else self.tau
+        return self.replace(w=wage, tau=tau)
+
     @property
     def parameters(self):
         """The model's values as a dict (without name and description)."""
