@@ -22,6 +22,7 @@ def has_pure_equilibrium(game):
     return bool(Game(*game).pure_equilibria())
 
 
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
 @settings(max_examples=25)
 @given(
     st.lists(
@@ -31,13 +32,14 @@ def has_pure_equilibrium(game):
     ),
     st.sampled_from([0.2, 0.5, 0.8, 0.95]),
 )
-def test_batch_equals_single_game_solutions(games, delta):
+def test_batch_equals_single_game_solutions(backend, games, delta):
     stage_games = [Game(A.tolist(), B.tolist()) for A, B in games]
-    batch = equilibrium_payoffs_many(stage_games, delta)
+    batch = equilibrium_payoffs_many(stage_games, delta, backend=backend)
     assert_same_sets(batch, [equilibrium_payoffs(g, delta) for g in stage_games])
 
 
-def test_strike_games_across_patience_include_points_segments_and_polygons():
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+def test_strike_games_across_patience_include_points_segments_and_polygons(backend):
     levels = np.linspace(0, 0.4, 11)
     games, deltas = [], []
     for strike_output in (0.1, 0.4, 0.8):
@@ -49,7 +51,7 @@ def test_strike_games_across_patience_include_points_segments_and_polygons():
                 )
             )
             deltas.append(delta)
-    batch = equilibrium_payoffs_many(games, deltas)
+    batch = equilibrium_payoffs_many(games, deltas, backend=backend)
     assert_same_sets(
         batch, [equilibrium_payoffs(g, d) for g, d in zip(games, deltas, strict=True)]
     )
@@ -65,10 +67,18 @@ def test_games_of_different_shapes_are_grouped_and_kept_in_order():
     np.testing.assert_allclose(second.vertices, [[2, 3]])
 
 
-def test_batch_refuses_games_without_pure_equilibrium():
+@pytest.mark.parametrize(("backend", "message"), [("numpy", r"games \[1\]"), ("numba", "game 1")])
+def test_batch_refuses_games_without_pure_equilibrium(backend, message):
     pennies = Game([[1, -1], [-1, 1]])
-    with pytest.raises(ValueError, match=r"games \[1\] have no pure Nash equilibrium"):
-        equilibrium_payoffs_many([Game([[1, 0], [0, 1]], [[1, 0], [0, 1]]), pennies], 0.5)
+    with pytest.raises(ValueError, match=message + " ha(s|ve) no pure Nash equilibrium"):
+        equilibrium_payoffs_many(
+            [Game([[1, 0], [0, 1]], [[1, 0], [0, 1]]), pennies], 0.5, backend=backend
+        )
+
+
+def test_unknown_backend_is_refused():
+    with pytest.raises(ValueError, match="backend must be one of auto, numba, numpy"):
+        equilibrium_payoffs_many([Game([[1]])], 0.5, backend="gpu")
 
 
 def test_batch_checks_every_delta():

@@ -156,7 +156,7 @@ def _hulls(points, valid, eps):
     return hull[:, : int(count.max()) + 1], count
 
 
-def _hausdorff(first, first_count, second, second_count):
+def _hausdorff(first, first_count, second, second_count, scale):
     """Hausdorff distance between padded polygons, game by game."""
 
     def directed(points, count, polygon, polygon_count):
@@ -172,7 +172,8 @@ def _hausdorff(first, first_count, second, second_count):
         twice_area = np.einsum("gk,gk->g", polygon[:, :-1, 0], polygon[:, 1:, 1]) - np.einsum(
             "gk,gk->g", polygon[:, :-1, 1], polygon[:, 1:, 0]
         )
-        inside = (twice_area[:, None] > 0) & np.all(cross >= 0, axis=2)
+        flat = 2e-12 * scale[:, None] ** 2
+        inside = (twice_area[:, None] > flat) & np.all(cross >= 0, axis=2)
         distance = np.where(inside, 0.0, distance)
         rows = np.arange(points.shape[1])[None, :]
         return np.where(rows < count[:, None], distance, 0.0).max(axis=1)
@@ -229,7 +230,7 @@ def batched_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
             vertices, count, payoffs[active], gains[active], delta[active], eps[active]
         )
         following, following_count = _hulls(points, valid, eps[active])
-        distance = _hausdorff(vertices, count, following, following_count)
+        distance = _hausdorff(vertices, count, following, following_count, scale[active])
         vertices, count = following, following_count
         done = distance * delta[active] / (1 - delta[active]) <= tol * scale[active]
         if iteration == max_iter:

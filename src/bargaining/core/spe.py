@@ -168,13 +168,24 @@ def equilibrium_payoffs(
     )
 
 
-def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000):
-    """Abreu-Sannikov payoff sets of many games, solved in lockstep.
+BACKENDS = ("auto", "numba", "numpy")
 
-    Games of equal shape advance together as numpy array operations (see
-    :mod:`bargaining.core.batched_abreu_sannikov`), which is what makes
-    sweeps over automation and patience cheap. The results equal those of
-    :func:`equilibrium_payoffs` game by game.
+
+def _has_numba():
+    import importlib.util
+
+    return importlib.util.find_spec("numba") is not None
+
+
+def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, backend="auto"):
+    """Abreu-Sannikov payoff sets of many games, for sweeps.
+
+    With numba installed (the ``fast`` extra) each game runs through a
+    compiled kernel (:mod:`bargaining.core.compiled_abreu_sannikov`; the
+    first call compiles it, a few seconds, cached on disk). Without it, games
+    of equal shape advance together as numpy array operations
+    (:mod:`bargaining.core.batched_abreu_sannikov`). Either way the results
+    equal those of :func:`equilibrium_payoffs` game by game.
 
     Parameters
     ----------
@@ -184,12 +195,24 @@ def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000):
         One discount factor for all games, or one per game.
     tol, max_iter
         As for :func:`equilibrium_payoffs`.
+    backend : {"auto", "numba", "numpy"}
+        ``"auto"`` uses numba when it is installed.
 
     Returns
     -------
     list of PayoffSet
         In the order of ``games``.
     """
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+    if backend == "auto":
+        backend = "numba" if _has_numba() else "numpy"
+    if backend == "numba":
+        if not _has_numba():
+            raise ValueError("backend='numba' needs numba: pip install 'bargaining[fast]'")
+        from .compiled_abreu_sannikov import compiled_abreu_sannikov as solve
+    else:
+        solve = batched_abreu_sannikov
     games = list(games)
     deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
     for delta in deltas:
@@ -202,7 +225,7 @@ def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000):
     for indices in by_shape.values():
         A = np.stack([np.asarray(games[i].payoff_matrices[0], dtype=float) for i in indices])
         B = np.stack([np.asarray(games[i].payoff_matrices[1], dtype=float) for i in indices])
-        iterates = batched_abreu_sannikov(A, B, deltas[indices], tol=tol, max_iter=max_iter)
+        iterates = solve(A, B, deltas[indices], tol=tol, max_iter=max_iter)
         for index, result in zip(indices, iterates, strict=True):
             results[index] = PayoffSet(
                 result.vertices,
