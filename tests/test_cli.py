@@ -1,5 +1,8 @@
 """The command line: the main job's numbers come from the library, errors are one line."""
 
+import json
+from fractions import Fraction
+
 import pytest
 from click.testing import CliRunner
 
@@ -58,3 +61,54 @@ def test_scenarios_lists_every_named_scenario():
 def test_version():
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_breakdown_prints_the_exact_closed_form_value():
+    result = CliRunner().invoke(main, ["breakdown", "--set", "sigma=inf", "--set", "b=1/10"])
+    expected = breakdown_automation(
+        scenarios.DEFAULT.exact().replace(sigma=float("inf"), b=Fraction(1, 10))
+    )
+    assert result.exit_code == 0
+    assert result.output == (
+        f"default: a* = {float(expected):.6f} (= {expected.value})  "
+        "[closed-form, stick-and-carrot]\n"
+    )
+
+
+def test_breakdown_json_for_the_exact_method():
+    result = CliRunner().invoke(
+        main, ["breakdown", "--scenario", "patient", "--method", "exact", "--json"]
+    )
+    record = json.loads(result.output)
+    expected = breakdown_automation(scenarios.get("patient"), method="exact")
+    assert record["kind"] == expected.kind and record["value"] == float(expected)
+    assert record["parameters"]["delta"] == scenarios.get("patient").delta
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--set", "delta=2"], "delta must lie in (0, 1), got 2"),
+        (["--set", "delta=abc"], "delta must be a number, got 'abc'"),
+        (["--set", "nonsense"], "--set takes key=value, got 'nonsense'"),
+        (["--set", "gamma=1"], "Scenario has no parameter gamma"),
+    ],
+)
+def test_breakdown_bad_settings_are_one_line_and_exit_2(arguments, message):
+    result = CliRunner().invoke(main, ["breakdown", *arguments])
+    assert result.exit_code == 2
+    assert result.stderr == f"bargaining: error: {message}\n"
+
+
+def test_command_line_runs_as_a_subprocess():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bargaining.cli", "breakdown", "--scenario", "nowhere"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("bargaining: error: unknown scenario 'nowhere'")

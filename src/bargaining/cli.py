@@ -57,6 +57,104 @@ def report(name, compare):
     click.echo(build_report(_scenario(name), compare=compare), nl=False)
 
 
+def parse_number(text, name):
+    """A number from the command line: an integer, a fraction ``p/q``, a decimal or ``inf``.
+
+    Integers and fractions stay exact; nothing is evaluated.
+    """
+    from fractions import Fraction
+
+    cleaned = text.strip()
+    try:
+        if "/" in cleaned:
+            numerator, denominator = cleaned.split("/")
+            return Fraction(int(numerator), int(denominator))
+        if cleaned.lstrip("+-").isdigit():
+            return int(cleaned)
+        value = float(cleaned)
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"{name} must be a number, got {text!r}") from None
+    return value
+
+
+def _settings(pairs):
+    values = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"--set takes key=value, got {pair!r}")
+        values[key.strip()] = parse_number(text, key.strip())
+    return values
+
+
+@main.command()
+@click.option(
+    "--scenario",
+    "name",
+    default="default",
+    show_default=True,
+    help="A named scenario (see `bargaining scenarios`).",
+)
+@click.option(
+    "--set",
+    "pairs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Change a parameter, e.g. --set delta=0.95 --set sigma=inf. Repeatable.",
+)
+@click.option(
+    "--method",
+    type=click.Choice(["closed-form", "exact"]),
+    default="closed-form",
+    show_default=True,
+)
+@click.option(
+    "--strategy",
+    type=click.Choice(["stick-and-carrot", "grim"]),
+    default="stick-and-carrot",
+    show_default=True,
+    help="Strategy class of the closed form.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def breakdown(name, pairs, method, strategy, as_json):
+    """The automation level at which redistribution breaks down.
+
+    \b
+    Examples:
+      bargaining breakdown --scenario liebig
+      bargaining breakdown --set delta=0.95 --method exact --json
+    """
+    import json
+    from fractions import Fraction
+
+    from .analysis import breakdown_automation
+
+    scenario = _scenario(name).replace(**_settings(pairs))
+    if method == "closed-form":
+        scenario = scenario.exact()  # decimals as typed, so the closed form is exact
+    threshold = breakdown_automation(scenario, method=method, strategy=strategy)
+    value = None if threshold.value is None else float(threshold.value)
+    exact = str(threshold.value) if isinstance(threshold.value, Fraction) else None
+    if as_json:
+        record = {
+            "scenario": scenario.name,
+            "parameters": {
+                k: str(v) if isinstance(v, Fraction) else v for k, v in scenario.parameters.items()
+            },
+            "method": method,
+            "strategy": threshold.strategy,
+            "kind": threshold.kind,
+            "value": value,
+            "exact": exact,
+        }
+        click.echo(json.dumps(record, sort_keys=True))
+        return
+    shown = (
+        threshold.kind if value is None else f"{value:.6f}" + (f" (= {exact})" if exact else "")
+    )
+    click.echo(f"{scenario.name}: a* = {shown}  [{method}, {threshold.strategy}]")
+
+
 @main.command("scenarios")
 def list_scenarios():
     """List the named scenarios and their parameters."""
