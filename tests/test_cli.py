@@ -112,3 +112,25 @@ def test_command_line_runs_as_a_subprocess():
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("bargaining: error: unknown scenario 'nowhere'")
+
+
+def test_figures_rebuilds_every_paper_and_reports_agreement(tmp_path):
+    from bargaining import reproductions
+
+    result = CliRunner().invoke(main, ["figures", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"{paper}: 2 figures, ok" for paper in reproductions.PAPERS
+    ]
+    assert sorted(p.name for p in tmp_path.glob("*/*.svg")) == [
+        "abreu-sannikov.svg",
+        "labor-share.svg",
+    ]
+
+
+def test_figures_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = CliRunner().invoke(main, ["figures", "--out", str(blocker / "inside")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("bargaining: error: cannot write figures to")

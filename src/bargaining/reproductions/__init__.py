@@ -1,0 +1,23 @@
+"""Reproductions of published results, one module per paper.
+
+Each module has ``reproduce(out_dir=None)`` returning a :class:`Reproduction`:
+the numbers computed here beside the published ones, and the figures it
+wrote. ``papers/<id>/reproduce.py`` runs one of them and prints its table;
+``bargaining figures`` runs them all. The test suite checks every number.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+PAPERS = {
+    "abreu-sannikov-2014": "abreu_sannikov",
+    "acemoglu-restrepo-2018": "acemoglu_restrepo",
+}
+
+
+def get(paper):
+    """The reproduction module of ``paper`` (one of :data:`PAPERS`)."""
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper {paper!r}; known: {', '.join(PAPERS)}")
+    return importlib.import_module(f"{__name__}.{PAPERS[paper]}")
