@@ -18,7 +18,12 @@ _LAZY = {
     "PayoffSet": ("bargaining.core.spe", "PayoffSet"),
     "ConvergenceWarning": ("bargaining.core.spe", "ConvergenceWarning"),
 }
-_SUBMODULES = ("analysis", "core", "labor")
+_SUBMODULES = {
+    "analysis": "bargaining.analysis",
+    "core": "bargaining.core",
+    "labor": "bargaining.labor",
+    "solutions": "bargaining.core.solutions",
+}
 
 __all__ = [
     "ConditionalEquilibrium",
@@ -32,6 +37,7 @@ __all__ = [
     "__version__",
     "analysis",
     "labor",
+    "solutions",
 ]
 
 
@@ -40,5 +46,5 @@ def __getattr__(name):
         module, attribute = _LAZY[name]
         return getattr(importlib.import_module(module), attribute)
     if name in _SUBMODULES:
-        return importlib.import_module(f"bargaining.{name}")
+        return importlib.import_module(_SUBMODULES[name])
     raise AttributeError(f"module 'bargaining' has no attribute {name!r}")

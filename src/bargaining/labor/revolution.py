@@ -1,0 +1,192 @@
+"""Revolution and the commitment problem (Acemoglu and Robinson).
+
+Elites, a fraction ``elite_size`` of the population, earn a share
+``elite_share`` of income. Citizens can revolt and take what is left after a
+share ``mu`` of income is destroyed; revolution beats the status quo iff
+``elite_share > mu`` (the revolution constraint). The elites can buy off the
+threat by promising the citizens' preferred tax ``tau_p``, but the threat is
+present only with probability ``threat_probability`` (``q``) each period, and
+a promise made while it is present is kept only while it lasts. The promise
+is worth enough to stop a revolution iff ``mu >= mu*`` with
+
+    mu* = elite_share - (1 - beta*(1 - q)) * [tau_p*(elite_share - elite_size)
+                                              - (1 - elite_size)*C(tau_p)],
+
+``beta`` the discount factor and ``C(tau) = c*tau**2/2`` the deadweight cost
+of taxation (the quadratic is our choice; the book keeps ``C`` general). The
+static version with a promise kept with probability ``p`` has
+``p = 1 - beta*(1 - q)``. The closed forms are [D] in REFERENCES §4:
+re-derived, matching the book's form as recalled, not checked against its text.
+
+Automation (ours, not Acemoglu-Robinson's): the elites own the machines,
+so their income share rises with automation,
+``elite_share(a) = theta_0 + (1 - theta_0)*(1 - s_L(a))`` with ``s_L`` the
+task model's labor share; and machines change the cost of revolt,
+``mu(a) = mu_0*(1 - seizure*a) + defense*a``, lower when they can be seized
+intact, higher when they defend their owners. :func:`two_channels` shows the
+strike channel (what a strike costs capital) next to the revolt channel
+(``elite_share(a) - mu(a)``, positive when revolution pays).
+
+Algorithm (:func:`regime`)
+--------------------------
+1. ``mu >= elite_share``: revolution does not pay; no threat.
+2. ``mu* <= mu < elite_share``: the elites promise redistribution.
+3. ``mu < mu*``, but ``mu`` at least the democracy threshold ``mu*(p = 1)``:
+   promises are not credible, democratisation (a commitment) stops revolution.
+4. Otherwise not even democracy does: the elites repress or revolution follows.
+
+References
+----------
+.. [1] D. Acemoglu and J. A. Robinson, "Why did the West extend the
+   franchise?", Quarterly Journal of Economics 115 (2000) 1167-1199.
+.. [2] D. Acemoglu and J. A. Robinson, "A theory of political transitions",
+   American Economic Review 91 (2001) 938-963.
+.. [3] D. Acemoglu and J. A. Robinson, Economic Origins of Dictatorship and
+   Democracy, Cambridge University Press (2006), chs. 5-6.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..core.validation import check_delta
+from . import bargaining_formulas as g
+from . import formulas as f
+from .evaluation import as_input, check_range
+from .technology import labor_share, strike_output
+
+REGIMES = ("no-threat", "redistribute", "democratize", "repress")
+
+
+def _values(elite_share, elite_size, discount=None, threat_probability=None, cost=1):
+    check_range(elite_size, "elite_size", 0, 0.5, closed_low=False, closed_high=False)
+    check_range(elite_share, "elite_share", elite_size, 1, closed_low=False)
+    check_range(cost, "cost", 0, float("inf"), closed_low=False)
+    values = {g.elite_share: elite_share, g.elite_size: elite_size, g.cost: cost}
+    if discount is not None:
+        values[g.discount] = check_delta(discount, "discount")
+        check_range(threat_probability, "threat_probability", 0, 1)
+        values[g.threat] = threat_probability
+    return values
+
+
+def citizens_tax(elite_share, elite_size, cost=1):
+    """The citizens' preferred tax ``tau_p``: ``C'(tau_p) = (theta - delta)/(1 - delta)``."""
+    return g.evaluate("CITIZENS_TAX", _values(elite_share, elite_size, cost=cost))
+
+
+def critical_cost(elite_share, elite_size, discount, threat_probability, cost=1):
+    """``mu*``: the lowest cost of revolt that promised redistribution can buy off.
+
+    Parameters
+    ----------
+    elite_share : number, array_like or sympy expression
+        The elites' share of income ``theta``, above ``elite_size``.
+    elite_size : number
+        The elites' share of the population, in (0, 1/2).
+    discount : number
+        The discount factor ``beta``, in (0, 1).
+    threat_probability : number
+        ``q``: the probability the threat of revolt is present in a period.
+    cost : positive number
+        Scale ``c`` of the deadweight cost ``C(tau) = c*tau**2/2``.
+
+    Returns
+    -------
+    Fraction, float, numpy.ndarray or sympy expression
+
+    Examples
+    --------
+    REFERENCES §4(c), first row:
+
+    >>> from fractions import Fraction as F
+    >>> critical_cost(F(3, 5), F(1, 5), F(9, 10), F(3, 10))
+    Fraction(563, 1000)
+    """
+    values = _values(as_input(elite_share), elite_size, discount, threat_probability, cost)
+    return g.evaluate("CRITICAL_COST", values)
+
+
+def democracy_cost(elite_share, elite_size, cost=1):
+    """The lowest cost of revolt at which democracy (a permanent promise) stops revolution."""
+    return g.evaluate("DEMOCRACY_COST", _values(as_input(elite_share), elite_size, cost=cost))
+
+
+def regime(mu, elite_share, elite_size, discount, threat_probability, cost=1):
+    """What the elites do when the threat is present at revolt cost ``mu`` (steps 1-4)."""
+    check_range(mu, "mu", 0, 1)
+    critical = critical_cost(elite_share, elite_size, discount, threat_probability, cost)
+    if mu >= elite_share:
+        return "no-threat"
+    if mu >= critical:
+        return "redistribute"
+    if mu >= democracy_cost(elite_share, elite_size, cost):
+        return "democratize"
+    return "repress"
+
+
+def elite_share_at(a, sigma, base_share):
+    """The elites' income share if they own the machines: ``theta_0 + (1 - theta_0)(1 - s_L)``."""
+    check_range(base_share, "base_share", 0, 1)
+    share = labor_share(as_input(a), sigma)
+    return g.evaluate(
+        "ELITE_SHARE_UNDER_AUTOMATION", {g.base_share: base_share, g.labor_share: share}
+    )
+
+
+def revolt_cost_at(a, base_cost, seizure=0, defense=0):
+    """The cost of revolt ``mu(a) = mu_0*(1 - seizure*a) + defense*a``."""
+    a = as_input(a)
+    check_range(a, "a", 0, 1)
+    check_range(base_cost, "base_cost", 0, 1)
+    check_range(seizure, "seizure", 0, 1)
+    check_range(defense, "defense", 0, 1)
+    values = {f.a: a, g.base_cost: base_cost, g.seizure: seizure, g.defense: defense}
+    at_full = g.evaluate("REVOLT_COST_UNDER_AUTOMATION", {**values, f.a: 1})
+    if not getattr(at_full, "free_symbols", None) and at_full > 1:
+        raise ValueError(
+            f"the cost of revolt must stay at most 1, got mu(1) = {at_full} from "
+            f"base_cost={base_cost!r}, seizure={seizure!r}, defense={defense!r}"
+        )
+    return g.evaluate("REVOLT_COST_UNDER_AUTOMATION", values)
+
+
+@dataclasses.dataclass(frozen=True)
+class Channels:
+    """Labor's two sources of leverage at automation levels ``a``.
+
+    Attributes
+    ----------
+    strike : number or array
+        What one period of strike costs capital: ``(1 - w) - (1 - theta)*y_s(a)``.
+    revolt : number or array
+        ``elite_share(a) - mu(a)``: how much revolution beats the status quo
+        (positive: the threat is real).
+    """
+
+    strike: object
+    revolt: object
+
+
+def two_channels(scenario, a, *, base_share, base_cost, seizure=0, defense=0):
+    """The strike channel and the revolt channel side by side, as automation rises.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> from bargaining.labor.scenarios import Scenario
+    >>> s = Scenario(w=F(3, 5), tau=0, b=F(1, 5), sigma=1, rho=F(1, 16))
+    >>> two_channels(s, F(1, 2), base_share=F(1, 5), base_cost=F(1, 2), seizure=1)
+    Channels(strike=Fraction(3, 20), revolt=Fraction(7, 20))
+    """
+    a = as_input(a)
+    values = {
+        f.y: strike_output(a, scenario.sigma, scenario.rho),
+        f.w: scenario.w,
+        f.theta: scenario.theta,
+    }
+    strike = g.evaluate("STRIKE_LEVERAGE", values)
+    revolt = elite_share_at(a, scenario.sigma, base_share) - revolt_cost_at(
+        a, base_cost, seizure, defense
+    )
+    return Channels(strike, revolt)
