@@ -208,5 +208,14 @@ def list_scenarios():
         click.echo(f"{name:<12}  {values}\n{'':<14}{scenario.description}")
 
 
+def _register_commands():
+    from .cli_problemset import problemset
+
+    for command in (problemset,):
+        main.add_command(command)
+
+
+_register_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

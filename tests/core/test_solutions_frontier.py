@@ -52,3 +52,11 @@ def test_strings_are_not_parsed():
         Frontier.from_points([("1", "0")])
     with pytest.raises(ValueError):
         Frontier.from_expr("sqrt(1 - x)", x, (0, 1))
+
+
+def test_polygon_frontier_gives_player_ones_best_payoff_for_a_given_u2():
+    frontier = Frontier.from_points([(0, 0), (1, 0), (0, 1), (Fraction(3, 4), Fraction(3, 4))])
+    # On the edge from (3/4, 3/4) to (1, 0): u2 = 3/4 - 3 (u1 - 3/4).
+    assert frontier.u1_at(Fraction(1, 2)) == Fraction(5, 6)
+    # On the edge from (0, 1) to (3/4, 3/4): u2 = 1 - u1 / 3.
+    assert frontier.u1_at(Fraction(9, 10)) == Fraction(3, 10)

@@ -159,6 +159,8 @@ class Frontier:
         low, high = self.u1_range
         if not _smooth.is_above(u2, self.value(high)):
             return high
+        if self.kind == "polygon":
+            return self.polygon.clip(1, u2).max(0)
         if self.kind == "function":
             return _smooth.float_root(lambda x: self.function(x) - u2, low, high)
         return _smooth.symbolic_root(self.function - u2, self.u1, low, high)
