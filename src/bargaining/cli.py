@@ -209,9 +209,10 @@ def list_scenarios():
 
 
 def _register_commands():
+    from .cli_invest import invest
     from .cli_problemset import problemset
 
-    for command in (problemset,):
+    for command in (invest, problemset):
         main.add_command(command)
 
 

@@ -19,13 +19,18 @@ strike sustains any transfer.
 
 Variants
 --------
-``liebig``       tasks are perfect complements (``sigma = 0``): one undone task
-                 stops production, so leverage lasts until the last task is automated.
-``substitutes``  tasks are perfect substitutes (``sigma = inf``): leverage erodes fastest.
-``open-models``  labor owns a share ``theta = 0.3`` of the machines and keeps
-                 their output's share during a strike.
-``patient``      ``delta = 0.97``: the future weighs more, threats bite longer.
-``strike-fund``  ``b = 0.35``: a strike fund makes striking cheaper for labor.
+``liebig``
+    Tasks are perfect complements (``sigma = 0``): one undone task stops
+    production, so leverage lasts until the last task is automated.
+``substitutes``
+    Tasks are perfect substitutes (``sigma = inf``): leverage erodes fastest.
+``open-models``
+    Labor owns a share ``theta = 0.3`` of the machines and keeps their
+    output's share during a strike.
+``patient``
+    ``delta = 0.97``: the future weighs more, threats bite longer.
+``strike-fund``
+    ``b = 0.35``: a strike fund makes striking cheaper for labor.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ left to bargain over: the formulas then extrapolate below labor's strike
 payoff and describe no agreement.
 
 Algorithm (:func:`automation_at_outside_option`)
------------------------------------------------
+------------------------------------------------
 1. Solve ``wage(y) = outside`` for strike output ``y`` (the wage is linear in ``y``).
 2. If the wage is already at most the option without automation, answer 0;
    if it stays above it at ``y = 1``, or does not fall with ``y``, answer ``None``.

@@ -1,0 +1,254 @@
+"""The automation capital chooses, the efficient level, and the strategic automation gap.
+
+Capital chooses automation ``a`` to maximise ``U(a) = v(a) + gain*a - C(a)``
+(:mod:`bargaining.labor.investment`); the efficient level maximises what the
+relationship produces, ``1 + gain*a - C(a)``. Their difference is the
+*strategic automation gap*: automation bought only to weaken the strike.
+
+Selections of capital's continuation value ``v(a)``
+-------------------------------------------------------
+Closed form, stick-and-carrot strategies (Abreu 1988): ``"labor-preferred"``
+(the largest transfer they sustain) or ``"capital-preferred"`` (the stage
+equilibrium, no transfer). Exact subgame-perfect sets (Abreu and Sannikov
+2014): ``"capital-preferred"``, ``"labor-preferred"``, ``"nash"`` and
+``"nash-stage"``, see :mod:`bargaining.analysis.investment_exact`, which also
+says how strikes that capital pays for are treated.
+
+Algorithm
+---------
+1. Efficient level: maximise ``1 + gain*a - C(a)`` on [0, 1].
+2. Closed form: find the breakdown point ``a*`` (transfers sustained on
+   ``[0, a*]``), and maximise capital's payoff with the transfer on
+   ``[0, a*]`` and without it on ``[a*, 1]``; at ``a*`` itself capital gets the
+   right limit (one step past ``a*`` is enough to end the transfer).
+3. Each smooth piece: for exact input, the candidates are its ends and the
+   real roots of its derivative's numerator when that is a polynomial in
+   ``a`` (exact algebraic numbers); otherwise a grid of 513 levels, refined by
+   a bounded scalar search next to the best one.
+4. Exact route: the lockstep grid search of
+   :func:`bargaining.analysis.investment_exact.exact_choices`.
+5. The gap is the chosen level minus the efficient one; ties go to the lower
+   level.
+
+References
+----------
+.. [1] D. Acemoglu and P. Restrepo, "The race between man and machine",
+   American Economic Review 108 (2018) 1488-1542.
+.. [2] D. Abreu, "On the theory of infinitely repeated games with
+   discounting", Econometrica 56 (1988) 383-396.
+.. [3] D. Abreu and Y. Sannikov, "An algorithm for two-player repeated games
+   with perfect monitoring", Theoretical Economics 9 (2014) 313-338.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import sympy as sp
+
+from ..labor import formulas as f
+from ..labor import investment_formulas as fi
+from ..labor.evaluation import from_sympy, is_infinite, substitute, to_sympy
+from ..labor.technology import regime
+from .exact_redistribution import _float_scenario
+from .investment_exact import SELECTIONS as EXACT_SELECTIONS
+from .investment_exact import exact_choices
+from .redistribution import breakdown_automation
+
+SELECTIONS = {"closed-form": ("labor-preferred", "capital-preferred"), "exact": EXACT_SELECTIONS}
+
+
+@dataclasses.dataclass(frozen=True)
+class Choice:
+    """Capital's automation choice in one scenario.
+
+    Attributes
+    ----------
+    chosen, efficient : number
+        Capital's level and the level maximising ``1 + gain*a - C(a)``.
+    payoff : number
+        Capital's payoff ``U`` at the chosen level.
+    breakdown : Threshold
+        Where redistribution breaks down under the same method.
+    method, selection : str
+    """
+
+    chosen: object
+    efficient: object
+    payoff: object
+    breakdown: object
+    method: str
+    selection: str
+
+    @property
+    def gap(self):
+        """The strategic automation gap, ``chosen - efficient``."""
+        return self.chosen - self.efficient
+
+    @property
+    def at_breakdown(self):
+        """Whether capital automates up to the breakdown point and stops there."""
+        value = self.breakdown.value
+        return value is not None and abs(float(self.chosen) - float(value)) <= 1e-5
+
+
+def _as_float(value):
+    # Only the cost can be unbounded (the calibrated form at a = 1), where U is -inf.
+    value = sp.sympify(value)
+    return -np.inf if value.has(sp.zoo, sp.nan) else float(sp.N(value, 30))
+
+
+def _maximise(expression, low, high, exact):
+    """(argmax, max) of an expression in ``a`` on [low, high]; the lowest argmax on ties."""
+    if exact:
+        numerator = sp.numer(sp.together(sp.diff(expression, f.a)))
+        try:
+            roots = sp.Poly(numerator, f.a).real_roots() if numerator.has(f.a) else []
+        except (sp.polys.polyerrors.BasePolynomialError, NotImplementedError):
+            roots = None
+        if roots is not None:
+            low, high = to_sympy(low), to_sympy(high)
+            points = [low, *(r for r in roots if low < r < high), high]
+            values = [expression.subs(f.a, p) for p in points]
+            best = max(range(len(points)), key=lambda i: (_as_float(values[i]), -i))
+            return from_sympy(points[best]), from_sympy(values[best])
+    function = sp.lambdify(f.a, expression, "numpy")
+
+    def value(x):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            result = np.broadcast_to(np.asarray(function(x), dtype=float), np.shape(x))
+        return np.where(np.isnan(result), -np.inf, result)
+
+    grid = np.linspace(float(low), float(high), 513)
+    values = value(grid)
+    i = int(np.argmax(values))
+    best = (float(grid[i]), float(values[i]))
+    left, right = grid[max(i - 1, 0)], grid[min(i + 1, grid.size - 1)]
+    if right > left:
+        from scipy.optimize import minimize_scalar
+
+        found = minimize_scalar(
+            lambda x: -float(value(x)),
+            bounds=(left, right),
+            method="bounded",
+            options={"xatol": 1e-12},
+        )
+        if -found.fun > best[1]:
+            best = (float(found.x), float(-found.fun))
+    return best
+
+
+def efficient_automation(cost):
+    """The level maximising ``1 + gain*a - C(a)`` on [0, 1], exact for exact costs."""
+    surplus = substitute(fi.PRODUCTION_SURPLUS, {fi.gain: cost.gain}) - cost.expression
+    return _maximise(sp.sympify(surplus), 0, 1, not cost.is_float)[0]
+
+
+def surplus_exhausted_automation(cost):
+    """The level beyond which ``C(a)`` exceeds the whole surplus ``1 + gain*a``; None if never.
+
+    Capital's payoff there is below ``-w`` while ``a = 0`` gives it at least
+    its minmax, ``>= 0``: no selection chooses a level above this one.
+    """
+    gain = float(cost.gain)
+    if not float(cost(1.0)) > 1 + gain:
+        return None
+    low, high = 0.0, 1.0
+    for _ in range(60):
+        middle = (low + high) / 2
+        low, high = (middle, high) if float(cost(middle)) <= 1 + gain * middle else (low, middle)
+    return high
+
+
+def _closed_form_choice(scenario, cost, selection):
+    numbers = [v for v in scenario.parameters.values() if not is_infinite(v)]
+    exact = not cost.is_float and not any(isinstance(v, float) for v in numbers)
+    if not exact:
+        scenario = _float_scenario(scenario)
+    values = {f.w: scenario.w, f.b: scenario.b, f.delta: scenario.delta, f.theta: scenario.theta}
+    values.update({f.sigma: scenario.sigma, f.rho: scenario.rho, fi.gain: cost.gain})
+    values = {symbol: to_sympy(value) for symbol, value in values.items()}
+    output = f.STRIKE_OUTPUT[regime(scenario.sigma)]
+    own = fi.PRODUCTIVITY_GAIN.subs(values) - cost.expression
+    stage = fi.CAPITAL_VALUE_STAGE.subs(values) + own
+    sharing = fi.CAPITAL_VALUE_SHARING.subs(f.y, output).subs(values) + own
+    breakdown = breakdown_automation(scenario)
+    pieces = [(stage, 0, 1)]
+    if selection == "labor-preferred" and breakdown.value is not None:
+        pieces = [(sharing, 0, breakdown.value), (stage, breakdown.value, 1)]
+    found = [_maximise(expression, low, high, exact) for expression, low, high in pieces]
+    chosen, payoff = max(found, key=lambda pair: (_as_float(pair[1]), -float(pair[0])))
+    return Choice(chosen, efficient_automation(cost), payoff, breakdown, "closed-form", selection)
+
+
+def _check(method, selection):
+    if method not in SELECTIONS:
+        raise ValueError(f"method must be one of {', '.join(SELECTIONS)}, got {method!r}")
+    if selection not in SELECTIONS[method]:
+        raise ValueError(
+            f"selection must be one of {', '.join(SELECTIONS[method])} for method={method!r}, "
+            f"got {selection!r}"
+        )
+
+
+def strategic_automation(
+    scenarios,
+    cost,
+    method="closed-form",
+    selection="labor-preferred",
+    *,
+    transfers=None,
+    paid_strikes=False,
+    xtol=1e-6,
+):
+    """Capital's choice, the efficient level and the gap for each of several scenarios.
+
+    Parameters
+    ----------
+    scenarios : Scenario or sequence of Scenario
+        E.g. one scenario varied along patience, strike fund, ``sigma`` or
+        ``theta``; with ``method="exact"`` all their payoff sets are solved in
+        lockstep.
+    cost : bargaining.labor.investment.Cost
+    method : {"closed-form", "exact"}
+    selection : str
+        See the module notes; ``"nash"`` and ``"nash-stage"`` need ``"exact"``.
+    transfers : sequence of float, optional
+        For ``"exact"``: capital's transfer grid.
+    paid_strikes : bool
+        For ``"exact"``: keep equilibria with joint payoff above 1.
+    xtol : float
+        For ``"exact"``: width of the final bracket around the chosen level.
+
+    Returns
+    -------
+    Choice or list of Choice
+        One per scenario (a single Choice for a single scenario).
+
+    Examples
+    --------
+    In the default scenario productivity alone pays for automating a quarter
+    of tasks (``gain/k``), but capital automates up to the breakdown point:
+
+    >>> from fractions import Fraction
+    >>> from bargaining.labor import scenarios
+    >>> from bargaining.labor.investment import cost
+    >>> choice = strategic_automation(scenarios.DEFAULT.exact(), cost(k=Fraction(2, 5),
+    ...                               gain=Fraction(1, 10)))
+    >>> choice.efficient, choice.chosen == choice.breakdown.value, choice.at_breakdown
+    (Fraction(1, 4), True, True)
+    """
+    _check(method, selection)
+    single = not isinstance(scenarios, list | tuple)
+    group = [scenarios] if single else list(scenarios)
+    if method == "exact":
+        found, breakdowns = exact_choices(group, cost, selection, transfers, paid_strikes, xtol)
+        efficient = efficient_automation(cost)
+        choices = [
+            Choice(a, efficient, payoff, breakdown, method, selection)
+            for (a, payoff), breakdown in zip(found, breakdowns, strict=True)
+        ]
+    else:
+        choices = [_closed_form_choice(s, cost, selection) for s in group]
+    return choices[0] if single else choices

@@ -1,0 +1,225 @@
+"""Capital's chosen automation against the efficient level, closed form and exact."""
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bargaining.analysis.investment import (
+    Choice,
+    efficient_automation,
+    strategic_automation,
+    surplus_exhausted_automation,
+)
+from bargaining.analysis.investment_exact import exact_capital_payoff, select
+from bargaining.analysis.investment_plot import payoff_curve, plot_capital_payoff
+from bargaining.core.spe import equilibrium_payoffs
+from bargaining.labor import StrikeGame, scenarios
+from bargaining.labor.investment import cost
+
+F = Fraction
+DEFAULT = scenarios.DEFAULT
+
+
+def hand_choice(w, b, delta, theta, rho, k, g):
+    """Quadratic cost, substitutes, stick-and-carrot: capital's choice derived by hand."""
+    a, tau, D = sp.symbols("a tau D")
+    y = a + (1 - a) * rho  # perfect substitutes
+    beta, kappa = b + theta * y, (1 - theta) * y  # strike payoffs
+    # Labor strikes with probability weight 1 - D until its value is back at w;
+    # capital shares only if sharing beats keeping once and facing that strike.
+    credible = sp.solve(sp.Eq((1 - D) * beta + D * (w + tau), w), D)[0]
+    deviation = (1 - delta) * (1 - w) + delta * ((1 - credible) * kappa + credible * (1 - w - tau))
+    roots = sp.solve(sp.numer(sp.together((1 - w - tau) - deviation)), tau)
+    cap = next(r for r in roots if sp.simplify(r) != 0)
+    floor = (1 - delta) * (w - beta) / delta  # a strike lasts at least a period
+    own = g * a - k * a**2 / 2
+    with_transfer, without = 1 - w - cap + own, 1 - w + own
+    candidates = [(0, without)]
+    breakdown = [r for r in sp.solve(sp.Eq(cap, floor), a) if 0 <= r <= 1]
+    if cap.subs(a, 0) >= floor.subs(a, 0):
+        top = breakdown[0] if breakdown else sp.Integer(1)
+        inner = [r for r in sp.solve(sp.diff(with_transfer, a), a) if 0 < r < top]
+        candidates = [(x, with_transfer) for x in (0, *inner, top)]
+        candidates.append((top, without))  # one step past the breakdown point
+    else:
+        top = 0
+    inner = [r for r in sp.solve(sp.diff(without, a), a) if top < r < 1]
+    candidates += [(x, without) for x in (top, *inner, 1)]
+    values = [(payoff.subs(a, x), -x, x) for x, payoff in candidates]
+    return max(values)[2]
+
+
+@pytest.mark.parametrize(
+    ("rho", "theta", "k", "g"),
+    [
+        (F(1, 5), 0, F(2, 5), F(1, 10)),  # breakdown below the productivity level
+        (0, 0, F(2, 5), F(1, 10)),  # automates exactly up to the breakdown point
+        (0, 0, 8, F(1, 10)),  # interior: the strike effect pays at the margin
+        (0, F(3, 10), F(1, 2), F(1, 20)),  # labor owns machines
+        (F(1, 2), 0, F(2, 5), F(1, 10)),  # no leverage at all
+    ],
+)
+def test_hand_solvable_case_matches_its_derivation(rho, theta, k, g):
+    scenario = DEFAULT.replace(sigma=math.inf, rho=rho, theta=theta).exact()
+    choice = strategic_automation(scenario, cost(k=k, gain=g))
+    expected = hand_choice(F(3, 5), F(1, 5), F(9, 10), theta, rho, k, g)
+    assert sp.nsimplify(choice.chosen) == sp.nsimplify(expected)
+    assert choice.efficient == min(F(g) / F(k), 1)
+
+
+def test_capital_automates_to_the_breakdown_point_and_stops():
+    choice = strategic_automation(DEFAULT.exact(), cost(k=F(2, 5), gain=F(1, 10)))
+    assert choice.chosen == choice.breakdown.value > choice.efficient
+    assert choice.at_breakdown and choice.gap > 0
+
+
+def test_efficient_level_is_the_productivity_level():
+    grid = np.linspace(0, 1, 100_001)
+    assert efficient_automation(cost(k=F(1, 3), gain=F(1, 5))) == F(3, 5)
+    assert efficient_automation(cost(k=0.05, gain=0.2)) == 1
+    calibrated = cost("calibrated", level=0.4, gain=0.3)
+    assert efficient_automation(calibrated) == pytest.approx(0.4, abs=1e-7)
+    net = 0.3 * grid[:-1] - calibrated(grid[:-1])
+    assert efficient_automation(calibrated) == pytest.approx(grid[np.argmax(net)], abs=1e-4)
+
+
+def test_surplus_exhausted_level():
+    # k a^2 / 2 = 1 + g a with k = 4, g = 0: a = 1/sqrt(2).
+    assert surplus_exhausted_automation(cost(k=4, gain=0)) == pytest.approx(2**-0.5)
+    assert surplus_exhausted_automation(cost(k=0.4)) is None
+
+
+scenario_values = st.fixed_dictionaries(
+    {
+        "w": st.sampled_from([0.5, 0.6, 0.75]),
+        "b": st.sampled_from([0.0, 0.1, 0.2]),
+        "delta": st.sampled_from([0.5, 0.8, 0.9, 0.97]),
+        "sigma": st.sampled_from([0, 0.5, 1, 2, math.inf]),
+        "rho": st.sampled_from([0.0, 0.2, 0.5]),
+        "theta": st.sampled_from([0, 0.1, 0.25]),
+    }
+).filter(lambda v: v["b"] + v["theta"] < v["w"])
+
+
+@given(values=scenario_values, k=st.floats(3.1, 60), g=st.floats(0, 0.5))
+@settings(max_examples=40, deadline=None)
+def test_never_automates_beyond_where_cost_exceeds_the_whole_surplus(values, k, g):
+    scenario = DEFAULT.replace(tau=0.05, **values)
+    price = cost(k=k, gain=g)
+    ceiling = surplus_exhausted_automation(price)
+    for selection in ("labor-preferred", "capital-preferred"):
+        assert strategic_automation(scenario, price, selection=selection).chosen <= ceiling
+
+
+@given(values=scenario_values, k=st.floats(0.05, 5), g=st.floats(0, 0.5))
+@settings(max_examples=40, deadline=None)
+def test_without_strike_leverage_the_chosen_level_is_efficient(values, k, g):
+    # Replacements productive enough that capital's share of strike output matches its
+    # profit 1 - w let capital shrug off any strike.
+    floor = (1 - values["w"]) / (1 - values["theta"])
+    scenario = DEFAULT.replace(**{**values, "rho": max(values["rho"], floor)})
+    price = cost(k=k, gain=g)
+    for selection in ("labor-preferred", "capital-preferred"):
+        choice = strategic_automation(scenario, price, selection=selection)
+        assert choice.chosen == pytest.approx(choice.efficient, abs=1e-7)
+
+
+def test_without_strike_leverage_the_exact_choice_is_efficient_too():
+    scenario = DEFAULT.replace(rho=0.5, b=0.0)
+    price = cost("calibrated", level=0.3)
+    for selection in ("capital-preferred", "labor-preferred", "nash"):
+        choice = strategic_automation(scenario, price, "exact", selection)
+        assert choice.chosen == pytest.approx(0.3, abs=1e-5)
+
+
+@pytest.mark.parametrize("selection", ["labor-preferred", "nash"])
+def test_exact_choice_beats_every_level_of_a_grid(selection):
+    price = cost()
+    choice = strategic_automation(DEFAULT, price, "exact", selection, xtol=1e-7)
+    grid = np.linspace(0, 1, 81)
+    assert exact_capital_payoff(DEFAULT, grid, price, selection).max() <= choice.payoff + 1e-9
+    assert choice.chosen > choice.efficient
+
+
+def test_exact_choices_solved_together_equal_those_solved_alone():
+    group = [scenarios.get("strike-fund"), scenarios.get("patient")]
+    together = strategic_automation(group, cost(), "exact", "nash", xtol=1e-4)
+    alone = strategic_automation(group[1], cost(), "exact", "nash", xtol=1e-4)
+    assert isinstance(alone, Choice) and together[1].chosen == pytest.approx(alone.chosen)
+
+
+def test_exact_choice_never_exceeds_the_surplus_ceiling_even_with_paid_strikes():
+    price = cost(k=3, gain=0.2)
+    ceiling = surplus_exhausted_automation(price)
+    scenario = scenarios.get("open-models")
+    for paid in (False, True):
+        choice = strategic_automation(
+            scenario, price, "exact", "capital-preferred", paid_strikes=paid
+        )
+        assert choice.chosen <= ceiling
+
+
+def test_paid_strikes_are_cut_unless_asked_for():
+    # Open models at full automation: a strike pays labor b + theta = 1/2 and capital
+    # 7/10, more than work's 1 together, so capital can pay labor to strike.
+    scenario = scenarios.get("open-models")
+    payoffs = equilibrium_payoffs(StrikeGame(scenario, 1.0), scenario.delta)
+    stage = (0.6, 0.4)
+    assert select(payoffs, "capital-preferred", stage)[1] == pytest.approx(0.4)
+    assert select(payoffs, "capital-preferred", stage, paid_strikes=True)[1] > 0.45
+    before = equilibrium_payoffs(StrikeGame(scenario, 0.5), scenario.delta)
+    assert select(before, "capital-preferred", stage) == pytest.approx(stage)
+
+
+@pytest.mark.parametrize("a", [0.0, 0.3, 0.5])
+def test_nash_point_agrees_with_the_bargaining_solutions(a):
+    solutions = pytest.importorskip("bargaining.core.solutions")
+    payoffs = equilibrium_payoffs(StrikeGame(DEFAULT, a), DEFAULT.delta)
+    point = select(payoffs, "nash", (0.6, 0.4))
+    # The worst payoffs lie below-left of V; adding them to it leaves its frontier alone.
+    worst = tuple(payoffs.vertices.min(axis=0))
+    frontier = solutions.Frontier.from_points([*map(tuple, payoffs.vertices), worst])
+    expected = solutions.nash_bargaining(frontier, worst).payoffs
+    assert point == pytest.approx(tuple(map(float, expected)), abs=1e-9)
+
+
+def test_nash_with_the_stage_disagreement_is_the_stage_equilibrium():
+    payoffs = equilibrium_payoffs(StrikeGame(DEFAULT, 0.2), DEFAULT.delta)
+    assert select(payoffs, "nash-stage", (0.6, 0.4)) == pytest.approx((0.6, 0.4))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "name"),
+    [
+        (("closed-form", "nash"), "selection"),
+        (("exact", "greedy"), "selection"),
+        (("analytic", "nash"), "method"),
+    ],
+)
+def test_bad_method_or_selection_is_named(arguments, name):
+    with pytest.raises(ValueError, match=name):
+        strategic_automation(DEFAULT, cost(), *arguments)
+
+
+def test_plot_draws_the_real_results(tmp_path):
+    price = cost()
+    ax = plot_capital_payoff(DEFAULT, price, levels=51)
+    choice = strategic_automation(DEFAULT, price)
+    curve, *markers = ax.get_lines()
+    grid, payoff = payoff_curve(DEFAULT, price, levels=51)
+    assert np.array_equal(curve.get_xdata(), grid)
+    assert np.array_equal(curve.get_ydata(), payoff)
+    vertical = sorted(line.get_xdata()[0] for line in markers[:2])
+    assert vertical == pytest.approx(sorted([float(choice.breakdown.value), 0.25]))
+    assert markers[2].get_xdata()[0] == pytest.approx(float(choice.chosen))
+    first, second = tmp_path / "one.svg", tmp_path / "two.svg"
+    plot_capital_payoff(DEFAULT, price, levels=51, path=first)
+    plot_capital_payoff(DEFAULT, price, levels=51, path=second)
+    assert first.read_bytes() == second.read_bytes()
+    with pytest.raises(ValueError, match="levels"):
+        payoff_curve(DEFAULT, price, levels=1)
