@@ -18,7 +18,7 @@ from bargaining.core.pure_equilibria import pure_equilibria
 from bargaining.core.spe import ConvergenceWarning, equilibrium_payoffs
 from strategies import integer_games
 
-# Abreu and Sannikov (2014), p. 322 example, delta = 0.3 (REFERENCES.md §5).
+# Abreu and Sannikov (2014), p. 322 example, delta = 0.3.
 AS_PAYOFFS = [
     [(16, 9), (3, 13), (0, 3)],
     [(21, 1), (10, 4), (-1, 0)],

@@ -13,7 +13,8 @@ x = sp.Symbol("x")
 
 
 def test_reference_values():
-    # REFERENCES §2(c) [C]: egalitarian = (2 sqrt 2 - 2, same) for u2 = 2 sqrt(1 - u1),
+    # Nash (1950) and Kalai-Smorodinsky (1975), computed from the closed form: egalitarian = (2
+    # sqrt 2 - 2, same) for u2 = 2 sqrt(1 - u1),
     # = KS for u2 = sqrt(1 - u1), and (10/13, 10/13) on the kinked set T.
     two = egalitarian(Frontier.from_expr(2 * sp.sqrt(1 - x), x, (0, 1)), (0, 0))
     assert two.payoffs == (2 * sp.sqrt(2) - 2, 2 * sp.sqrt(2) - 2)

@@ -14,7 +14,8 @@ points = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=1,
 
 
 def test_concave_frontier_reference_values():
-    # REFERENCES §2(c) [C]: KS = ((sqrt 5 - 1)/2, same) for u2 = sqrt(1 - u1), and
+    # Nash (1950) and Kalai-Smorodinsky (1975), computed from the closed form: KS = ((sqrt 5 -
+    # 1)/2, same) for u2 = sqrt(1 - u1), and
     # (0.618034, 1.236068) for u2 = 2 sqrt(1 - u1) (the ideal point is (1, 2)).
     golden = (sp.sqrt(5) - 1) / 2
     one = kalai_smorodinsky(Frontier.from_expr(sp.sqrt(1 - x), x, (0, 1)), (0, 0))
@@ -29,7 +30,8 @@ def test_concave_frontier_reference_values():
 
 
 def test_monotonicity_example():
-    # REFERENCES §2(c) [C]: KS gives (3/4, 3/4) on S and (10/13, 10/13) on T ⊃ S.
+    # Nash (1950) and Kalai-Smorodinsky (1975), computed from the closed form: KS gives (3/4, 3/4)
+    # on S and (10/13, 10/13) on T ⊃ S.
     s = Frontier.from_points([(0, 0), (1, 0), (0, 1), (F(3, 4), F(3, 4))])
     t = Frontier.from_points([(0, 0), (1, 0), (0, 1), (1, F(7, 10))])
     assert kalai_smorodinsky(s, (0, 0)).payoffs == (F(3, 4), F(3, 4))

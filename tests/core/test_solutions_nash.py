@@ -15,13 +15,15 @@ points = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=1,
 
 
 def test_concave_frontier_reference_value():
-    # REFERENCES §2(c) [C]: u2 = sqrt(1 - u1), d = 0 gives (2/3, 1/sqrt(3)).
+    # Nash (1950) and Kalai-Smorodinsky (1975), computed from the closed form: u2 = sqrt(1 - u1), d
+    # = 0 gives (2/3, 1/sqrt(3)).
     outcome = nash_bargaining(Frontier.from_expr(sp.sqrt(1 - x), x, (0, 1)), (0, 0))
     assert outcome.payoffs == (sp.Rational(2, 3), 1 / sp.sqrt(3))
 
 
 def test_rescaled_frontier_reference_value_numeric_and_exact():
-    # REFERENCES §2(c) [C]: u2 = 2 sqrt(1 - u1) gives (0.666667, 1.154701).
+    # Nash (1950) and Kalai-Smorodinsky (1975), computed from the closed form: u2 = 2 sqrt(1 - u1)
+    # gives (0.666667, 1.154701).
     exact = nash_bargaining(Frontier.from_expr(2 * sp.sqrt(1 - x), x, (0, 1)), (0, 0))
     assert exact.payoffs == (sp.Rational(2, 3), 2 / sp.sqrt(3))
     numeric = nash_bargaining(Frontier.from_function(lambda u: 2 * (1 - u) ** 0.5, (0, 1)), (0, 0))
@@ -29,7 +31,8 @@ def test_rescaled_frontier_reference_value_numeric_and_exact():
 
 
 def test_kalai_smorodinsky_monotonicity_sets():
-    # REFERENCES §2(c) [C]: Nash picks (3/4, 3/4) on S and (1, 0.7) on T ⊃ S.
+    # Nash (1950) and Kalai-Smorodinsky (1975), computed from the closed form: Nash picks (3/4,
+    # 3/4) on S and (1, 0.7) on T ⊃ S.
     s = Frontier.from_points([(0, 0), (1, 0), (0, 1), (F(3, 4), F(3, 4))])
     t = Frontier.from_points([(0, 0), (1, 0), (0, 1), (1, F(7, 10))])
     assert nash_bargaining(s, (0, 0)).payoffs == (F(3, 4), F(3, 4))
@@ -37,7 +40,7 @@ def test_kalai_smorodinsky_monotonicity_sets():
 
 
 def test_asymmetric_nash_on_a_line():
-    # REFERENCES §2(b): on u1 + u2 = 1, u1 = d1 + alpha (1 - d1 - d2).
+    # Nash (1950) and Kalai-Smorodinsky (1975): on u1 + u2 = 1, u1 = d1 + alpha (1 - d1 - d2).
     line = Frontier.from_points([(0, 0), (1, 0), (0, 1)])
     outcome = nash_bargaining(line, (F(1, 5), F(1, 10)), weights=(1, 3))
     assert outcome.payoffs == (F(1, 5) + F(1, 4) * F(7, 10), 1 - F(1, 5) - F(1, 4) * F(7, 10))

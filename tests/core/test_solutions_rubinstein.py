@@ -21,7 +21,8 @@ deltas = st.fractions(F(1, 20), F(19, 20))
 @pytest.mark.parametrize(
     ("delta1", "delta2", "proposing", "responding"),
     [
-        # REFERENCES §1(c) [C] (formula [S], MIT OCW 14.15 recitation 11).
+        # Rubinstein (1982) closed form, evaluated (the formula as in MIT OCW 14.15, recitation
+        # 11).
         (0.9, 0.9, 0.526316, 0.473684),
         (0.9, 0.8, 0.714286, 0.642857),
         (0.8, 0.9, 0.357143, None),
@@ -36,7 +37,7 @@ def test_reference_shares(delta1, delta2, proposing, responding):
 
 
 def test_exact_shares_and_common_delta_closed_form():
-    # REFERENCES §1(b): x1* = (1 - d2)/(1 - d1 d2); with common delta 1/(1 + delta).
+    # Rubinstein (1982): x1* = (1 - d2)/(1 - d1 d2); with common delta 1/(1 + delta).
     assert rubinstein(F(9, 10), F(4, 5)).payoffs == (F(5, 7), F(2, 7))
     assert rubinstein(F(9, 10), F(9, 10), proposer=2).payoffs == (F(9, 19), F(10, 19))
     delta = sp.Symbol("delta", positive=True)
@@ -49,7 +50,7 @@ def test_exact_shares_and_common_delta_closed_form():
 @settings(max_examples=50, deadline=None)
 @given(deltas, deltas, st.fractions(0, F(1, 2)), st.fractions(0, F(1, 2)))
 def test_fixed_point_pair_with_inside_options(delta1, delta2, b1, b2):
-    # REFERENCES §1(b) fixed-point pair, with flows b during disagreement: each
+    # Rubinstein (1982) fixed-point pair, with flows b during disagreement: each
     # responder is indifferent between accepting and one more period of delay.
     outcome = rubinstein(delta1, delta2, inside=(b1, b2))
     x, y = outcome.payoffs[0], outcome.responder_payoffs[0]
@@ -60,7 +61,8 @@ def test_fixed_point_pair_with_inside_options(delta1, delta2, b1, b2):
 @pytest.mark.parametrize(
     ("option", "proposing", "responding", "binds"),
     [
-        # REFERENCES §1(c) [C], outside option principle with delta = 0.9; the
+        # Computed from the Binmore-Shaked-Sutton (1989) closed form, outside option principle with
+        # delta = 0.9; the
         # threshold is delta/(1 + delta) = 0.473684.
         (0.3, 0.526316, 0.473684, False),
         (0.47, 0.526316, 0.473684, False),
@@ -76,7 +78,7 @@ def test_outside_option_principle(option, proposing, responding, binds):
 
 
 def test_outside_option_is_not_a_nash_disagreement_point():
-    # REFERENCES §1(b): the SPE is max(Rubinstein share, option), not Nash with d = (0, b).
+    # Rubinstein (1982): the SPE is max(Rubinstein share, option), not Nash with d = (0, b).
     outcome = rubinstein(F(9, 10), F(9, 10), outside=(None, F(3, 10)))
     nash = nash_bargaining(Frontier.from_points([(0, 0), (1, 0), (0, 1)]), (0, F(3, 10)))
     assert outcome.payoffs == (F(10, 19), F(9, 19))
@@ -93,7 +95,8 @@ def test_symbolic_outside_option_gives_a_piecewise_share():
 
 @pytest.mark.parametrize(
     ("step", "expected"),
-    # REFERENCES §1(c) [C]: r1 = 0.1, r2 = 0.05, delta_i = exp(-r_i * step).
+    # Computed from the Binmore-Rubinstein-Wolinsky (1986) closed form: r1 = 0.1, r2 = 0.05,
+    # delta_i = exp(-r_i * step).
     [(1, 0.350132), (0.1, 0.335001), (0.01, 0.333500), (0.001, 0.333350)],
 )
 def test_binmore_rubinstein_wolinsky_limit(step, expected):

@@ -20,7 +20,7 @@ def _plain(w0, delta=0.5):
 @pytest.mark.parametrize(
     ("du", "df", "w0", "union", "firm", "always", "bound"),
     [
-        # REFERENCES §3(c), all [D]/[C] (derived from the standard setup, not FG's text).
+        # the Fernandez-Glazer (1991) setup, derived from the standard setup, not FG's text.
         (0.9, 0.9, 0.5, 0.763158, 0.736842, 0.526316, 2.898),
         (0.95, 0.95, 0.3, 0.658974, 0.641026, 0.512821, 8.67),
         (0.99, 0.99, 0.5, 0.751256, 0.748744, 0.502513, 28.79),
@@ -41,7 +41,8 @@ def test_reference_table(du, df, w0, union, firm, always, bound):
 
 
 def test_zero_contract_collapses_to_rubinstein():
-    # REFERENCES §3(b): with w0 = 0 the best wage is Rubinstein's 1/(1 + delta) = 0.526316.
+    # the Fernandez-Glazer (1991) setup: with w0 = 0 the best wage is Rubinstein's 1/(1 + delta) =
+    # 0.526316.
     values = {f.y: 0, f.b: 0, f.theta: 0, f.w: 0, f.delta: F(9, 10)}
     values.update({g.delta_union: F(9, 10), g.delta_firm: F(9, 10)})
     assert g.evaluate("MAX_WAGE_UNION_PROPOSES", values) == F(10, 19)
@@ -50,7 +51,8 @@ def test_zero_contract_collapses_to_rubinstein():
 
 
 def test_common_delta_closed_forms():
-    # REFERENCES §3(b): W = (1 + delta w0)/(1 + delta), W' = (w0 + delta)/(1 + delta).
+    # the Fernandez-Glazer (1991) setup: W = (1 + delta w0)/(1 + delta), W' = (w0 + delta)/(1 +
+    # delta).
     delta, w0 = sp.symbols("delta w0", positive=True)
     values = {f.y: 0, f.b: 0, f.theta: 0, f.w: w0, g.delta_union: delta, g.delta_firm: delta}
     best = g.evaluate("MAX_WAGE_UNION_PROPOSES", values)
@@ -63,7 +65,8 @@ def test_common_delta_closed_forms():
 
 
 def test_incredible_strike_leaves_only_the_status_quo():
-    # REFERENCES §3(c): delta = 0.8, w0 = 0.7 > 0.64; the W formula (0.866667) is no SPE.
+    # the Fernandez-Glazer (1991) setup: delta = 0.8, w0 = 0.7 > 0.64; the W formula (0.866667) is
+    # no SPE.
     result = holdouts.holdout_equilibria(_plain(0.7, 0.8), 0)
     assert not result.strike_credible
     assert result.union_proposes == (0.7, 0.7)
@@ -71,7 +74,8 @@ def test_incredible_strike_leaves_only_the_status_quo():
 
 
 def test_one_period_strike_band():
-    # REFERENCES §3(c) worked example: delta 0.9, w0 0.5, one period of strike then x in
+    # the Fernandez-Glazer (1991) setup worked example: delta 0.9, w0 0.5, one period of strike
+    # then x in
     # [0.555556, 0.736842]: union needs delta x >= w0, firm delta (1 - x) >= 1 - W.
     result = holdouts.holdout_equilibria(_plain(F(1, 2), F(9, 10)), 0)
     best = result.union_proposes[1]

@@ -12,7 +12,8 @@ F = Fraction
 @pytest.mark.parametrize(
     ("theta", "size", "beta", "q", "tax", "critical", "democracy"),
     [
-        # REFERENCES §4(c), C(tau) = tau^2/2, all [C] from [D] closed forms.
+        # the Acemoglu-Robinson (2006, chs. 5-6) setup, C(tau) = tau^2/2, all values computed from
+        # closed forms derived here.
         (0.6, 0.2, 0.9, 0.3, 0.5, 0.563, 0.5),
         (0.6, 0.2, 0.9, 1.0, 0.5, 0.5, 0.5),
         (0.6, 0.2, 0.9, 0.0, 0.5, 0.59, 0.5),
@@ -27,7 +28,8 @@ def test_reference_table(theta, size, beta, q, tax, critical, democracy):
 
 
 def test_threshold_derived_again_from_the_value_functions():
-    # REFERENCES §4(b): mu* equates V^p(N, mu_L) and V^p(R, mu_L) (in units of y-bar).
+    # the Acemoglu-Robinson (2006, chs. 5-6) setup: mu* equates V^p(N, mu_L) and V^p(R, mu_L) (in
+    # units of y-bar).
     theta, size, beta, q, mu = sp.symbols("theta delta beta q mu", positive=True)
     tax = (theta - size) / (1 - size)
     gain = tax * (theta - size) / (1 - size) - tax**2 / 2
@@ -40,7 +42,7 @@ def test_threshold_derived_again_from_the_value_functions():
 def test_exact_and_regimes():
     args = (F(3, 5), F(1, 5), F(9, 10), F(3, 10))
     assert revolution.critical_cost(*args) == F(563, 1000)
-    # REFERENCES §4(c), reading of the first row.
+    # the Acemoglu-Robinson (2006, chs. 5-6) setup, reading of the first row.
     assert revolution.regime(F(3, 5), *args) == "no-threat"
     assert revolution.regime(F(58, 100), *args) == "redistribute"
     assert revolution.regime(F(53, 100), *args) == "democratize"
@@ -48,7 +50,7 @@ def test_exact_and_regimes():
 
 
 def test_a_more_persistent_threat_lowers_mu_star():
-    # REFERENCES §4(e): raising q moves mu* down.
+    # the Acemoglu-Robinson (2006, chs. 5-6) setup: raising q moves mu* down.
     values = [revolution.critical_cost(0.6, 0.2, 0.9, q) for q in np.linspace(0, 1, 6)]
     assert np.all(np.diff(values) < 0)
 

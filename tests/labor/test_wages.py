@@ -59,7 +59,8 @@ def test_wages_are_exact_vectorised_and_symbolic():
 
 
 def test_rubinstein_wage_tends_to_the_nash_wage_as_delta_rises():
-    # BRW (REFERENCES §1(b)): equal patience gives the symmetric Nash solution in the limit.
+    # Binmore-Rubinstein-Wolinsky (1986): equal patience gives the
+    # symmetric Nash solution in the limit.
     patient = scenarios.DEFAULT.replace(delta=0.99999)
     assert wages.rubinstein_wage(patient, 0.3) == pytest.approx(
         wages.nash_wage(patient, 0.3), abs=1e-5

@@ -12,8 +12,8 @@ equilibria, some with strikes that last several periods.
 Which results are whose
 -----------------------
 Published (the papers' abstracts): equilibria are not unique, and strikes
-on the equilibrium path occur. **Derived here** (REFERENCES §3, tag [D], not
-checked against the papers' text), with automation entering through the
+on the equilibrium path occur. **Derived here** from the papers' setup
+(not checked against their text), with automation entering through the
 strike flows:
 
 1. The union's worst equilibrium: never strike; the wage is ``w0``.
@@ -98,7 +98,7 @@ def holdout_equilibria(scenario, a, *, delta_union=None, delta_firm=None):
 
     Examples
     --------
-    REFERENCES §3(c), first row: ``delta = 0.9``, ``w0 = 0.5``, no strike payoffs.
+    the Fernandez-Glazer (1991) setup, first row: ``delta = 0.9``, ``w0 = 0.5``, no strike payoffs.
 
     >>> from fractions import Fraction
     >>> from bargaining.labor.scenarios import Scenario
@@ -146,7 +146,7 @@ def automation_at_strike_breakdown(scenario):
 
     The threat weakens as capital's strike payoff ``(1 - theta)*y_s(a)``
     rises; solving ``STRIKE_CREDIBILITY_MARGIN = 0`` (linear in ``y``) for
-    strike output and inverting the technology gives the level ([D], ours).
+    strike output and inverting the technology gives the level (our derivation).
 
     Returns
     -------

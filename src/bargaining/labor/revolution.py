@@ -15,8 +15,8 @@ is worth enough to stop a revolution iff ``mu >= mu*`` with
 ``beta`` the discount factor and ``C(tau) = c*tau**2/2`` the deadweight cost
 of taxation (the quadratic is our choice; the book keeps ``C`` general). The
 static version with a promise kept with probability ``p`` has
-``p = 1 - beta*(1 - q)``. The closed forms are [D] in REFERENCES §4:
-re-derived, matching the book's form as recalled, not checked against its text.
+``p = 1 - beta*(1 - q)``. The closed forms are derived here in the book's
+setup and match its form, but were not checked against its text.
 
 Automation (ours, not Acemoglu-Robinson's): the elites own the machines,
 so their income share rises with automation,
@@ -97,7 +97,7 @@ def critical_cost(elite_share, elite_size, discount, threat_probability, cost=1)
 
     Examples
     --------
-    REFERENCES §4(c), first row:
+    the Acemoglu-Robinson (2006, chs. 5-6) setup, first row:
 
     >>> from fractions import Fraction as F
     >>> critical_cost(F(3, 5), F(1, 5), F(9, 10), F(3, 10))

@@ -13,6 +13,11 @@ import importlib
 PAPERS = {
     "abreu-sannikov-2014": "abreu_sannikov",
     "acemoglu-restrepo-2018": "acemoglu_restrepo",
+    "rubinstein-1982": "rubinstein",
+    "nash-kalai-smorodinsky": "nash_kalai_smorodinsky",
+    "acemoglu-robinson-2001": "acemoglu_robinson",
+    "fernandez-glazer-1991": "fernandez_glazer",
+    "automation-redistribution": "automation_redistribution",
 }
 
 
