@@ -13,8 +13,13 @@ from bargaining.labor import scenarios
 
 
 @pytest.fixture(scope="module")
-def default_report():
-    result = CliRunner().invoke(main, ["report", "--no-compare"])
+def report_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("report")
+
+
+@pytest.fixture(scope="module")
+def default_report(report_folder):
+    result = CliRunner().invoke(main, ["report", "--no-compare", "--out", str(report_folder)])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -37,9 +42,38 @@ def test_report_table_rows_match_the_library(default_report):
     assert row.split()[2:4] == [f"{closed:.4f}", f"{exact:.4f}"]
 
 
-def test_report_is_the_same_on_every_run(default_report):
-    again = CliRunner().invoke(main, ["report", "--no-compare"])
+def test_report_is_the_same_on_every_run(default_report, report_folder, tmp_path):
+    again = CliRunner().invoke(main, ["report", "--no-compare", "--out", str(report_folder)])
     assert again.output == default_report
+    CliRunner().invoke(main, ["report", "--no-compare", "--out", str(tmp_path)])
+    for name in (
+        "report.md",
+        "report.html",
+        "results.json",
+        "redistribution.png",
+        "redistribution.svg",
+    ):
+        assert (tmp_path / name).read_bytes() == (report_folder / name).read_bytes()
+
+
+def test_report_writes_every_number_to_results_json(default_report, report_folder):
+    results = json.loads((report_folder / "results.json").read_text())
+    exact = breakdown_automation(scenarios.DEFAULT, method="exact")
+    assert results["breakdown"]["exact 2x2"]["value"] == float(exact)
+    assert results["breakdown"]["stick-and-carrot"]["exact"] == "215/496"
+    row = next(r for r in results["redistribution"] if r["a"] == 0.3)
+    assert row["stick-and-carrot"] == float(max_redistribution(scenarios.DEFAULT, 0.3))
+    markdown = (report_folder / "report.md").read_text()
+    assert "| 0.3000 |" in markdown and "![redistribution](redistribution.png)" in markdown
+
+
+def test_report_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = CliRunner().invoke(main, ["report", "--no-compare", "--out", str(blocker)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("bargaining: error:") and "is a file" in result.stderr
 
 
 def test_unknown_scenario_is_one_line_on_stderr_and_exit_status_2():
@@ -56,6 +90,12 @@ def test_scenarios_lists_every_named_scenario():
     assert result.exit_code == 0
     listed = [line.split()[0] for line in result.output.splitlines() if not line.startswith(" ")]
     assert listed == list(scenarios.NAMES)
+
+
+def test_usage_errors_are_one_line_too():
+    result = CliRunner().invoke(main, ["breakdown", "--method", "guess"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "'guess' is not one of" in result.stderr
 
 
 def test_version():
@@ -122,10 +162,8 @@ def test_figures_rebuilds_every_paper_and_reports_agreement(tmp_path):
     assert result.output.splitlines() == [
         f"{paper}: 2 figures, ok" for paper in reproductions.PAPERS
     ]
-    assert sorted(p.name for p in tmp_path.glob("*/*.svg")) == [
-        "abreu-sannikov.svg",
-        "labor-share.svg",
-    ]
+    folders = sorted(p.parent.name for p in tmp_path.glob("*/*.svg"))
+    assert folders == sorted(reproductions.PAPERS)
 
 
 def test_figures_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):

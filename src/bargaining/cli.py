@@ -14,7 +14,22 @@ from . import __version__
 
 
 class _Commands(click.Group):
-    """A command group that turns the library's ``ValueError`` into one line and exit 2."""
+    """A command group whose errors are one line on stderr and exit status 2.
+
+    The library's ``ValueError`` and click's own usage errors alike.
+    """
+
+    def main(self, args=None, prog_name=None, **extra):
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name or "bargaining", standalone_mode=False, **extra)
+        except click.ClickException as error:
+            click.echo(f"bargaining: error: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("bargaining: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
         try:
@@ -50,11 +65,37 @@ def _scenario(name):
     show_default=True,
     help="Add the breakdown points of every named scenario.",
 )
-def report(name, compare):
-    """Redistribution against automation, and where it breaks down."""
-    from .report import build_report
+@click.option(
+    "--out",
+    "out_dir",
+    default="report",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for report.md, report.html, results.json and the figures.",
+)
+def report(name, compare, out_dir):
+    """Redistribution against automation, and where it breaks down.
 
-    click.echo(build_report(_scenario(name), compare=compare), nl=False)
+    Prints the summary and writes the full report, with every number in
+    results.json, to the --out folder.
+
+    \b
+    Examples:
+      bargaining report
+      bargaining report --scenario liebig --out build/liebig --no-compare
+    """
+    from .report import collect, render_text, write_report
+    from .report_figures import draw_figures
+
+    scenario = _scenario(name)
+    results = collect(scenario, compare=compare)
+    try:
+        figures = draw_figures(scenario, out_dir)
+        written = write_report(results, out_dir, figures)
+    except OSError as error:
+        raise ValueError(f"cannot write the report to {out_dir!r}: {error.strerror}") from None
+    click.echo(render_text(results), nl=False)
+    click.echo(f"\nwritten: {', '.join(str(p) for p in (*written, *figures))}")
 
 
 def parse_number(text, name):

@@ -1,0 +1,48 @@
+"""The main job's figures: redistribution against automation, closed form and exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from .analysis import max_redistribution
+from .labor import scenarios
+
+COLORS = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#000000")
+
+
+def draw_figures(scenario, out_dir):
+    """Draw the report's figures into ``out_dir`` as PNG and SVG; return their paths."""
+    import matplotlib.pyplot as plt
+
+    from .report import transfer_grid
+    from .reproductions._common import save_figure
+
+    levels = np.linspace(0, 1, 101)
+    figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    methods = (
+        ("stick-and-carrot (closed form)", {}),
+        ("exact, 2x2 game", {"method": "exact"}),
+        ("exact, transfer grid", {"method": "exact", "transfers": transfer_grid(scenario)}),
+    )
+    for (label, options), color in zip(methods, COLORS, strict=False):
+        left.plot(
+            levels, max_redistribution(scenario, levels, **options), color=color, label=label
+        )
+    left.set_title(f"Scenario {scenario.name!r}")
+    left.set_xlabel("automation a")
+    left.set_ylabel("labor's gain per period above w")
+    left.legend()
+    for name, color in zip(scenarios.NAMES, COLORS, strict=False):
+        right.plot(
+            levels, max_redistribution(scenarios.get(name), levels), color=color, label=name
+        )
+    right.set_title("Stick-and-carrot, named scenarios")
+    right.set_xlabel("automation a")
+    right.legend()
+    figure.tight_layout()
+    out = Path(out_dir)
+    paths = [save_figure(figure, out / f"redistribution.{suffix}") for suffix in ("png", "svg")]
+    plt.close(figure)
+    return paths
