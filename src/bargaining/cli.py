@@ -252,8 +252,9 @@ def list_scenarios():
 def _register_commands():
     from .cli_invest import invest
     from .cli_problemset import problemset
+    from .cli_solve import solve
 
-    for command in (invest, problemset):
+    for command in (invest, problemset, solve):
         main.add_command(command)
 
 

@@ -172,3 +172,11 @@ def test_exact_set_lies_inside_the_outer_approximation_which_tightens(game, delt
     assert hausdorff_distance(exact.vertices, fine.vertices) <= (
         hausdorff_distance(exact.vertices, coarse.vertices) + 1e-9
     )
+
+
+def test_a_set_converging_slowly_to_a_segment_is_not_stopped_early():
+    # Successive iterates are thin slivers around the limit segment; counting
+    # points as "inside" a sliver once stopped the iteration 2e-7 short.
+    payoffs = equilibrium_payoffs(Game([[4, 5], [0, 0]], [[-1, 0], [-1, -1]]), 0.8)
+    assert payoffs.is_segment
+    assert same_vertex_set(payoffs.vertices, [(4, -0.2), (5, 0)], atol=1e-9)

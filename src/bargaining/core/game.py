@@ -197,6 +197,19 @@ class Game:
         self._require_numeric("to_nashpy()")
         return nashpy.Game(self._A.astype(float), self._B.astype(float))
 
+    def to_nfg(self, title="Untitled strategic game"):
+        """The game as the text of a Gambit ``.nfg`` file; see :mod:`bargaining.core.interop`."""
+        from .interop import to_nfg
+
+        return to_nfg(self, title)
+
+    @classmethod
+    def from_nfg(cls, text):
+        """A game read from the text of a Gambit ``.nfg`` file; see :mod:`.interop`."""
+        from .interop import from_nfg
+
+        return from_nfg(text)
+
     def _strategy(self, strategy, size, name):
         array = np.asarray(strategy, dtype=object if self.kind != num.FLOAT else float)
         if array.shape != (size,):

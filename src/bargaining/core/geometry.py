@@ -75,7 +75,11 @@ def _distance_to_polygon(points, vertices):
         t = np.where(length2 > 0, np.einsum("pkj,kj->pk", offset, edge) / length2, 0.0)
     nearest = start[None] + np.clip(t, 0.0, 1.0)[..., None] * edge[None]
     distance = np.linalg.norm(points[:, None, :] - nearest, axis=2).min(axis=1)
-    if len(vertices) >= 3:
+    # A polygon of (nearly) zero area is a segment: rounding can leave a
+    # collinear point in a hull, and "inside" such a sliver means nothing.
+    scale = max(1.0, float(np.abs(vertices).max()))
+    twice_area = float(np.sum(start[:, 0] * end[:, 1] - start[:, 1] * end[:, 0]))
+    if len(vertices) >= 3 and twice_area > 2e-12 * scale**2:
         cross = edge[None, :, 0] * offset[..., 1] - edge[None, :, 1] * offset[..., 0]
         distance = np.where(np.all(cross >= 0, axis=1), 0.0, distance)
     return distance

@@ -69,6 +69,9 @@ def _pure(payoffs):
 def _mixed_lp(payoffs):
     from scipy.optimize import linprog
 
+    largest = float(np.abs(payoffs).max())
+    if largest > 1e6:
+        return _mixed_lp_scaled(payoffs, largest)
     own, opponent = payoffs.shape
     cost = np.zeros(opponent + 1)
     cost[-1] = 1.0
@@ -87,6 +90,19 @@ def _mixed_lp(payoffs):
     if not result.success:  # pragma: no cover - a bounded feasible LP always solves
         raise RuntimeError(f"minmax linear program failed: {result.message}")
     return float(result.x[-1]), np.clip(result.x[:-1], 0, None)
+
+
+def _mixed_lp_scaled(payoffs, largest):
+    """HiGHS refuses coefficients near 1e15 and above: solve on payoffs scaled into
+    [-1, 1], then take the punisher's exact best-reply value, or the pure minmax when
+    that is lower (scaling costs the LP relative precision)."""
+    _, punisher = _mixed_lp(payoffs / largest)
+    punisher = punisher / punisher.sum()
+    value = float(np.max(payoffs @ punisher))
+    pure_value, pure_punisher = _pure(payoffs)
+    if pure_value <= value:
+        return float(pure_value), pure_punisher.astype(float)
+    return value, punisher
 
 
 def _mixed_exact(payoffs):

@@ -10,6 +10,8 @@ the data.
 
 from __future__ import annotations
 
+import math
+import numbers
 from fractions import Fraction
 
 import numpy as np
@@ -89,7 +91,7 @@ class ConvexPolygon:
     """
 
     def __init__(self, points):
-        self._points = convex_hull(points)
+        self._points = convex_hull([_point(p, "points") for p in points])
         self.exact = _is_exact(self._points)
         dtype = object if self.exact else float
         self.vertices = np.array(self._points, dtype=dtype).reshape(len(self._points), 2)
@@ -132,7 +134,7 @@ class ConvexPolygon:
 
     def contains(self, point, tol=1e-9):
         """Whether ``point`` lies in the set (boundary included, within ``tol``)."""
-        point = tuple(point)
+        point = _point(point, "point")
         pts = self._points
         if not pts:
             return False
@@ -155,6 +157,7 @@ class ConvexPolygon:
     def clip(self, player, lower_bound):
         """The part of the set where ``player``'s payoff is at least ``lower_bound``."""
         axis = _check_player(player)
+        lower_bound = _coordinate(lower_bound, "lower_bound")
         pts = self._points
         if len(pts) == 1:
             return type(self)(pts if pts[0][axis] >= lower_bound else [])
@@ -173,6 +176,27 @@ class ConvexPolygon:
         if not self._points:
             raise ValueError("the set is empty")
         return self._points
+
+
+def _coordinate(value, name):
+    """A finite real coordinate as an int, Fraction or float; ValueError otherwise."""
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{name} must hold real numbers, got {value!r}")
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, Fraction):
+        return value
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must hold finite numbers, got {value!r}")
+    return float(value)
+
+
+def _point(point, name):
+    try:
+        x, y = point
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be pairs of numbers, got {point!r}") from None
+    return _coordinate(x, name), _coordinate(y, name)
 
 
 def _check_player(player):

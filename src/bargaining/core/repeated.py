@@ -203,7 +203,7 @@ def _finish(game, terms):
     if game.is_symbolic:
         terms = [sp.simplify(t) for t in terms if not _is_zero(t)]
         return sp.Max(*terms) if len(terms) > 1 else (terms[0] if terms else sp.Integer(0))
-    return max(terms, default=0 if game.is_exact else 0.0)
+    return max(terms, default=Fraction(0) if game.is_exact else 0.0)
 
 
 def _trigger_delta(game, cell, punishment_payoffs):

@@ -28,6 +28,7 @@ from .polygon import ConvexPolygon
 from .validation import check_delta
 
 METHODS = ("abreu-sannikov", "outer")
+MIN_DELTA = 1e-100
 
 
 class ConvergenceWarning(UserWarning):
@@ -87,6 +88,15 @@ class PayoffSet(ConvexPolygon):
         return ax
 
 
+def _check_iteration_delta(delta):
+    """``check_delta``, and a floor keeping ``(1 - delta) / delta`` a usable float."""
+    check_delta(delta)
+    if float(delta) < MIN_DELTA:
+        raise ValueError(
+            f"delta must be at least {MIN_DELTA:g} to compute payoff sets, got {delta!r}"
+        )
+
+
 def equilibrium_payoffs(
     game, delta, method="abreu-sannikov", *, tol=1e-11, max_iter=100_000, directions=64
 ):
@@ -115,7 +125,7 @@ def equilibrium_payoffs(
     Raises
     ------
     ValueError
-        If ``delta`` is outside (0, 1), the game is symbolic, or the stage
+        If ``delta`` is outside (0, 1) or below ``MIN_DELTA``, the game is symbolic, or the stage
         game has no pure Nash equilibrium (the set is then empty).
 
     References
@@ -125,7 +135,7 @@ def equilibrium_payoffs(
     .. [2] K. L. Judd, S. Yeltekin and J. Conklin, "Computing supergame
        equilibria", Econometrica 71 (2003) 1239-1254.
     """
-    check_delta(delta)
+    _check_iteration_delta(delta)
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
     game._require_numeric("equilibrium_payoffs()")
@@ -216,7 +226,7 @@ def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, back
     games = list(games)
     deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
     for delta in deltas:
-        check_delta(float(delta))
+        _check_iteration_delta(float(delta))
     by_shape = {}
     for index, game in enumerate(games):
         game._require_numeric("equilibrium_payoffs_many()")
