@@ -1,10 +1,10 @@
 """The figure of the automation-redistribution paper: one panel per section.
 
-(a) sustainable redistribution against automation, closed form and exact;
-(b) strike output for complements, Cobb-Douglas and substitutes, against the
-breakdown output ``y*``; (c) ``a*`` against labor's machine ownership;
-(d) ``a*`` against patience, with and without a strike fund; (e) the strike
-and revolt channels; (f) exact subgame-perfect payoff sets of the 2x2 game.
+Panels: sustainable redistribution against automation, closed form and exact;
+strike output for complements, Cobb-Douglas and substitutes, against the
+breakdown output ``y*``; ``a*`` against labor's machine ownership; ``a*``
+against patience, with and without a strike fund; the strike and revolt
+channels; exact subgame-perfect payoff sets of the 2x2 game.
 """
 
 from __future__ import annotations
