@@ -52,6 +52,8 @@ def test_report_is_the_same_on_every_run(default_report, report_folder, tmp_path
         "results.json",
         "redistribution.png",
         "redistribution.svg",
+        "investment.png",
+        "investment.svg",
     ):
         assert (tmp_path / name).read_bytes() == (report_folder / name).read_bytes()
 
@@ -63,6 +65,12 @@ def test_report_writes_every_number_to_results_json(default_report, report_folde
     assert results["breakdown"]["stick-and-carrot"]["exact"] == "215/496"
     row = next(r for r in results["redistribution"] if r["a"] == 0.3)
     assert row["stick-and-carrot"] == float(max_redistribution(scenarios.DEFAULT, 0.3))
+    from bargaining.analysis import strategic_automation
+    from bargaining.labor.investment import cost
+
+    choice = strategic_automation(scenarios.DEFAULT, cost("quadratic"))
+    assert results["investment"]["chosen"] == float(choice.chosen)
+    assert results["investment"]["efficient"] == float(choice.efficient)
     markdown = (report_folder / "report.md").read_text()
     assert "| 0.3000 |" in markdown and "![redistribution](redistribution.png)" in markdown
 

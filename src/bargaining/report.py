@@ -83,6 +83,7 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True):
         "breakdown": breakdown,
         "revived_at": revived,
     }
+    results["investment"] = _investment(scenario)
     if compare:
         results["scenarios"] = {
             name: dict(
@@ -91,6 +92,23 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True):
             for name in scenarios.NAMES
         }
     return results
+
+
+def _investment(scenario):
+    """The automation capital chooses under a quadratic cost, against the efficient level."""
+    from .analysis.investment import strategic_automation
+    from .labor.investment import cost
+
+    quadratic = cost("quadratic")
+    choice = strategic_automation(scenario, quadratic)
+    return {
+        "cost": str(quadratic.expression),
+        "chosen": float(choice.chosen),
+        "efficient": float(choice.efficient),
+        "gap": float(choice.gap),
+        "selection": choice.selection,
+        "method": choice.method,
+    }
 
 
 def _shown(record):
@@ -150,6 +168,18 @@ def _lines(results, markdown):
         )
         yield "  y_s(a) > 1 - b a strike is efficient, and capital, which has no lockout in the"
         yield "  stage game, pays labor to stay idle."
+    choice = results["investment"]
+    yield ""
+    yield ("## " if markdown else "") + "Capital's choice of automation"
+    yield ""
+    yield (
+        f"  With automation costing {choice['cost']} per period, capital chooses "
+        f"a = {choice['chosen']:.4f}"
+    )
+    yield (
+        f"  against the efficient {choice['efficient']:.4f} (gap {choice['gap']:.4f}; "
+        f"{choice['selection']}, {choice['method']})."
+    )
     if "scenarios" in results:
         yield ""
         yield ("## " if markdown else "") + "Named scenarios: breakdown automation a*"

@@ -45,4 +45,20 @@ def draw_figures(scenario, out_dir):
     out = Path(out_dir)
     paths = [save_figure(figure, out / f"redistribution.{suffix}") for suffix in ("png", "svg")]
     plt.close(figure)
+    paths += _investment_figure(scenario, out, save_figure)
+    return paths
+
+
+def _investment_figure(scenario, out, save_figure):
+    """Capital's payoff against the automation it chooses (quadratic cost)."""
+    import matplotlib.pyplot as plt
+
+    from .analysis.investment_plot import plot_capital_payoff
+    from .labor.investment import cost
+
+    figure, ax = plt.subplots(figsize=(5, 3.6))
+    plot_capital_payoff(scenario, cost("quadratic"), ax=ax)
+    figure.tight_layout()
+    paths = [save_figure(figure, out / f"investment.{suffix}") for suffix in ("png", "svg")]
+    plt.close(figure)
     return paths
