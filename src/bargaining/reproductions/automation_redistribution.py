@@ -231,13 +231,15 @@ def comparisons(n):
 
 def reproduce(out_dir=None):
     """Compute the paper's numbers, render ``paper.md``, and write the figure to ``out_dir``."""
+    from .automation_redistribution_investment import investment_figure, investment_numbers
     from .automation_redistribution_paper import render
 
     numbers = compute()
+    numbers["investment"] = investment_numbers()
     result = PaperReproduction(PAPER, comparisons(numbers), numbers=numbers)
     if out_dir is not None:
         from .automation_redistribution_figures import figures
 
-        result.figures = figures(numbers, Path(out_dir))
+        result.figures = figures(numbers, Path(out_dir)) + investment_figure(out_dir)
     result.paper = render(numbers)
     return result

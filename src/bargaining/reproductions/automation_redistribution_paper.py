@@ -111,4 +111,4 @@ def render(numbers):
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
     )
     environment.filters["n"] = _n
-    return environment.from_string(TEMPLATE).render(**context(numbers))
+    return environment.from_string(TEMPLATE).render(**context(numbers), i=numbers["investment"])

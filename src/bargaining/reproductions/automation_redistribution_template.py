@@ -159,6 +159,30 @@ longer makes labor's strike credible; just before, the gain is still {{ d.before
 {{ d.bound_before[1] | n }}). In every
 scenario the closed form's `a*` lies below the exact one (table above).
 
+## 7. Capital automating to break labor's leverage
+
+*Claim: factories and robots still need capital, and capital may automate to weaken labor.*
+Let capital choose `a` before the repeated game starts, paying `{{ i.cost }}` per period and
+gaining `{{ i.gain }} a` in output from the machines, so that surplus alone would put
+automation at {{ i.rows.default.efficient | n }}. Valued at labor's preferred
+stick-and-carrot equilibrium, capital's payoff jumps at `a*`, where it stops sharing
+(Figure 2), and the level it chooses is:
+
+| scenario | surplus-maximising `a` | chosen `a` | strategic gap | at `a*` |
+|---|---|---|---|---|
+{% for name, row in i.rows.items() -%}
+{% set stops = "yes" if row.at_breakdown else "no" -%}
+| {{ name }} | {{ row.efficient | n }} | {{ row.chosen | n }} | {{ row.gap | n }} | {{ stops }} |
+{% endfor %}
+Where breaking leverage is cheap enough capital automates exactly up to the breakdown point
+and stops; where `a*` lies below the efficient level (substitutes) there is no gap. Labor's
+ownership of the machines moves `a*` later, and here capital follows it.
+
+![Figure 2](figures/capital-automation.png)
+
+*Figure 2.* Capital's payoff against automation in the seed scenario, with the breakdown
+point and the surplus-maximising level marked.
+
 ![Figure 1](figures/automation-redistribution.png)
 
 *Figure 1.* (a) Labor's largest gain against automation, seed scenario; dotted lines mark
