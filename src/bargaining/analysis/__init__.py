@@ -1,7 +1,8 @@
-"""Breakdown thresholds, sustainable redistribution and capital's choice of automation."""
+"""Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps."""
 
 from .investment import efficient_automation, strategic_automation
 from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
+from .sweep import sweep
 from .threshold import Threshold
 
 __all__ = [
@@ -12,4 +13,5 @@ __all__ = [
     "efficient_automation",
     "max_redistribution",
     "strategic_automation",
+    "sweep",
 ]

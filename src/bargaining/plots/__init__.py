@@ -1,0 +1,28 @@
+"""Figures of the model, drawn from computed results; one figure per module.
+
+Each function takes results (sweep results, payoff sets, plain arrays and
+points) and returns a :class:`matplotlib.figure.Figure` built outside pyplot,
+so nothing depends on a global figure or an interactive backend.
+:func:`save` writes it without timestamps: the same figure gives the same
+bytes every time, as PNG, SVG or PDF.
+
+The palette is Okabe and Ito's, distinguishable under the common forms of
+colour blindness; continuous values use ``cividis``.
+"""
+
+from ._style import PALETTE, save
+from .channels import channels
+from .frontier import bargaining_frontier
+from .payoff_sets import payoff_sets
+from .phase import phase_diagram
+from .redistribution import redistribution_curves
+
+__all__ = [
+    "PALETTE",
+    "bargaining_frontier",
+    "channels",
+    "payoff_sets",
+    "phase_diagram",
+    "redistribution_curves",
+    "save",
+]
