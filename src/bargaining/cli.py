@@ -253,8 +253,9 @@ def _register_commands():
     from .cli_invest import invest
     from .cli_problemset import problemset
     from .cli_solve import solve
+    from .cli_sweep import sweep
 
-    for command in (invest, problemset, solve):
+    for command in (invest, problemset, solve, sweep):
         main.add_command(command)
 
 
