@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
 
-from .._lazy import is_sympy, lazy_module
+from .._lazy import lazy_module
 from . import numbers as num
+from .game_display import latex_table, text_table
+from .game_input import check_labels, rows_of
 from .minmax import minmax
 from .polygon import ConvexPolygon
 from .pure_equilibria import pure_equilibria
@@ -27,50 +28,6 @@ class DegenerateGameWarning(UserWarning):
     vertices of the equilibrium components). For float games solved through
     nashpy the list may be incomplete.
     """
-
-
-def _rows(matrix, name):
-    if is_sympy(matrix) and hasattr(matrix, "tolist"):
-        matrix = matrix.tolist()
-    if isinstance(matrix, np.ndarray):
-        if matrix.ndim != 2:
-            raise ValueError(f"{name} must be 2-dimensional, got shape {matrix.shape}")
-        matrix = matrix.tolist()
-    if isinstance(matrix, str) or not isinstance(matrix, Sequence):
-        raise ValueError(f"{name} must be a 2-dimensional array of payoffs, got {matrix!r}")
-    rows = []
-    for i, row in enumerate(matrix):
-        if isinstance(row, np.ndarray):
-            row = row.tolist()
-        if isinstance(row, str) or not isinstance(row, Sequence):
-            raise ValueError(f"{name} must be 2-dimensional: row {i} is {row!r}")
-        rows.append(list(row))
-    if not rows or not rows[0]:
-        raise ValueError(f"{name} must have at least one row and one column, got {matrix!r}")
-    lengths = {len(row) for row in rows}
-    if len(lengths) > 1:
-        raise ValueError(f"{name} is ragged: its rows have lengths {sorted(lengths)}")
-    return rows
-
-
-def _labels(labels, shape):
-    if labels is None:
-        return (tuple(f"r{i}" for i in range(shape[0])), tuple(f"c{j}" for j in range(shape[1])))
-    try:
-        row_labels, column_labels = labels
-        if any(isinstance(part, str) for part in (labels, row_labels, column_labels)):
-            raise TypeError
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"labels must be a pair (row_labels, column_labels) of sequences, got {labels!r}"
-        ) from None
-    row_labels, column_labels = tuple(map(str, row_labels)), tuple(map(str, column_labels))
-    if (len(row_labels), len(column_labels)) != shape:
-        raise ValueError(
-            f"labels must name {shape[0]} rows and {shape[1]} columns, got "
-            f"{len(row_labels)} and {len(column_labels)}"
-        )
-    return row_labels, column_labels
 
 
 class Game:
@@ -103,8 +60,8 @@ class Game:
     """
 
     def __init__(self, A, B=None, *, labels=None, players=None):
-        rows_a = _rows(A, "A")
-        rows_b = _rows(B, "B") if B is not None else None
+        rows_a = rows_of(A, "A")
+        rows_b = rows_of(B, "B") if B is not None else None
         if rows_b is not None and (len(rows_b), len(rows_b[0])) != (len(rows_a), len(rows_a[0])):
             raise ValueError(
                 f"A and B must have the same shape, got {len(rows_a)}x{len(rows_a[0])} "
@@ -125,7 +82,7 @@ class Game:
         }
         self._A = matrices["A"]
         self._B = matrices["B"] if "B" in matrices else -self._A
-        self.labels = _labels(labels, self._A.shape)
+        self.labels = check_labels(labels, self._A.shape)
         self.players = tuple(players) if players is not None else ("row", "column")
         if len(self.players) != 2:
             raise ValueError(f"players must name two players, got {players!r}")
@@ -316,34 +273,7 @@ class Game:
         return self.feasible_set().clip(0, row_value).clip(1, column_value)
 
     def __repr__(self):
-        width = max(len(label) for label in self.labels[0])
-        cells = [
-            [f"({_show(a)}, {_show(b)})" for a, b in zip(ra, rb, strict=True)]
-            for ra, rb in zip(self._A.tolist(), self._B.tolist(), strict=True)
-        ]
-        cell_width = max(len(c) for c in (*self.labels[1], *(c for r in cells for c in r)))
-        header = " " * width + "  " + "  ".join(c.rjust(cell_width) for c in self.labels[1])
-        lines = [f"Game({self.players[0]} x {self.players[1]}, {self.kind})", header]
-        for label, row in zip(self.labels[0], cells, strict=True):
-            lines.append(label.rjust(width) + "  " + "  ".join(c.rjust(cell_width) for c in row))
-        return "\n".join(lines)
+        return text_table(self)
 
     def _repr_latex_(self):
-        def cell(a, b):
-            return f"{sp.latex(num.to_sympy(a))},\\ {sp.latex(num.to_sympy(b))}"
-
-        head = " & ".join(rf"\text{{{c}}}" for c in self.labels[1])
-        body = r" \\ ".join(
-            rf"\text{{{label}}} & " + " & ".join(cell(a, b) for a, b in zip(ra, rb, strict=True))
-            for label, ra, rb in zip(
-                self.labels[0], self._A.tolist(), self._B.tolist(), strict=True
-            )
-        )
-        columns = "c" * self.shape[1]
-        return rf"$\begin{{array}}{{r|{columns}}} & {head} \\ \hline {body} \end{{array}}$"
-
-
-def _show(value):
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return str(value)
+        return latex_table(self)
