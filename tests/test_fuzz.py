@@ -66,7 +66,8 @@ def exercise(game):
             assert as_floats.is_equilibrium(x, y, tol=1e-7)
     game.pure_equilibria()
     row, _ = game.minmax()
-    assert game.minmax(mixed=False).row >= row - 1e-9 * max(1, abs(float(row)))
+    row = float(row)
+    assert float(game.minmax(mixed=False).row) >= row - 1e-9 * max(1.0, abs(row))
     feasible = game.feasible_set()
     assert not feasible.is_empty
     game.individually_rational_set()

@@ -155,7 +155,8 @@ def _payoffs(tokens, size):
     chosen = []
     for _ in range(size):
         index = tokens.number("an outcome number")
-        if index.denominator != 1 or not 0 <= index < len(outcomes):
+        whole = isinstance(index, Fraction) and index.denominator == 1
+        if not whole or not 0 <= index < len(outcomes):
             raise ValueError(f"nfg: outcome number {index} is not one of 0..{len(outcomes) - 1}")
         chosen.append(outcomes[int(index)])
     return chosen

@@ -41,8 +41,10 @@ def best_response_masks(A, B, tol=1e-12):
         return A == A.max(axis=0, keepdims=True), B == B.max(axis=1, keepdims=True)
     slack_a = tol * max(1.0, float(np.abs(A).max()))
     slack_b = tol * max(1.0, float(np.abs(B).max()))
-    row_best = A >= A.max(axis=0, keepdims=True) - slack_a
-    column_best = B >= B.max(axis=1, keepdims=True) - slack_b
+    # Near the largest float the slack can overflow to -inf, which still compares right.
+    with np.errstate(over="ignore"):
+        row_best = A >= A.max(axis=0, keepdims=True) - slack_a
+        column_best = B >= B.max(axis=1, keepdims=True) - slack_b
     return row_best, column_best
 
 
