@@ -1,8 +1,9 @@
-"""Rebuild this paper's figure and paper.md into this folder and print its table of numbers."""
+"""Rebuild this paper's figures, paper.md and paper.pdf, and print its table of numbers."""
 
 from pathlib import Path
 
 from bargaining.reproductions import get
+from bargaining.reproductions.automation_redistribution_paper import PDF_TOOLS, build_pdf
 
 if __name__ == "__main__":
     here = Path(__file__).parent
@@ -11,3 +12,5 @@ if __name__ == "__main__":
     print(result.table())
     print("figures:", ", ".join(str(path) for path in result.figures))
     print("paper:", here / "paper.md")
+    pdf = build_pdf(here / "paper.md")
+    print("pdf:", pdf or f"not built: needs {' and '.join(PDF_TOOLS)}")

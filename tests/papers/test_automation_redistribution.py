@@ -1,5 +1,6 @@
 """The project's paper: its text against a fresh run, and its claims checked independently."""
 
+import shutil
 from fractions import Fraction
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import sympy as sp
 from bargaining.analysis import max_redistribution
 from bargaining.labor import scenarios, strike_output
 from bargaining.reproductions import PAPERS, automation_redistribution
+from bargaining.reproductions.automation_redistribution_paper import PDF_TOOLS, build_pdf
 
 PAPER_DIR = Path(__file__).resolve().parents[2] / "papers" / "automation-redistribution"
 
@@ -131,3 +133,17 @@ def test_every_derived_reference_agrees(result):
     checked = [c for c in result.comparisons if c.reference is not None]
     assert len(checked) >= 14
     assert [c.label for c in checked if not c.agrees] == []
+
+
+@pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in PDF_TOOLS),
+    reason="paper.pdf needs pandoc and pdflatex: apt-get install pandoc lmodern "
+    "texlive-latex-recommended",
+)
+def test_paper_pdf_builds_byte_for_byte(tmp_path):
+    source = Path(__file__).resolve().parents[2] / "papers" / "automation-redistribution"
+    copy = tmp_path / "paper"
+    shutil.copytree(source, copy)
+    first = build_pdf(copy / "paper.md").read_bytes()
+    second = build_pdf(copy / "paper.md").read_bytes()
+    assert first.startswith(b"%PDF") and first == second

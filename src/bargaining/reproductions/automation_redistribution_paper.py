@@ -8,6 +8,8 @@ compares it with the committed file.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 
 from .automation_redistribution_template import TEMPLATE
@@ -112,3 +114,52 @@ def render(numbers):
     )
     environment.filters["n"] = _n
     return environment.from_string(TEMPLATE).render(**context(numbers), i=numbers["investment"])
+
+
+# pdflatex knows no "≈"; the trailer ID is the one part of a PDF that would
+# differ between two builds of the same source.
+_PDF_HEADER = "\\DeclareUnicodeCharacter{2248}{\\ensuremath{\\approx}}\n\\pdftrailerid{}\n"
+PDF_TOOLS = ("pandoc", "pdflatex")
+
+
+def build_pdf(markdown_path):
+    """Typeset ``paper.md`` into ``paper.pdf`` beside it, byte for byte reproducibly.
+
+    Needs pandoc and pdflatex (Debian: ``pandoc lmodern texlive-latex-recommended``).
+
+    Returns
+    -------
+    pathlib.Path or None
+        The PDF, or None (with nothing written) when a tool is missing.
+    """
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    if not all(shutil.which(tool) for tool in PDF_TOOLS):
+        return None
+    source = Path(markdown_path).resolve()
+    target = source.with_suffix(".pdf")
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "0", "FORCE_SOURCE_DATE": "1"}
+    with tempfile.TemporaryDirectory() as scratch:
+        header = Path(scratch) / "header.tex"
+        header.write_text(_PDF_HEADER)
+        subprocess.run(
+            [
+                "pandoc",
+                source.name,
+                "-o",
+                str(target),
+                "--pdf-engine=pdflatex",
+                "-V",
+                "geometry:margin=2.5cm",
+                "-H",
+                str(header),
+            ],
+            cwd=source.parent,
+            env=environment,
+            check=True,
+            capture_output=True,
+        )
+    return target
