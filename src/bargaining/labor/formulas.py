@@ -33,7 +33,7 @@ capital, labor, new_tasks = sp.symbols("K L new_tasks", nonnegative=True)
 _exponent = (sigma - 1) / sigma
 
 STRIKE_OUTPUT = {
-    # The general CES form of DESIGN §1.
+    # The general CES form.
     "ces": (a + (1 - a) * rho**_exponent) ** (1 / _exponent),
     # The same formula with rho**exponent factored out; for sigma < 1 it avoids
     # overflowing rho**exponent when sigma is small.

@@ -2,7 +2,7 @@
 
 Every number the toolkit reports comes from a :class:`Scenario`: the seed
 scenario :data:`DEFAULT` or a named variant that switches one mechanism of the
-debate on (see DESIGN §0).
+debate on (see the model page of the documentation).
 
 Why the defaults make the point
 -------------------------------

@@ -1,4 +1,4 @@
-"""The stage game between labor and capital (DESIGN §1).
+"""The stage game between labor and capital.
 
 Labor chooses Work or Strike, capital Share (pay the transfer ``tau``) or Keep;
 ``y`` is output while labor strikes and ``theta`` labor's share of the

@@ -2,7 +2,7 @@
 
 Labor and capital split a unit output per period. While they disagree labor
 strikes: it gets ``b + theta*y_s(a)`` (strike fund, its share of the
-machines' output) and capital ``(1 - theta)*y_s(a)`` (DESIGN §1). That is a
+machines' output) and capital ``(1 - theta)*y_s(a)``. That is a
 bargaining problem with a linear frontier ``u_L + u_K = 1`` and disagreement
 point ``(b + theta*y_s, (1 - theta)*y_s)``, and the classic solutions give
 labor's wage in closed form (formulas in

@@ -1,6 +1,6 @@
 """Topic: the largest redistribution a credible strike sustains, and where it breaks down.
 
-The exercise is the labor-capital model of DESIGN §1 with exact numbers:
+The exercise is the labor-capital model with exact numbers:
 strike output ``y_s(a)``, the stick-and-carrot cap on the transfer at a
 given automation level, and the automation level ``a*`` beyond which no
 credible strike sustains any transfer. Easy exercises have perfectly

@@ -3,7 +3,7 @@
 Part one is a prisoner's dilemma (symmetric at the easy level): the least
 discount factor at which grim trigger, reversion to mutual defection forever
 (Friedman 1971), sustains mutual cooperation. Above the easy level part two
-is the labor-capital strike game of DESIGN §1 with numbers: reverting to the
+is the labor-capital strike game with numbers: reverting to the
 stage equilibrium (Work, Keep) cannot make capital share, since that
 equilibrium is capital's favourite outcome, but a strike of publicly
 randomised length followed by a return to sharing (Abreu 1988) can. The hard

@@ -3,7 +3,7 @@
 ``papers/automation-redistribution/paper.md`` is rendered from the numbers
 computed here (:mod:`.automation_redistribution_paper` holds the template,
 :mod:`.automation_redistribution_figures` the figure), one section per claim
-of the debate in DESIGN §0:
+of the debate the project started from:
 
 1. the breakdown point ``a*`` of the seed scenario, closed form and exact;
 2. task complementarity (Liebig's law) against substitutes;
@@ -59,7 +59,7 @@ class PaperReproduction(Reproduction):
 
 
 def ces_automation(y, sigma, rho):
-    """Automation at which strike output reaches ``y``: the CES formula of DESIGN §1 inverted."""
+    """Automation at which strike output reaches ``y``: the CES formula inverted."""
     if sigma == 0:
         return 1
     if math.isinf(sigma):
