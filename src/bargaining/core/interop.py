@@ -107,8 +107,11 @@ class _Tokens:
         token = self.take(what=what)
         if _INTEGER.fullmatch(token) and len(token) <= 1000:
             return Fraction(int(token))
-        if _RATIONAL.fullmatch(token) and len(token) <= 2000 and not token.endswith("/0"):
-            return Fraction(token)
+        if _RATIONAL.fullmatch(token) and len(token) <= 2000:
+            numerator, denominator = token.split("/")
+            if int(denominator) == 0:
+                raise ValueError(f"nfg: {what} must be a number, got {token!r} (zero denominator)")
+            return Fraction(int(numerator), int(denominator))
         if _DECIMAL.fullmatch(token):
             return float(token)
         raise ValueError(f"nfg: {what} must be a number, got {token!r}")
