@@ -16,8 +16,8 @@ def draw_figures(scenario, out_dir):
     """Draw the report's figures into ``out_dir`` as PNG and SVG; return their paths."""
     import matplotlib.pyplot as plt
 
+    from .plots import save_formats
     from .report import transfer_grid
-    from .reproductions._common import save_figure
 
     levels = np.linspace(0, 1, 101)
     figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
@@ -43,22 +43,23 @@ def draw_figures(scenario, out_dir):
     right.legend()
     figure.tight_layout()
     out = Path(out_dir)
-    paths = [save_figure(figure, out / f"redistribution.{suffix}") for suffix in ("png", "svg")]
+    paths = save_formats(figure, out, "redistribution")
     plt.close(figure)
-    paths += _investment_figure(scenario, out, save_figure)
+    paths += _investment_figure(scenario, out)
     return paths
 
 
-def _investment_figure(scenario, out, save_figure):
+def _investment_figure(scenario, out):
     """Capital's payoff against the automation it chooses (quadratic cost)."""
     import matplotlib.pyplot as plt
 
-    from .analysis.investment_plot import plot_capital_payoff
     from .labor.investment import cost
+    from .plots import save_formats
+    from .plots.investment import plot_capital_payoff
 
     figure, ax = plt.subplots(figsize=(5, 3.6))
     plot_capital_payoff(scenario, cost("quadratic"), ax=ax)
     figure.tight_layout()
-    paths = [save_figure(figure, out / f"investment.{suffix}") for suffix in ("png", "svg")]
+    paths = save_formats(figure, out, "investment")
     plt.close(figure)
     return paths

@@ -16,10 +16,10 @@ from bargaining.analysis.investment import (
     surplus_exhausted_automation,
 )
 from bargaining.analysis.investment_exact import exact_capital_payoff, select
-from bargaining.analysis.investment_plot import payoff_curve, plot_capital_payoff
 from bargaining.core.spe import equilibrium_payoffs
 from bargaining.labor import StrikeGame, scenarios
 from bargaining.labor.investment import cost
+from bargaining.plots.investment import payoff_curve, plot_capital_payoff
 
 F = Fraction
 DEFAULT = scenarios.DEFAULT

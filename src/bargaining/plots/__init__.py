@@ -10,7 +10,7 @@ The palette is Okabe and Ito's, distinguishable under the common forms of
 colour blindness; continuous values use ``cividis``.
 """
 
-from ._style import PALETTE, save
+from ._style import PALETTE, save, save_formats
 from .channels import channels
 from .frontier import bargaining_frontier
 from .payoff_sets import payoff_sets
@@ -25,4 +25,5 @@ __all__ = [
     "phase_diagram",
     "redistribution_curves",
     "save",
+    "save_formats",
 ]

@@ -85,3 +85,13 @@ def save(figure, path):
     with mpl.rc_context({"svg.hashsalt": "bargaining", "svg.fonttype": "path"}):
         figure.savefig(path, metadata=_METADATA[suffix])
     return path
+
+
+def save_formats(figure, out_dir, stem, suffixes=("png", "svg")):
+    """Save ``figure`` as ``out_dir/stem.<suffix>`` for each suffix (see :func:`save`).
+
+    Returns
+    -------
+    list of pathlib.Path
+    """
+    return [save(figure, Path(out_dir) / f"{stem}.{suffix}") for suffix in suffixes]

@@ -1,4 +1,4 @@
-"""What every reproduction returns, and deterministic figure files."""
+"""What every reproduction returns."""
 
 from __future__ import annotations
 
@@ -36,15 +36,3 @@ class Reproduction:
             reference = "" if c.reference is None else f"{c.reference:14.8g}"
             lines.append(f"{c.label:<48} {c.ours:14.8g} {reference:>14}  {c.source}")
         return "\n".join(lines)
-
-
-def save_figure(figure, path):
-    """Save ``figure`` as PNG or SVG (by suffix) without timestamps: files repeat byte for byte."""
-    import matplotlib as mpl
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    metadata = {"Software": None} if path.suffix == ".png" else {"Date": None, "Creator": None}
-    with mpl.rc_context({"svg.hashsalt": "bargaining", "svg.fonttype": "path"}):
-        figure.savefig(path, metadata=metadata)
-    return path

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from ..core.game import Game
 from ..core.spe import equilibrium_payoffs
-from ._common import Comparison, Reproduction, save_figure
+from ..plots import save_formats
+from ._common import Comparison, Reproduction
 
 EXAMPLE = [[(16, 9), (3, 13), (0, 3)], [(21, 1), (10, 4), (-1, 0)], [(9, 0), (5, -4), (-5, -15)]]
 # The paper's vertex set at delta = 0.3, as printed to 9 significant digits
@@ -145,8 +146,6 @@ def _figures(out_dir, example):
     right.set_title("Prisoner's dilemma: point, segment, polygon")
     right.legend(loc="upper right")
     figure.tight_layout()
-    paths = [
-        save_figure(figure, out_dir / f"abreu-sannikov.{suffix}") for suffix in ("png", "svg")
-    ]
+    paths = save_formats(figure, out_dir, "abreu-sannikov")
     plt.close(figure)
     return paths

@@ -32,7 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from ..labor.technology import labor_share
-from ._common import Comparison, Reproduction, save_figure
+from ..plots import save_formats
+from ._common import Comparison, Reproduction
 
 # (sigma, I, N) -> labor share, evaluated from the closed form above.
 REFERENCE = {
@@ -79,6 +80,6 @@ def _figures(out_dir):
     ax.set_title("Labor share in the task model")
     ax.legend()
     figure.tight_layout()
-    paths = [save_figure(figure, out_dir / f"labor-share.{suffix}") for suffix in ("png", "svg")]
+    paths = save_formats(figure, out_dir, "labor-share")
     plt.close(figure)
     return paths

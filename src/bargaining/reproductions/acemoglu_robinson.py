@@ -32,7 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from ..labor.revolution import citizens_tax, critical_cost, democracy_cost
-from ._common import Comparison, Reproduction, save_figure
+from ..plots import save_formats
+from ._common import Comparison, Reproduction
 
 # (theta, delta, beta, q) -> (tau_p, mu*, democracy threshold mu_D), C(tau) = tau^2/2.
 # The table also checks p = (theta - mu*)/(theta - mu_D) = 1 - beta*(1 - q).
@@ -130,6 +131,6 @@ def _figures(out_dir):
         right.text(0.75, height, text, ha="center", fontsize=9)
     right.text(0.2, 0.53, "democratise", ha="center", fontsize=9)
     figure.tight_layout()
-    paths = [save_figure(figure, out_dir / f"regimes.{suffix}") for suffix in ("png", "svg")]
+    paths = save_formats(figure, out_dir, "regimes")
     plt.close(figure)
     return paths

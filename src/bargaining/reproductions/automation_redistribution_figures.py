@@ -18,7 +18,7 @@ from ..core.spe import equilibrium_payoffs
 from ..labor import revolution, scenarios
 from ..labor.strike_game import StrikeGame
 from ..labor.technology import strike_output
-from ._common import save_figure
+from ..plots import save_formats
 
 COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
 NAME = "automation-redistribution"
@@ -126,6 +126,6 @@ def figures(n, out_dir):
     for draw, ax in zip(panels, axes.ravel(), strict=True):
         draw(ax, n)
     figure.tight_layout()
-    paths = [save_figure(figure, out_dir / f"{NAME}.{suffix}") for suffix in ("png", "svg")]
+    paths = save_formats(figure, out_dir, NAME)
     plt.close(figure)
     return paths

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..analysis.investment import strategic_automation
 from ..labor import scenarios
 from ..labor.investment import cost
-from ._common import save_figure
+from ..plots import save_formats
 
 
 def investment_numbers():
@@ -37,14 +37,12 @@ def investment_figure(out_dir):
     """Capital's payoff against automation in the seed scenario, as PNG and SVG."""
     import matplotlib.pyplot as plt
 
-    from ..analysis.investment_plot import plot_capital_payoff
+    from ..plots.investment import plot_capital_payoff
 
     figure, ax = plt.subplots(figsize=(5, 3.6))
     plot_capital_payoff(scenarios.DEFAULT, cost("quadratic"), ax=ax)
     figure.tight_layout()
     out = Path(out_dir)
-    paths = [
-        save_figure(figure, out / f"capital-automation.{suffix}") for suffix in ("png", "svg")
-    ]
+    paths = save_formats(figure, out, "capital-automation")
     plt.close(figure)
     return paths

@@ -43,7 +43,8 @@ from ..labor import bargaining_formulas as g
 from ..labor import formulas as f
 from ..labor.holdouts import holdout_equilibria
 from ..labor.scenarios import Scenario
-from ._common import Comparison, Reproduction, save_figure
+from ..plots import save_formats
+from ._common import Comparison, Reproduction
 
 # (dU, dF, w0) -> (W, W', Rubinstein strike-always wage, credible, strike length bound);
 # labels name a row by (dU,dF,w0).
@@ -201,6 +202,6 @@ def _figures(out_dir):
     )
     right.legend(loc="upper left", fontsize=8)
     figure.tight_layout()
-    paths = [save_figure(figure, out_dir / f"wage-band.{suffix}") for suffix in ("png", "svg")]
+    paths = save_formats(figure, out_dir, "wage-band")
     plt.close(figure)
     return paths

@@ -35,7 +35,8 @@ import numpy as np
 
 from ..core.game import Game
 from ..core.solutions import Frontier, egalitarian, kalai_smorodinsky, nash_bargaining, rubinstein
-from ._common import Comparison, Reproduction, save_figure
+from ..plots import save_formats
+from ._common import Comparison, Reproduction
 
 SOLUTIONS = {"Nash": nash_bargaining, "KS": kalai_smorodinsky, "egalitarian": egalitarian}
 GOLDEN = (5**0.5 - 1) / 2
@@ -206,6 +207,6 @@ def _figures(out_dir):
     )
     right.legend(loc="lower left", fontsize=8)
     figure.tight_layout()
-    paths = [save_figure(figure, out_dir / f"nash-ks.{suffix}") for suffix in ("png", "svg")]
+    paths = save_formats(figure, out_dir, "nash-ks")
     plt.close(figure)
     return paths

@@ -41,7 +41,8 @@ from ..core.solutions import (
     rubinstein,
     rubinstein_limit,
 )
-from ._common import Comparison, Reproduction, save_figure
+from ..plots import save_formats
+from ._common import Comparison, Reproduction
 
 # (delta1, delta2) -> (x1*, y1*), from x1* = (1 - d2)/(1 - d1 d2), y1* = d1 x1*.
 SPLITS = {
@@ -178,6 +179,6 @@ def _figures(out_dir):
     )
     right.legend(loc="lower left", fontsize=8)
     figure.tight_layout()
-    paths = [save_figure(figure, out_dir / f"rubinstein.{suffix}") for suffix in ("png", "svg")]
+    paths = save_formats(figure, out_dir, "rubinstein")
     plt.close(figure)
     return paths

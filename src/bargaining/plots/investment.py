@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..analysis.exact_redistribution import _float_scenario
+from ..analysis.investment import strategic_automation
+from ..analysis.investment_exact import exact_capital_payoff
 from ..labor.investment import capital_payoff
-from .exact_redistribution import _float_scenario
-from .investment import strategic_automation
-from .investment_exact import exact_capital_payoff
-
-_METADATA = {".svg": {"Date": None}, ".pdf": {"CreationDate": None, "ModDate": None}}
+from ._style import save
 
 
 def payoff_curve(
@@ -80,7 +79,6 @@ def plot_capital_payoff(
     -------
     matplotlib.axes.Axes
     """
-    import matplotlib
     from matplotlib.figure import Figure
 
     if ax is None:
@@ -115,9 +113,5 @@ def plot_capital_payoff(
     ax.set_title(f"{scenario.name}: {cost.name} cost, {method}, {selection}")
     ax.legend(loc="best", fontsize="small")
     if path is not None:
-        import pathlib
-
-        with matplotlib.rc_context({"svg.hashsalt": "bargaining"}):
-            metadata = _METADATA.get(pathlib.Path(path).suffix.lower())
-            ax.figure.savefig(path, metadata=metadata)
+        save(ax.figure, path)
     return ax
