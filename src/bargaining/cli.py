@@ -11,6 +11,7 @@ import sys
 import click
 
 from . import __version__
+from .cli_options import method_option, scenario_option, set_option
 
 
 class _Commands(click.Group):
@@ -52,13 +53,7 @@ def _scenario(name):
 
 
 @main.command()
-@click.option(
-    "--scenario",
-    "name",
-    default="default",
-    show_default=True,
-    help="A named scenario (see `bargaining scenarios`).",
-)
+@scenario_option
 @click.option(
     "--compare/--no-compare",
     default=True,
@@ -129,26 +124,9 @@ def _settings(pairs):
 
 
 @main.command()
-@click.option(
-    "--scenario",
-    "name",
-    default="default",
-    show_default=True,
-    help="A named scenario (see `bargaining scenarios`).",
-)
-@click.option(
-    "--set",
-    "pairs",
-    multiple=True,
-    metavar="KEY=VALUE",
-    help="Change a parameter, e.g. --set delta=0.95 --set sigma=inf. Repeatable.",
-)
-@click.option(
-    "--method",
-    type=click.Choice(["closed-form", "exact"]),
-    default="closed-form",
-    show_default=True,
-)
+@scenario_option
+@set_option("Change a parameter, e.g. --set delta=0.95 --set sigma=inf. Repeatable.")
+@method_option
 @click.option(
     "--strategy",
     type=click.Choice(["stick-and-carrot", "grim"]),

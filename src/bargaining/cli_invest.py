@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from .cli_options import scenario_option
 from .labor.investment import COST_FORMS, DEFAULT_GAIN, DEFAULT_K, DEFAULT_LEVEL
 
 _ALL_SELECTIONS = ("labor-preferred", "capital-preferred", "nash", "nash-stage")
@@ -38,13 +39,7 @@ def _rows(scenario, cost, methods, selections, paid_strikes):
 
 
 @click.command("invest")
-@click.option(
-    "--scenario",
-    "name",
-    default="default",
-    show_default=True,
-    help="A named scenario (see `bargaining scenarios`).",
-)
+@scenario_option
 @click.option(
     "--cost",
     "form",

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 import numpy as np
 
+from .cli_options import method_option, scenario_option, set_option
+
 SUFFIXES = (".nc", ".csv")
 
 
@@ -75,20 +77,9 @@ def _game_file_sweep(path, axes, options):
     metavar="NAME=SPEC",
     help="name=start:stop:count or name=v1,v2,...; repeatable.",
 )
-@click.option("--scenario", "name", default="default", show_default=True)
-@click.option(
-    "--method",
-    type=click.Choice(["closed-form", "exact"]),
-    default="closed-form",
-    show_default=True,
-)
-@click.option(
-    "--set",
-    "pairs",
-    multiple=True,
-    metavar="KEY=VALUE",
-    help="Fixed scenario (or game file) parameters.",
-)
+@scenario_option
+@method_option
+@set_option("Fixed scenario (or game file) parameters.")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
