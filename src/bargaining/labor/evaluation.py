@@ -52,25 +52,23 @@ def has_object_array(*values):
 
 def check_range(value, name, low, high, *, closed_low=True, closed_high=True):
     """Check a number or every element of an array lies in the interval; return it."""
+    bounds = {"closed_low": closed_low, "closed_high": closed_high}
     if isinstance(value, np.ndarray):
-        for element in value.flat:
-            check_range(element, name, low, high, closed_low=closed_low, closed_high=closed_high)
+        if value.dtype.kind not in "iuf":
+            for element in value.flat:
+                check_range(element, name, low, high, **bounds)
+            return value
+        with np.errstate(invalid="ignore"):
+            inside = (value >= low if closed_low else value > low) & (
+                value <= high if closed_high else value < high
+            )
+        # Only the elements outside need the scalar check (and its message).
+        for element in value[~inside].flat:
+            check_range(element.item(), name, low, high, **bounds)
         return value
     if is_infinite(value) and high == math.inf:
         return value
-    if _is_rational(value) and all(_is_rational(x) or math.isinf(x) for x in (low, high)):
-        # Compare exactly: a float conversion would put 2/5 above the bound 2/5.
-        above = value >= low if closed_low else value > low
-        below = value <= high if closed_high else value < high
-        if not (above and below):
-            left, right = "[" if closed_low else "(", "]" if closed_high else ")"
-            raise ValueError(f"{name} must lie in {left}{low}, {high}{right}, got {value!r}")
-        return value
     return check_interval(value, name, low, high, closed_low=closed_low, closed_high=closed_high)
-
-
-def _is_rational(value):
-    return isinstance(value, numbers.Rational) and not isinstance(value, bool)
 
 
 def to_sympy(value):
