@@ -7,7 +7,7 @@ against the peer:
    payoff set of the Abreu-Sannikov (2014) 3x3 example at delta = 0.3.
 2. Sweep: 1,000 strike games of the default scenario (40 automation levels x
    25 discount factors, capital choosing among 11 transfer levels) solved by
-   :func:`bargaining.core.spe.equilibrium_payoffs_many`, against QuantEcon's
+   :func:`bargaining.core.repeated.payoff_sets.equilibrium_payoffs_many`, against QuantEcon's
    ``RepeatedGame.equilibrium_payoffs`` looped over the same games after its
    compilation, with this package's compiled kernel (numba, the ``fast``
    extra) and with its pure-numpy lockstep solver. Both run to an accuracy
@@ -33,7 +33,7 @@ COLD_SNIPPETS = {
     "bargaining": (
         "import numpy as np\n"
         "from bargaining import Game\n"
-        "from bargaining.core.spe import equilibrium_payoffs\n"
+        "from bargaining.core.repeated.payoff_sets import equilibrium_payoffs\n"
         "A = [[16, 3, 0], [21, 10, -1], [9, 5, -5]]\n"
         "B = [[9, 13, 3], [1, 4, 0], [0, -4, -15]]\n"
         "equilibrium_payoffs(Game(A, B), 0.3)\n"
@@ -89,7 +89,7 @@ def quantecon_sweep(games):
 
 def bargaining_sweep(games, backend="auto"):
     from bargaining import Game
-    from bargaining.core.spe import equilibrium_payoffs_many
+    from bargaining.core.repeated.payoff_sets import equilibrium_payoffs_many
 
     stage_games = [Game(A, B) for A, B, _ in games]
     return equilibrium_payoffs_many(stage_games, [d for *_, d in games], backend=backend)

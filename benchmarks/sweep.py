@@ -32,7 +32,7 @@ import time
 import numpy as np
 
 from bargaining.analysis import max_redistribution, sweep
-from bargaining.analysis.sweep_executors import local_dask_executor
+from bargaining.analysis.sweeps.executors import local_dask_executor
 from bargaining.labor import scenarios, strike_output
 
 SCENARIO = scenarios.DEFAULT

@@ -5,7 +5,7 @@ from fractions import Fraction
 import numpy as np
 from hypothesis import strategies as st
 
-from bargaining.core.vertex_enumeration import vertex_enumeration
+from bargaining.core.equilibria.vertex import vertex_enumeration
 
 
 def integer_matrices(rows, columns, low=-20, high=20):

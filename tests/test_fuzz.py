@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 from bargaining import ConvergenceWarning, ConvexPolygon, DegenerateGameWarning, Game, RepeatedGame
 from bargaining.cli import main
-from bargaining.cli_solve import solve
-from bargaining.core.expressions import FUNCTIONS, parse_expression
-from bargaining.core.gamefile import parse_game_file
-from bargaining.core.interop import from_nfg
+from bargaining.cli.solve import solve
+from bargaining.core.io.expressions import FUNCTIONS, parse_expression
+from bargaining.core.io.gamefile import parse_game_file
+from bargaining.core.io.interop import from_nfg
 from strategies import integer_games
 
 DOCUMENTED = (DegenerateGameWarning, ConvergenceWarning)

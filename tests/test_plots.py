@@ -6,7 +6,7 @@ from scipy.optimize import brentq
 
 from bargaining import plots
 from bargaining.analysis import breakdown_automation, max_redistribution, sweep
-from bargaining.core.spe import equilibrium_payoffs_many
+from bargaining.core.repeated.payoff_sets import equilibrium_payoffs_many
 from bargaining.labor import StrikeGame, revolution, scenarios, strike_output
 
 DEFAULT = scenarios.DEFAULT
@@ -96,7 +96,7 @@ def test_frontier_marks_each_solution_where_given():
 
 
 def test_frontier_takes_outcomes_of_the_bargaining_solutions():
-    solutions = pytest.importorskip("bargaining.core.solutions")
+    solutions = pytest.importorskip("bargaining.solutions")
     frontier = solutions.Frontier.from_points([(0, 0), (0, 1), (0.5, 0.8), (1, 0)])
     outcome = solutions.nash_bargaining(frontier, (0, 0))
     chain = np.array([(0, 1), (0.5, 0.8), (1, 0)])

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from bargaining.reproductions import get
-from bargaining.reproductions.automation_redistribution_paper import PDF_TOOLS, build_pdf
+from bargaining.reproductions.automation_redistribution.paper import PDF_TOOLS, build_pdf
 
 if __name__ == "__main__":
     here = Path(__file__).parent

@@ -1,10 +1,14 @@
 """Game-theoretic analysis of bargaining between labor and capital under automation.
 
 The layers, from the bottom: :mod:`bargaining.core` (generic two-player game
-theory), :mod:`bargaining.labor` (the model of labor, capital and automation),
-:mod:`bargaining.analysis` (thresholds and sweeps) and :mod:`bargaining.cli`.
-Submodules and the names below that need sympy are imported on first use, so
-``import bargaining`` stays fast.
+theory), :mod:`bargaining.solutions` (bargaining solutions),
+:mod:`bargaining.labor` (the model of labor, capital and automation),
+:mod:`bargaining.analysis` (thresholds, sweeps), then the consumers
+:mod:`bargaining.plots`, :mod:`bargaining.problemsets`,
+:mod:`bargaining.reproductions`, :mod:`bargaining.report` and
+:mod:`bargaining.cli`. Submodules and the names below that need sympy are
+imported on first use, so ``import bargaining`` stays fast; ``dir(bargaining)``
+lists them all.
 """
 
 import importlib
@@ -14,37 +18,49 @@ from .core import ConditionalEquilibrium, ConvexPolygon, DegenerateGameWarning, 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "RepeatedGame": ("bargaining.core.repeated", "RepeatedGame"),
-    "PayoffSet": ("bargaining.core.spe", "PayoffSet"),
-    "ConvergenceWarning": ("bargaining.core.spe", "ConvergenceWarning"),
+    "RepeatedGame": "bargaining.core.repeated",
+    "PayoffSet": "bargaining.core.repeated",
+    "ConvergenceWarning": "bargaining.core.repeated",
+    "equilibrium_payoffs": "bargaining.core.repeated",
+    "equilibrium_payoffs_many": "bargaining.core.repeated",
+    "Frontier": "bargaining.solutions",
+    "Scenario": "bargaining.labor",
+    "StrikeGame": "bargaining.labor",
+    "strike_output": "bargaining.labor",
 }
-_SUBMODULES = {
-    "analysis": "bargaining.analysis",
-    "core": "bargaining.core",
-    "labor": "bargaining.labor",
-    "solutions": "bargaining.core.solutions",
-}
-
-__all__ = [
-    "ConditionalEquilibrium",
-    "ConvergenceWarning",
-    "ConvexPolygon",
-    "DegenerateGameWarning",
-    "Game",
-    "Minmax",
-    "PayoffSet",
-    "RepeatedGame",
-    "__version__",
+_SUBMODULES = (
     "analysis",
+    "cli",
+    "core",
     "labor",
+    "plots",
+    "problemsets",
+    "report",
+    "reproductions",
     "solutions",
-]
+)
+
+__all__ = sorted(
+    [
+        "ConditionalEquilibrium",
+        "ConvexPolygon",
+        "DegenerateGameWarning",
+        "Game",
+        "Minmax",
+        "__version__",
+        *_LAZY,
+        *_SUBMODULES,
+    ]
+)
 
 
 def __getattr__(name):
     if name in _LAZY:
-        module, attribute = _LAZY[name]
-        return getattr(importlib.import_module(module), attribute)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     if name in _SUBMODULES:
-        return importlib.import_module(_SUBMODULES[name])
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'bargaining' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

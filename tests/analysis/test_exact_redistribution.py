@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining.analysis import breakdown_automation, max_redistribution
-from bargaining.core.spe import equilibrium_payoffs
+from bargaining.core.repeated.payoff_sets import equilibrium_payoffs
 from bargaining.labor import Scenario, StrikeGame, scenarios, strike_output
 
 GRID = [0.05, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]

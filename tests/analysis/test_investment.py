@@ -15,8 +15,8 @@ from bargaining.analysis.investment import (
     strategic_automation,
     surplus_exhausted_automation,
 )
-from bargaining.analysis.investment_exact import exact_capital_payoff, select
-from bargaining.core.spe import equilibrium_payoffs
+from bargaining.analysis._exact_investment import exact_capital_payoff, select
+from bargaining.core.repeated.payoff_sets import equilibrium_payoffs
 from bargaining.labor import StrikeGame, scenarios
 from bargaining.labor.investment import cost
 from bargaining.plots.investment import payoff_curve, plot_capital_payoff
@@ -178,7 +178,7 @@ def test_paid_strikes_are_cut_unless_asked_for():
 
 @pytest.mark.parametrize("a", [0.0, 0.3, 0.5])
 def test_nash_point_agrees_with_the_bargaining_solutions(a):
-    solutions = pytest.importorskip("bargaining.core.solutions")
+    solutions = pytest.importorskip("bargaining.solutions")
     payoffs = equilibrium_payoffs(StrikeGame(DEFAULT, a), DEFAULT.delta)
     point = select(payoffs, "nash", (0.6, 0.4))
     # The worst payoffs lie below-left of V; adding them to it leaves its frontier alone.

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining.core.game import Game
-from bargaining.core.spe import equilibrium_payoffs
+from bargaining.core.repeated.payoff_sets import equilibrium_payoffs
 from bargaining.labor import StrikeGame, scenarios
 from bargaining.labor.investment import capital_payoff, cost, production_surplus
 

@@ -6,7 +6,7 @@ import sympy as sp
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bargaining.core.solutions import (
+from bargaining.solutions import (
     Frontier,
     kalai_smorodinsky,
     nash_bargaining,

@@ -11,7 +11,7 @@ import sympy as sp
 from bargaining.analysis import max_redistribution
 from bargaining.labor import scenarios, strike_output
 from bargaining.reproductions import PAPERS, automation_redistribution
-from bargaining.reproductions.automation_redistribution_paper import PDF_TOOLS, build_pdf
+from bargaining.reproductions.automation_redistribution.paper import PDF_TOOLS, build_pdf
 
 PAPER_DIR = Path(__file__).resolve().parents[2] / "papers" / "automation-redistribution"
 

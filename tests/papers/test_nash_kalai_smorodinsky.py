@@ -1,6 +1,6 @@
 """Nash / Kalai-Smorodinsky reproduction: checks beyond the shared table."""
 
-from bargaining.core.solutions import Frontier, kalai_smorodinsky, nash_bargaining
+from bargaining.solutions import Frontier, kalai_smorodinsky, nash_bargaining
 from bargaining.reproductions import nash_kalai_smorodinsky as paper
 
 S = [(0, 0), (1, 0), (0, 1), (0.75, 0.75)]

@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from bargaining.core.solutions import rubinstein
+from bargaining.solutions import rubinstein
 from bargaining.reproductions import rubinstein as paper
 
 

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from bargaining.core.automata import Automaton, deviation_gains
+from bargaining.core.repeated.automata import Automaton, deviation_gains
 from bargaining.core.game import Game
 from bargaining.problemsets import make_exercise
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from bargaining.core.automata import Automaton, deviation_gains
+from bargaining.core.repeated.automata import Automaton, deviation_gains
 from bargaining.problemsets import make_exercise
 from bargaining.problemsets.repeated import _dilemma, strike_game
 

@@ -2,7 +2,7 @@
 
 from .investment import efficient_automation, strategic_automation
 from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
-from .sweep import sweep
+from .sweeps import sweep
 from .threshold import Threshold
 
 __all__ = [

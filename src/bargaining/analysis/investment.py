@@ -11,7 +11,7 @@ Closed form, stick-and-carrot strategies (Abreu 1988): ``"labor-preferred"``
 (the largest transfer they sustain) or ``"capital-preferred"`` (the stage
 equilibrium, no transfer). Exact subgame-perfect sets (Abreu and Sannikov
 2014): ``"capital-preferred"``, ``"labor-preferred"``, ``"nash"`` and
-``"nash-stage"``, see :mod:`bargaining.analysis.investment_exact`, which also
+``"nash-stage"``, see :mod:`bargaining.analysis._exact_investment`, which also
 says how strikes that capital pays for are treated.
 
 Algorithm
@@ -26,7 +26,7 @@ Algorithm
    ``a`` (exact algebraic numbers); otherwise a grid of 513 levels, refined by
    a bounded scalar search next to the best one.
 4. Exact route: the lockstep grid search of
-   :func:`bargaining.analysis.investment_exact.exact_choices`.
+   :func:`bargaining.analysis._exact_investment.exact_choices`.
 5. The gap is the chosen level minus the efficient one; ties go to the lower
    level.
 
@@ -51,9 +51,9 @@ from ..labor import formulas as f
 from ..labor import investment_formulas as fi
 from ..labor.evaluation import from_sympy, is_infinite, substitute, to_sympy
 from ..labor.technology import regime
-from .exact_redistribution import _float_scenario
-from .investment_exact import SELECTIONS as EXACT_SELECTIONS
-from .investment_exact import exact_choices
+from ._exact_redistribution import _float_scenario
+from ._exact_investment import SELECTIONS as EXACT_SELECTIONS
+from ._exact_investment import exact_choices
 from .redistribution import breakdown_automation
 
 SELECTIONS = {"closed-form": ("labor-preferred", "capital-preferred"), "exact": EXACT_SELECTIONS}

@@ -19,7 +19,7 @@ formulas live in :mod:`bargaining.labor.formulas`):
 
 These are lower bounds on what subgame-perfect equilibria sustain.
 ``method="exact"`` answers from the whole set of subgame-perfect payoffs
-instead (:mod:`bargaining.analysis.exact_redistribution`), for the 2x2 game
+instead (:mod:`bargaining.analysis._exact_redistribution`), for the 2x2 game
 with the scenario's transfer or for a grid of transfers.
 
 References
@@ -46,7 +46,7 @@ from ..labor.evaluation import (
     substitute,
 )
 from ..labor.technology import regime, strike_output
-from .exact_redistribution import exact_breakdown_automation, exact_max_redistribution
+from ._exact_redistribution import exact_breakdown_automation, exact_max_redistribution
 from .threshold import Threshold
 
 METHODS = ("closed-form", "exact")

@@ -3,6 +3,6 @@
 from .game import DegenerateGameWarning, Game
 from .minmax import Minmax
 from .polygon import ConvexPolygon
-from .symbolic_equilibria import ConditionalEquilibrium
+from .equilibria.symbolic import ConditionalEquilibrium
 
 __all__ = ["ConditionalEquilibrium", "ConvexPolygon", "DegenerateGameWarning", "Game", "Minmax"]

@@ -9,12 +9,12 @@ import numpy as np
 
 from .._lazy import lazy_module
 from . import numbers as num
-from .game_display import latex_table, text_table
-from .game_input import check_labels, rows_of
+from ._game_display import latex_table, text_table
+from ._game_input import check_labels, rows_of
 from .minmax import minmax
 from .polygon import ConvexPolygon
-from .pure_equilibria import pure_equilibria
-from .vertex_enumeration import vertex_enumeration
+from .equilibria.pure import pure_equilibria
+from .equilibria.vertex import vertex_enumeration
 
 sp = lazy_module("sympy")
 
@@ -155,15 +155,15 @@ class Game:
         return nashpy.Game(self._A.astype(float), self._B.astype(float))
 
     def to_nfg(self, title="Untitled strategic game"):
-        """The game as the text of a Gambit ``.nfg`` file; see :mod:`bargaining.core.interop`."""
-        from .interop import to_nfg
+        """The game as the text of a Gambit ``.nfg`` file; see :mod:`bargaining.core.io.interop`."""
+        from .io.interop import to_nfg
 
         return to_nfg(self, title)
 
     @classmethod
     def from_nfg(cls, text):
         """A game read from the text of a Gambit ``.nfg`` file; see :mod:`.interop`."""
-        from .interop import from_nfg
+        from .io.interop import from_nfg
 
         return from_nfg(text)
 
@@ -229,7 +229,7 @@ class Game:
         if self.is_symbolic:
             if self.shape != (2, 2) or method != "auto":
                 self._require_numeric(f"equilibria(method={method!r}) of a {self.shape} game")
-            from .symbolic_equilibria import symbolic_equilibria
+            from .equilibria.symbolic import symbolic_equilibria
 
             return symbolic_equilibria(self._A, self._B)
         if self.is_exact and method in ("auto", "vertex"):
@@ -242,7 +242,7 @@ class Game:
                     stacklevel=2,
                 )
             return found
-        from .nashpy_equilibria import nashpy_equilibria
+        from .equilibria._nashpy import nashpy_equilibria
 
         found, degenerate = nashpy_equilibria(self._A.astype(float), self._B.astype(float), method)
         if degenerate:

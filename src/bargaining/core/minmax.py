@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._lazy import is_sympy, lazy_module
-from .vertex_enumeration import vertex_enumeration
+from .equilibria.vertex import vertex_enumeration
 
 sp = lazy_module("sympy")
 

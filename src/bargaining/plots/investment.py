@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis.exact_redistribution import _float_scenario
+from ..analysis._exact_redistribution import _float_scenario
 from ..analysis.investment import strategic_automation
-from ..analysis.investment_exact import exact_capital_payoff
+from ..analysis._exact_investment import exact_capital_payoff
 from ..labor.investment import capital_payoff
 from ._style import save
 

@@ -27,7 +27,7 @@ def payoff_sets(sets, *, players=("labor", "capital"), title="subgame-perfect pa
     Parameters
     ----------
     sets : mapping of float to PayoffSet or array_like
-        Automation level to the set: a :class:`~bargaining.core.spe.PayoffSet`
+        Automation level to the set: a :class:`~bargaining.core.repeated.payoff_sets.PayoffSet`
         or its ``k x 2`` vertices in order around the set.
     players : tuple of str
         Axis labels: the row player's payoff horizontally.

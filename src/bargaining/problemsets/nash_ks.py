@@ -8,7 +8,7 @@ a strike: labor (player 1) and capital (player 2) get ``d`` while they fail
 to agree. Medium and hard exercises add the asymmetric Nash solution with
 bargaining powers ``(alpha, 1 - alpha)``. Sets are redrawn until the two
 solutions differ and the answers have small denominators. The key comes
-from :mod:`bargaining.core.solutions`.
+from :mod:`bargaining.solutions`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from fractions import Fraction
 
 import sympy as sp
 
-from ..core.solutions import Frontier, kalai_smorodinsky, nash_bargaining
+from ..solutions import Frontier
+from ..solutions import kalai_smorodinsky
+from ..solutions import nash_bargaining
 from .exercise import Exercise, Part, Step, as_fraction, draw_until, pair_tex, tex
 
 

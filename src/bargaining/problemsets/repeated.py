@@ -18,7 +18,7 @@ from fractions import Fraction
 import sympy as sp
 
 from ..core.game import Game
-from ..core.repeated import RepeatedGame
+from ..core.repeated.repeated_game import RepeatedGame
 from .exercise import Exercise, Part, Step, draw_until, fraction_in, tex
 
 PD_ACTIONS = ("Cooperate", "Defect")

@@ -9,7 +9,7 @@ and strike output ``b2`` for capital (Binmore, Rubinstein and Wolinsky
 that it can take when it rejects an offer, which matters only when it beats
 labor's share as responder (the outside option principle, Binmore, Shaked
 and Sutton 1989). The key comes from
-:func:`bargaining.core.solutions.rubinstein`; the steps solve the two
+:func:`bargaining.solutions.rubinstein`; the steps solve the two
 indifference conditions with sympy.
 """
 
@@ -19,7 +19,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from ..core.solutions import rubinstein
+from ..solutions import rubinstein
 from .exercise import Exercise, Part, Step, as_fraction, draw_until, fraction_in, tex
 
 

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from ..core.game import Game
-from ..core.spe import equilibrium_payoffs
+from ..core.repeated.payoff_sets import equilibrium_payoffs
 from ..plots import save_formats
 from ._common import Comparison, Reproduction
 

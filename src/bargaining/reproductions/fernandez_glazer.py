@@ -38,7 +38,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.solutions import Frontier, nash_bargaining, rubinstein
+from ..solutions import Frontier
+from ..solutions import nash_bargaining
+from ..solutions import rubinstein
 from ..labor import bargaining_formulas as g
 from ..labor import formulas as f
 from ..labor.holdouts import holdout_equilibria

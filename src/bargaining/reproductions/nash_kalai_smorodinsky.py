@@ -34,7 +34,11 @@ from pathlib import Path
 import numpy as np
 
 from ..core.game import Game
-from ..core.solutions import Frontier, egalitarian, kalai_smorodinsky, nash_bargaining, rubinstein
+from ..solutions import Frontier
+from ..solutions import egalitarian
+from ..solutions import kalai_smorodinsky
+from ..solutions import nash_bargaining
+from ..solutions import rubinstein
 from ..plots import save_formats
 from ._common import Comparison, Reproduction
 

@@ -34,13 +34,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.solutions import (
-    Frontier,
-    alternating_offers,
-    nash_bargaining,
-    rubinstein,
-    rubinstein_limit,
-)
+from ..solutions import Frontier
+from ..solutions import alternating_offers
+from ..solutions import nash_bargaining
+from ..solutions import rubinstein
+from ..solutions import rubinstein_limit
 from ..plots import save_formats
 from ._common import Comparison, Reproduction
 

@@ -1,0 +1,144 @@
+"""``bargaining sweep``: a quantity over a grid of parameters, written to netCDF or CSV."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import numpy as np
+
+from ._options import method_option, scenario_option, set_option
+
+SUFFIXES = (".nc", ".csv")
+
+
+def parse_axis(text):
+    """``name=start:stop:count`` (evenly spaced) or ``name=v1,v2,...``; nothing is evaluated."""
+    from ._group import parse_number
+
+    name, sep, spec = text.partition("=")
+    name = name.strip()
+    if not sep or not name or not spec.strip():
+        raise ValueError(f"--axis takes name=start:stop:count or name=v1,v2,..., got {text!r}")
+    if ":" in spec:
+        parts = spec.split(":")
+        if len(parts) != 3:
+            raise ValueError(f"--axis {name}: a range is start:stop:count, got {spec!r}")
+        start, stop = (float(parse_number(p, f"axis {name}")) for p in parts[:2])
+        count = parse_number(parts[2], f"axis {name} count")
+        if not isinstance(count, int) or count < 1:
+            raise ValueError(f"--axis {name}: count must be a positive integer, got {parts[2]!r}")
+        return name, np.linspace(start, stop, count)
+    values = [float(parse_number(v, f"axis {name}")) for v in spec.split(",")]
+    return name, np.array(values)
+
+
+def _game_file_sweep(path, axes, options):
+    """The row player's highest subgame-perfect payoff over a grid of a game file's parameters."""
+    import xarray as xr
+
+    from ..core.io.gamefile import read_game_file
+    from ..core.repeated.payoff_sets import equilibrium_payoffs
+
+    spec = read_game_file(path)
+    names = list(axes)
+    unknown = [n for n in names if n not in spec.parameters and n != "delta"]
+    if unknown:
+        raise ValueError(
+            f"{path}: no parameter {', '.join(unknown)} to sweep "
+            f"(parameters: {', '.join(spec.parameters)}, and delta)"
+        )
+    grids = np.meshgrid(*(axes[n] for n in names), indexing="ij")
+    values = np.empty(grids[0].shape if grids else ())
+    for index in np.ndindex(values.shape):
+        point = {n: float(g[index]) for n, g in zip(names, grids, strict=True)}
+        delta = point.pop("delta", spec.delta)
+        if delta is None:
+            raise ValueError(f"{path}: give a discount factor, as --axis delta=... or [repeated]")
+        game = spec.game(**{**options, **point})
+        values[index] = equilibrium_payoffs(game, float(delta)).max(0)
+    return xr.DataArray(
+        values,
+        coords={n: axes[n] for n in names},
+        dims=names,
+        name="row_max_spe_payoff",
+        attrs={"game_file": str(path)},
+    )
+
+
+@click.command()
+@click.argument("quantity")
+@click.option(
+    "--axis",
+    "axis_specs",
+    multiple=True,
+    required=True,
+    metavar="NAME=SPEC",
+    help="name=start:stop:count or name=v1,v2,...; repeatable.",
+)
+@scenario_option
+@method_option
+@set_option("Fixed scenario (or game file) parameters.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Run exact quantities on a local process pool.",
+)
+@click.option("--dask", "address", default=None, help="Run on a Dask scheduler at ADDRESS.")
+@click.option(
+    "--out",
+    "out_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Result file: .nc (netCDF) or .csv.",
+)
+def sweep(quantity, axis_specs, name, method, pairs, workers, address, out_file):
+    """Evaluate QUANTITY over a grid and write it to a file.
+
+    QUANTITY is max_redistribution, breakdown_automation or wage, or the path
+    of a game file (.toml), for which the row player's highest
+    subgame-perfect payoff is swept over the file's parameters and delta.
+
+    \\b
+    Examples:
+      bargaining sweep max_redistribution --axis a=0:1:201 --axis delta=0.5:0.99:50 --out phase.nc
+      bargaining sweep breakdown_automation --axis b=0:0.4:9 --method exact --workers 2 --out b.csv
+      bargaining sweep examples/games/strike.toml --axis a=0:1:11 --out strike.csv
+    """
+    from ._group import _scenario, _settings
+
+    suffix = Path(out_file).suffix
+    if suffix not in SUFFIXES:
+        raise ValueError(f"--out must end in .nc or .csv, got {out_file!r}")
+    if workers and address:
+        raise ValueError("give --workers or --dask, not both")
+    axes = dict(parse_axis(spec) for spec in axis_specs)
+    settings = _settings(pairs)
+    if quantity.endswith(".toml"):
+        result = _game_file_sweep(quantity, axes, settings)
+    else:
+        from ..analysis import sweep as run_sweep
+
+        scenario = _scenario(name).replace(**settings)
+        if address:
+            from distributed import Client
+
+            with Client(address) as client:
+                result = run_sweep(
+                    quantity, scenario, client.get_executor(pure=False), method=method, **axes
+                )
+        else:
+            result = run_sweep(quantity, scenario, workers=workers, method=method, **axes)
+    try:
+        if suffix == ".nc":
+            result.to_netcdf(out_file)
+        else:
+            result.to_dataframe().to_csv(out_file)
+    except OSError as error:
+        raise ValueError(f"cannot write {out_file!r}: {error.strerror}") from None
+    click.echo(
+        f"{result.name}: {' x '.join(str(n) for n in result.shape)} values -> {out_file}",
+        file=sys.stdout,
+    )

@@ -1,0 +1,140 @@
+"""Equilibria of float games through nashpy, cleaned and checked.
+
+Algorithm
+---------
+1. Shift both payoff matrices so that every entry is at least 1 (equilibria
+   are unchanged, and nashpy's polytope methods need positive payoffs);
+   payoffs spread over more than 1e100 are first scaled down.
+2. Run the chosen nashpy algorithm: vertex enumeration, support enumeration,
+   or Lemke-Howson from every initial label.
+3. Drop non-finite results (Lemke-Howson can return them on degenerate
+   games), tidy probabilities that rounding left slightly negative, and merge
+   equilibria that agree within a tolerance.
+4. Drop candidates that are not equilibria within the tolerance; if none is
+   left (nashpy's linear programs fail on badly scaled payoffs), enumerate
+   the vertices of the same float payoffs exactly instead.
+5. Flag degeneracy: an equilibrium at which a player has more pure best
+   responses than the opponent's support has strategies shows the game is
+   degenerate, and nashpy's methods may then miss equilibria.
+
+References
+----------
+.. [1] V. Knight and J. Campbell, "Nashpy: A Python library for the
+   computation of Nash equilibria", Journal of Open Source Software 3 (2018)
+   904.
+.. [2] C. E. Lemke and J. T. Howson, "Equilibrium points of bimatrix games",
+   Journal of the Society for Industrial and Applied Mathematics 12 (1964)
+   413-423.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+
+def _run(game, method, size):
+    # nashpy warns about degeneracy in its own words; step 4 reports it as a
+    # DegenerateGameWarning instead.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if method in ("auto", "vertex"):
+            return list(game.vertex_enumeration())
+        if method == "support":
+            return list(game.support_enumeration())
+        return [game.lemke_howson(initial_dropped_label=label) for label in range(size)]
+
+
+def _one_action_equilibria(A, B):
+    """Equilibria when a player has one action: the other's pure best responses."""
+    from .pure import pure_equilibria
+
+    rows, columns = A.shape
+    found = pure_equilibria(A, B, tol=1e-15)  # the default tolerance would merge payoffs
+    return [(np.eye(rows)[i], np.eye(columns)[j]) for i, j in found]
+
+
+def _positive(payoffs):
+    """``payoffs - min + 1``, first scaled down when the spread would not be a finite float
+    (an infinite entry makes Lemke-Howson pivot forever)."""
+    half = payoffs / 2
+    half_spread = float(half.max() - half.min())
+    if half_spread > 1e100:
+        return (half - half.min()) / half_spread + 1.0
+    return payoffs - payoffs.min() + 1.0
+
+
+def _regret(A, B, x, y):
+    return max(np.max(A @ y) - x @ A @ y, np.max(x @ B) - x @ B @ y)
+
+
+def _exact_equilibria(A, B):
+    """Fallback when nashpy finds nothing: exact vertex enumeration of the same floats."""
+    from fractions import Fraction
+
+    from .vertex import vertex_enumeration
+
+    exact = [np.vectorize(Fraction, otypes=[object])(M) for M in (A, B)]
+    found, degenerate = vertex_enumeration(*exact)
+    return [(x.astype(float), y.astype(float)) for x, y in found], degenerate
+
+
+def _tidy(strategy):
+    strategy = np.where(np.abs(strategy) < 1e-13, 0.0, np.clip(strategy, 0.0, None))
+    return strategy / strategy.sum()
+
+
+def _is_degenerate(A, B, x, y, tol):
+    row_best = np.sum(A @ y >= np.max(A @ y) - tol)
+    column_best = np.sum(x @ B >= np.max(x @ B) - tol)
+    return row_best > np.count_nonzero(y > tol) or column_best > np.count_nonzero(x > tol)
+
+
+def nashpy_equilibria(A, B, method="auto", tol=1e-9):
+    """Equilibria of the float game ``(A, B)`` found by nashpy.
+
+    Parameters
+    ----------
+    A, B : numpy.ndarray
+        ``m x n`` float payoff matrices.
+    method : {"auto", "vertex", "support", "lemke-howson"}
+        The nashpy algorithm (``"auto"`` means vertex enumeration).
+    tol : float
+        Tolerance for merging duplicates and testing best responses, relative
+        to the payoffs' scale.
+
+    Returns
+    -------
+    equilibria : list of tuple
+        ``(row_strategy, column_strategy)`` float arrays, sorted.
+    degenerate : bool
+        Whether some equilibrium found shows the game to be degenerate.
+    """
+    import nashpy
+
+    original = A, B
+    A, B = _positive(A), _positive(B)
+    scale = max(float(A.max()), float(B.max()))
+    if min(A.shape) == 1:  # qhull cannot build one-dimensional polytopes
+        candidates = _one_action_equilibria(*original)
+    else:
+        try:
+            candidates = _run(nashpy.Game(A, B), method, sum(A.shape))
+        except (ArithmeticError, RuntimeError, TypeError, ValueError):
+            candidates = []  # nashpy's linear programs can fail on badly scaled payoffs
+    found = []
+    for x, y in candidates:
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        if x.shape != (A.shape[0],) or not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+            continue
+        x, y = _tidy(x), _tidy(y)
+        if _regret(A, B, x, y) > tol * scale:
+            continue
+        if not any(np.allclose(x, u, atol=tol) and np.allclose(y, v, atol=tol) for u, v in found):
+            found.append((x, y))
+    if not found:
+        return _exact_equilibria(*original)
+    found.sort(key=lambda pair: (tuple(-pair[0]), tuple(-pair[1])))
+    degenerate = any(_is_degenerate(A, B, x, y, tol * scale) for x, y in found)
+    return found, degenerate

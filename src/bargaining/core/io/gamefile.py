@@ -1,0 +1,194 @@
+"""Games from TOML files: players, actions, parametric payoffs and repeated-game settings.
+
+A game file looks like this (see ``examples/games/`` for complete ones)::
+
+    title = "Prisoner's dilemma with a parametric temptation"
+    [players]
+    row = { name = "Alice", actions = ["Cooperate", "Defect"] }
+    column = { name = "Bob", actions = ["Cooperate", "Defect"] }
+    [parameters]
+    T = { default = 5, min = 3, max = 10, description = "temptation" }
+    [definitions]
+    R = "T - 2"
+    [payoffs]
+    row = [["R", 0], ["T", 1]]
+    column = [["R", "T"], [0, 1]]
+    [repeated]
+    delta = 0.9
+
+Payoff entries, definitions and parameter values are numbers or expressions
+read by the restricted parser of :mod:`bargaining.core.io.expressions`; nothing
+in a file is executed. Decimals are read exactly (``0.1`` is ``1/10``), so a
+file with exact numbers gives an exact game. A parameter without a default
+stays a sympy symbol.
+
+References
+----------
+TOML v1.0.0: https://toml.io/en/v1.0.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..._lazy import lazy_module
+from .expressions import parse_expression
+from ._schema import MAX_FILE_SIZE, Parameter, number, read_sections
+
+sp = lazy_module("sympy")
+
+__all__ = ["GameFile", "Parameter", "load_game", "parse_game_file", "read_game_file"]
+
+
+@dataclass(frozen=True)
+class GameFile:
+    """A parsed game file; :meth:`game` builds the :class:`~bargaining.core.game.Game`."""
+
+    source: str
+    title: str
+    players: tuple
+    actions: tuple
+    payoffs: tuple
+    parameters: dict = field(default_factory=dict)
+    definitions: dict = field(default_factory=dict)
+    delta: object = None
+    description: str = ""
+
+    def values(self, **overrides):
+        """Parameter values: the defaults, replaced by ``overrides``, checked against ranges.
+
+        Values may be numbers or constant expressions as text (``"3/10"``).
+        Parameters with neither a default nor an override are left out.
+        """
+        for name in overrides:
+            if name not in self.parameters:
+                known = ", ".join(self.parameters) or "none"
+                raise ValueError(
+                    f"{self.source}: unknown parameter {name!r} (parameters: {known})"
+                )
+        chosen = {}
+        for name, parameter in self.parameters.items():
+            if name in overrides:
+                value = number(overrides[name], f"{self.source}, parameter {name}")
+            elif parameter.default is not None:
+                value = parameter.default
+            else:
+                continue
+            if parameter.low is not None and value < parameter.low:
+                raise ValueError(
+                    f"{self.source}: parameter {name} must be at least {parameter.low}, "
+                    f"got {value}"
+                )
+            if parameter.high is not None and value > parameter.high:
+                raise ValueError(
+                    f"{self.source}: parameter {name} must be at most {parameter.high}, "
+                    f"got {value}"
+                )
+            chosen[name] = value
+        return chosen
+
+    def game(self, **overrides):
+        """The game with parameter values from the defaults and ``overrides``.
+
+        Returns
+        -------
+        bargaining.Game
+            Exact when every value and payoff is exact, float when some value
+            is a float, symbolic in the parameters left without a value.
+        """
+        values = self.values(**overrides)
+        return self._build({n: values.get(n, sp.Symbol(n, real=True)) for n in self.parameters})
+
+    def _build(self, names):
+        from ..game import Game
+
+        names = dict(names)
+        for name, text in self.definitions.items():
+            names[name] = parse_expression(text, names, where=f"{self.source}, definitions.{name}")
+        matrices = [
+            [
+                [
+                    _entry(v, names, f"{self.source}, payoffs.{player}[{i}][{j}]")
+                    for j, v in enumerate(r)
+                ]
+                for i, r in enumerate(rows)
+            ]
+            for player, rows in zip(("row", "column"), self.payoffs, strict=True)
+        ]
+        return Game(*matrices, labels=self.actions, players=self.players)
+
+
+def _entry(value, names, where):
+    return (
+        parse_expression(value, names, where=where)
+        if isinstance(value, str)
+        else number(value, where)
+    )
+
+
+def parse_game_file(text, source="<string>"):
+    """Parse the text of a TOML game file.
+
+    Parameters
+    ----------
+    text : str
+        The file's contents.
+    source : str
+        The file name, which starts every error message.
+
+    Returns
+    -------
+    GameFile
+        With every expression checked against the parameters it may use.
+
+    Raises
+    ------
+    ValueError
+        Naming ``source``, the entry and the problem.
+    """
+    if not isinstance(text, str) or len(text) > MAX_FILE_SIZE:
+        raise ValueError(
+            f"{source}: a game file must be text of at most {MAX_FILE_SIZE} characters"
+        )
+    parsed = GameFile(source=source, **read_sections(text, source))
+    parsed._build({n: sp.Symbol(n, real=True) for n in parsed.parameters})  # check every entry
+    return parsed
+
+
+def read_game_file(path):
+    """Read and parse the TOML game file at ``path``; see :func:`parse_game_file`."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_SIZE + 1)
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"cannot read game file {str(path)!r}: {error}") from None
+    return parse_game_file(text, str(path))
+
+
+def load_game(path, **overrides):
+    """The game in the TOML file at ``path``, with parameters set by ``overrides``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The game file.
+    **overrides
+        Parameter values (numbers, or constant expressions as text) replacing
+        the file's defaults.
+
+    Returns
+    -------
+    bargaining.Game
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "pd.toml"
+    >>> _ = path.write_text('[parameters]\\nT = 5\\n[payoffs]\\n'
+    ...     'row = [[3, 0], ["T", 1]]\\ncolumn = [[3, "T"], [0, 1]]\\n')
+    >>> load_game(path, T=4).pure_equilibria()
+    [(1, 1)]
+    """
+    return read_game_file(path).game(**overrides)

@@ -1,0 +1,65 @@
+"""The main job's figures: redistribution against automation, closed form and exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from ..analysis import max_redistribution
+from ..labor import scenarios
+
+COLORS = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#000000")
+
+
+def draw_figures(scenario, out_dir):
+    """Draw the report's figures into ``out_dir`` as PNG and SVG; return their paths."""
+    import matplotlib.pyplot as plt
+
+    from ..plots import save_formats
+    from ._collect import transfer_grid
+
+    levels = np.linspace(0, 1, 101)
+    figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    methods = (
+        ("stick-and-carrot (closed form)", {}),
+        ("exact, 2x2 game", {"method": "exact"}),
+        ("exact, transfer grid", {"method": "exact", "transfers": transfer_grid(scenario)}),
+    )
+    for (label, options), color in zip(methods, COLORS, strict=False):
+        left.plot(
+            levels, max_redistribution(scenario, levels, **options), color=color, label=label
+        )
+    left.set_title(f"Scenario {scenario.name!r}")
+    left.set_xlabel("automation a")
+    left.set_ylabel("labor's gain per period above w")
+    left.legend()
+    for name, color in zip(scenarios.NAMES, COLORS, strict=False):
+        right.plot(
+            levels, max_redistribution(scenarios.get(name), levels), color=color, label=name
+        )
+    right.set_title("Stick-and-carrot, named scenarios")
+    right.set_xlabel("automation a")
+    right.legend()
+    figure.tight_layout()
+    out = Path(out_dir)
+    paths = save_formats(figure, out, "redistribution")
+    plt.close(figure)
+    paths += _investment_figure(scenario, out)
+    return paths
+
+
+def _investment_figure(scenario, out):
+    """Capital's payoff against the automation it chooses (quadratic cost)."""
+    import matplotlib.pyplot as plt
+
+    from ..labor.investment import cost
+    from ..plots import save_formats
+    from ..plots.investment import plot_capital_payoff
+
+    figure, ax = plt.subplots(figsize=(5, 3.6))
+    plot_capital_payoff(scenario, cost("quadratic"), ax=ax)
+    figure.tight_layout()
+    paths = save_formats(figure, out, "investment")
+    plt.close(figure)
+    return paths

@@ -1,0 +1,48 @@
+"""Section 7 of the automation-redistribution paper: capital automating to break leverage.
+
+Capital first chooses automation ``a`` at a cost, then plays the repeated
+strike game at that level (:mod:`bargaining.analysis.investment`). With a
+quadratic cost the level that maximises surplus is interior; the level
+capital chooses, valuing the game at labor's preferred stick-and-carrot
+equilibrium, jumps to the breakdown point wherever reaching it pays, because
+beyond ``a*`` capital no longer shares.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...analysis.investment import strategic_automation
+from ...labor import scenarios
+from ...labor.investment import cost
+from ...plots import save_formats
+
+
+def investment_numbers():
+    """Chosen and efficient automation for every named scenario, quadratic cost."""
+    quadratic = cost("quadratic")
+    rows = {}
+    for name in scenarios.NAMES:
+        choice = strategic_automation(scenarios.get(name), quadratic)
+        rows[name] = {
+            "chosen": float(choice.chosen),
+            "efficient": float(choice.efficient),
+            "gap": 0.0 if abs(choice.gap) < 1e-6 else float(choice.gap),
+            "at_breakdown": bool(choice.at_breakdown),
+        }
+    return {"cost": str(quadratic.expression), "gain": float(quadratic.gain), "rows": rows}
+
+
+def investment_figure(out_dir):
+    """Capital's payoff against automation in the seed scenario, as PNG and SVG."""
+    import matplotlib.pyplot as plt
+
+    from ...plots.investment import plot_capital_payoff
+
+    figure, ax = plt.subplots(figsize=(5, 3.6))
+    plot_capital_payoff(scenarios.DEFAULT, cost("quadratic"), ax=ax)
+    figure.tight_layout()
+    out = Path(out_dir)
+    paths = save_formats(figure, out, "capital-automation")
+    plt.close(figure)
+    return paths

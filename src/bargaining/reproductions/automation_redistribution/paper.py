@@ -1,0 +1,165 @@
+"""The text of ``papers/automation-redistribution/paper.md``, rendered from a run's numbers.
+
+Every number in the paper is a template variable filled from
+:func:`bargaining.reproductions.automation_redistribution.compute`, so the
+paper cannot drift from the code: the test suite renders it again and
+compares it with the committed file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from ._template import TEMPLATE
+
+REGIMES = {
+    "no-threat": "revolt does not pay, there is nothing to buy off",
+    "redistribute": "a promise of redistribution buys off the threat",
+    "democratize": "promises are not credible; only democratisation, a commitment, stops revolt",
+    "repress": "not even democratisation stops revolt: repression or revolution",
+}
+
+
+def _n(value, digits=3):
+    return f"{float(value):.{digits}f}"
+
+
+def _show(threshold):
+    return "sustained at every a" if threshold.value is None else _n(threshold.value)
+
+
+def _regimes(regimes):
+    """One sentence: the regime on each stretch of automation levels, in order."""
+    ends = [a for a, _ in regimes[1:]] + [None]
+    parts = [
+        f"from {a:.3f}" + ("" if end is None else f" to {end:.3f}") + f", {REGIMES[name]}"
+        for (a, name), end in zip(regimes, ends, strict=True)
+    ]
+    return "; ".join(parts) + "."
+
+
+def context(n):
+    """Template variables: ``s`` the seed scenario, ``r`` revolt parameters, ``d`` the rest."""
+    rows = n["rows"]
+    default, s = rows["default"], rows["default"]["scenario"]
+    changes = {"default": "seed scenario"}
+    for name, row in rows.items():
+        diff = {k: v for k, v in row["scenario"].parameters.items() if v != s.parameters[k]}
+        changes.setdefault(name, ", ".join(f"{k} = {v}" for k, v in diff.items()))
+    table = [
+        {
+            "name": name,
+            "change": changes[name],
+            "closed": _n(row["closed"].value),
+            "exact": _show(row["exact"]),
+            "grid": _show(row["grid"]),
+        }
+        for name, row in rows.items()
+    ]
+    gains = [
+        [f"{a:g}", _n(y, 4), _n(c, 4), _n(e, 4), _n(g, 4), _n(s.delta * (1 - s.w - y), 4)]
+        for a, y, c, e, g in zip(
+            n["levels"], n["y_at"], n["closed_at"], n["exact_at"], n["grid_at"], strict=True
+        )
+    ]
+    revolt = n["revolt"]
+    d = {
+        "closed_frac": str(default["closed"].value),
+        "closed": default["closed"].value,
+        "exact": default["exact"].value,
+        "grid": default["grid"].value,
+        "transfers": ", ".join(f"{t:g}" for t in n["transfers"]),
+        "strike_cost0": 1 - s.w - s.rho,
+        "strike_closes": n["strike_closes"],
+        "closed0": n["closed_at"][0],
+        "y_star": n["y_star"],
+        "grim": n["grim"],
+        "table": table,
+        "efficient": n["efficient_strike"],
+        "revival": n["revival"],
+        "y_revival": n["y_revival"],
+        "liebig": _n(rows["liebig"]["closed"].value, 0),
+        "cobb_douglas": n["cobb_douglas"],
+        "substitutes": rows["substitutes"]["closed"].value,
+        "substitutes_exact": rows["substitutes"]["exact"].value,
+        "theta": rows["open-models"]["scenario"].theta,
+        "open": rows["open-models"]["closed"].value,
+        "open_exact": rows["open-models"]["exact"].value,
+        "patient": rows["patient"]["closed"].value,
+        "patient_exact": rows["patient"]["exact"].value,
+        "fund": rows["strike-fund"]["closed"].value,
+        "fund_exact": rows["strike-fund"]["exact"].value,
+        "seizure": revolt["seized"]["kw"]["seizure"],
+        "defense": revolt["defending"]["kw"]["defense"],
+        "seized_opens": revolt["seized"]["opens"],
+        "defending_opens": revolt["defending"]["opens"],
+        "seized_regimes": _regimes(revolt["seized"]["regimes"]),
+        "defending_regimes": _regimes(revolt["defending"]["regimes"]),
+        "before": n["before_exact"],
+        "bound_before": [s.delta * (1 - s.w - y) for y in n["y_before_exact"]],
+        "gains": gains,
+        "capital_worst": n["capital_worst"],
+        "gap": n["strike_gap"],
+    }
+    r = dict(n["revolt_parameters"], elite_pop=f"{n['revolt_parameters']['elite_size']:.0%}")
+    return {"s": s, "r": r, "d": d}
+
+
+def render(numbers):
+    """``paper.md`` as a string, from the numbers of one run."""
+    environment = jinja2.Environment(
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
+    )
+    environment.filters["n"] = _n
+    return environment.from_string(TEMPLATE).render(**context(numbers), i=numbers["investment"])
+
+
+# pdflatex knows no "≈"; the trailer ID is the one part of a PDF that would
+# differ between two builds of the same source.
+_PDF_HEADER = "\\DeclareUnicodeCharacter{2248}{\\ensuremath{\\approx}}\n\\pdftrailerid{}\n"
+PDF_TOOLS = ("pandoc", "pdflatex")
+
+
+def build_pdf(markdown_path):
+    """Typeset ``paper.md`` into ``paper.pdf`` beside it, byte for byte reproducibly.
+
+    Needs pandoc and pdflatex (Debian: ``pandoc lmodern texlive-latex-recommended``).
+
+    Returns
+    -------
+    pathlib.Path or None
+        The PDF, or None (with nothing written) when a tool is missing.
+    """
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    if not all(shutil.which(tool) for tool in PDF_TOOLS):
+        return None
+    source = Path(markdown_path).resolve()
+    target = source.with_suffix(".pdf")
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "0", "FORCE_SOURCE_DATE": "1"}
+    with tempfile.TemporaryDirectory() as scratch:
+        header = Path(scratch) / "header.tex"
+        header.write_text(_PDF_HEADER)
+        subprocess.run(
+            [
+                "pandoc",
+                source.name,
+                "-o",
+                str(target),
+                "--pdf-engine=pdflatex",
+                "-V",
+                "geometry:margin=2.5cm",
+                "-H",
+                str(header),
+            ],
+            cwd=source.parent,
+            env=environment,
+            check=True,
+            capture_output=True,
+        )
+    return target

@@ -1,0 +1,110 @@
+"""``bargaining solve FILE``: what it prints, and one line on stderr with exit 2 for bad input."""
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from bargaining.cli import main
+from bargaining.cli.solve import solve
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "games"
+
+
+@pytest.fixture(scope="module")
+def cli():
+    """The real command group with ``solve`` added, as the console script will have it."""
+    if "solve" not in main.commands:
+        main.add_command(solve)
+    return main
+
+
+def run(cli, *arguments):
+    return CliRunner().invoke(cli, list(arguments))
+
+
+def test_the_strike_game_prints_exact_equilibria_minmax_and_the_spe_set(cli):
+    result = run(cli, "solve", str(EXAMPLES / "strike.toml"))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Labor (rows) x Capital (columns), exact" in out
+    assert "1. Labor: Work;  Capital: Keep  payoffs (3/5, 2/5)" in out
+    assert "minmax (mixed): Labor 3/5, Capital 5/19" in out
+    assert "subgame-perfect payoffs at delta = 0.9" in out
+    assert "Labor from 0.6 to 0.7" in out
+
+
+def test_set_and_delta_change_the_answer(cli):
+    result = run(cli, "solve", str(EXAMPLES / "strike.toml"), "--set", "a=1", "--set", "sigma=0")
+    assert "minmax (mixed): Labor 3/5, Capital 2/5" in result.stdout
+    result = run(cli, "solve", str(EXAMPLES / "prisoners_dilemma.toml"), "--delta", "1/10")
+    assert "point with vertices (1, 1)" in result.stdout
+
+
+def test_mixed_equilibria_are_shown_as_probabilities(tmp_path, cli):
+    path = tmp_path / "pennies.toml"
+    path.write_text("[payoffs]\nrow = [[1, -1], [-1, 1]]\ncolumn = [[-1, 1], [1, -1]]\n")
+    result = run(cli, "solve", str(path))
+    assert "1. row: 1/2 r0 + 1/2 r1;  column: 1/2 c0 + 1/2 c1  payoffs (0, 0)" in result.stdout
+
+
+def test_a_parametric_2x2_game_prints_conditional_equilibria(tmp_path, cli):
+    path = tmp_path / "pd.toml"
+    path.write_text(
+        '[parameters]\nT = {min = 0}\n[payoffs]\nrow = [[3, 0], ["T", 1]]\n'
+        'column = [[3, "T"], [0, 1]]\n'
+    )
+    result = run(cli, "solve", str(path))
+    assert result.exit_code == 0
+    assert "1. row: r0;  column: c0  when 3 - T >= 0" in result.stdout
+
+
+def test_a_degenerate_game_notes_its_warning_on_stderr(tmp_path, cli):
+    path = tmp_path / "flat.toml"
+    path.write_text("[payoffs]\nrow = [[1, 1], [1, 1]]\ncolumn = [[0, 0], [0, 0]]\n")
+    result = run(cli, "solve", str(path))
+    assert result.exit_code == 0
+    assert result.stderr.startswith("note: the game is degenerate")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("--set", "x=1"), "unknown parameter 'x'"),
+        (("--set", "a"), "--set expects NAME=VALUE, got 'a'"),
+        (("--set", "a=2"), "parameter a must be at most 1, got 2"),
+        (("--set", "a=__import__('os')"), "calling '__import__' is not allowed"),
+        (("--delta", "1"), "--delta must lie in (0, 1), got 1"),
+        (("--delta", "d"), "--delta: unknown name 'd'"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_and_exit_status_2(arguments, message, cli):
+    result = run(cli, "solve", str(EXAMPLES / "strike.toml"), *arguments)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("bargaining: error: ")
+    assert message in lines[0]
+
+
+def test_missing_and_malicious_files_are_one_line_errors(tmp_path, cli):
+    result = run(cli, "solve", str(tmp_path / "missing.toml"))
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    path = tmp_path / "evil.toml"
+    path.write_text('[payoffs]\nrow = [["().__class__"]]\ncolumn = [[0]]\n')
+    result = run(cli, "solve", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"bargaining: error: {path}, payoffs.row[0][0]: attribute access is not allowed in an "
+        'expression; offending token: "().__class__"\n'
+    )
+
+
+def test_solve_works_in_any_click_group():
+    group = click.Group()
+    group.add_command(solve)
+    result = CliRunner().invoke(group, ["solve", str(EXAMPLES / "prisoners_dilemma.toml")])
+    assert result.exit_code == 0 and "Alice: Defect;  Bob: Defect" in result.stdout
+    result = CliRunner().invoke(group, ["solve", "nowhere.toml"])
+    assert result.exit_code == 2 and result.stderr.startswith("bargaining: error: cannot read")

@@ -1,0 +1,130 @@
+"""TOML game files: the examples, parameters and ranges, and files that must be refused."""
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from bargaining.core.io.gamefile import load_game, parse_game_file, read_game_file
+from bargaining.labor import strike_output
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "games"
+
+PD = """
+title = "PD"
+[players]
+row = { name = "Alice", actions = ["C", "D"] }
+column = { name = "Bob", actions = ["C", "D"] }
+[parameters]
+T = { default = 5, min = 3, max = 10 }
+[definitions]
+R = "T - 2"
+[payoffs]
+row = [["R", 0], ["T", 1]]
+column = [["R", "T"], [0, 1]]
+[repeated]
+delta = 0.9
+"""
+
+
+def test_every_example_file_loads_and_solves():
+    paths = sorted(EXAMPLES.glob("*.toml"))
+    assert len(paths) >= 3
+    for path in paths:
+        game = load_game(path)
+        assert game.is_exact
+        assert all(game.is_equilibrium(x, y, tol=0) for x, y in game.equilibria())
+
+
+@pytest.mark.parametrize("sigma", [0, Fraction(1, 2), 1, 2, 5])
+@pytest.mark.parametrize("a", [0, Fraction(3, 10), Fraction(9, 10), 1])
+def test_the_strike_game_file_matches_the_model(a, sigma):
+    game = load_game(EXAMPLES / "strike.toml", a=a, sigma=sigma)
+    _, B = game.payoff_matrices
+    expected = strike_output(Fraction(a), sigma, Fraction(1, 5))
+    assert sp.simplify(sp.sympify(B[1, 1]) - sp.sympify(expected)) == 0
+    assert game.labels == (("Work", "Strike"), ("Share", "Keep"))
+    assert game.players == ("Labor", "Capital")
+
+
+def test_parameters_definitions_and_repeated_settings():
+    spec = parse_game_file(PD, "pd.toml")
+    assert spec.title == "PD" and spec.delta == Fraction(9, 10)
+    assert spec.parameters["T"].low == 3 and spec.parameters["T"].high == 10
+    game = spec.game(T="7/2")
+    A = game.payoff_matrices[0]
+    assert A[1, 0] == Fraction(7, 2) and A[0, 0] == Fraction(3, 2)
+    assert game.is_exact
+    assert spec.game(T=4.5).kind == "float"
+
+
+def test_a_parameter_without_a_value_stays_symbolic():
+    spec = parse_game_file(PD.replace("default = 5, ", ""), "pd.toml")
+    game = spec.game()
+    assert {s.name for s in game.free_symbols} == {"T"}
+    assert game.subs(T=6).pure_equilibria() == [(1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"T": 11}, "pd.toml: parameter T must be at most 10, got 11"),
+        ({"T": 2}, "pd.toml: parameter T must be at least 3, got 2"),
+        ({"U": 1}, "pd.toml: unknown parameter 'U' (parameters: T)"),
+        ({"T": float("nan")}, "pd.toml, parameter T must be finite"),
+        ({"T": "T + 1"}, "pd.toml, parameter T: unknown name 'T'"),
+        ({"T": True}, "pd.toml, parameter T must be a number"),
+    ],
+)
+def test_bad_overrides_are_named(overrides, message):
+    with pytest.raises(ValueError) as caught:
+        parse_game_file(PD, "pd.toml").game(**overrides)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        (('"T - 2"', "\"__import__('os').system('ls')\""), "pd.toml, definitions.R: calling"),
+        (('["T", 1]]', '["T.real", 1]]'), "pd.toml, payoffs.row[1][0]: attribute access"),
+        (("[0, 1]]", '[0, "open(1)"]]'), "pd.toml, payoffs.column[1][1]: calling 'open'"),
+        (("[0, 1]]", '[0, "S"]]'), "pd.toml, payoffs.column[1][1]: unknown name 'S'"),
+        (("[0, 1]]", "[0, true]]"), "pd.toml, payoffs.column[1][1]: must be a number"),
+        (("[0, 1]]", "[0, nan]]"), "pd.toml, payoffs.column[1][1] must be finite"),
+        (("[0, 1]]", "[0, 1e99999]]"), "pd.toml, payoffs.column[1][1] must be finite"),
+        (("[0, 1]]", "[0]]"), "pd.toml, payoffs.column: must be a"),
+        (("delta = 0.9", "delta = 1"), "pd.toml, repeated.delta must lie in (0, 1)"),
+        (("delta = 0.9", "gamma = 1"), "pd.toml, repeated: the only setting is delta"),
+        (('title = "PD"', "evil = 1"), "pd.toml: unknown entries ['evil']"),
+        (("T = {", "import = {"), "pd.toml, parameters: 'import' is not a valid"),
+        (("min = 3", "low = 3"), "pd.toml, parameters.T: unknown keys ['low']"),
+        (('"C", "D"] }\n[p', '"C", "C"] }\n[p'), "pd.toml, players.column.actions: must be"),
+        (("[payoffs]", "[payoffs"), "pd.toml: not valid TOML"),
+    ],
+)
+def test_bad_files_are_refused_with_file_entry_and_token(change, fragment):
+    old, new = change
+    assert old in PD
+    with pytest.raises(ValueError) as caught:
+        parse_game_file(PD.replace(old, new, 1), "pd.toml")
+    assert str(caught.value).startswith(fragment)
+    assert "\n" not in str(caught.value)
+
+
+def test_reading_from_disk_and_missing_files(tmp_path):
+    path = tmp_path / "pd.toml"
+    path.write_text(PD)
+    assert read_game_file(path).source == str(path)
+    assert load_game(path, T=6).pure_equilibria() == [(1, 1)]
+    with pytest.raises(ValueError, match="cannot read game file"):
+        read_game_file(tmp_path / "missing.toml")
+    path.write_bytes(b"\xff\xfe")
+    with pytest.raises(ValueError, match="cannot read game file"):
+        read_game_file(path)
+
+
+def test_actions_default_to_generic_labels():
+    game = parse_game_file("[payoffs]\nrow = [[1, 2, 3]]\ncolumn = [[0, 0, 1]]").game()
+    assert game.labels == (("r0",), ("c0", "c1", "c2"))
+    assert game.pure_equilibria() == [(0, 2)]

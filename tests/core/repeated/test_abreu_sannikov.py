@@ -1,0 +1,182 @@
+"""Abreu-Sannikov payoff sets: published cases, degenerate sets, properties, peer."""
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bargaining import Game
+from bargaining.core.geometry import hausdorff_distance
+from bargaining.core.repeated.payoff_sets import ConvergenceWarning, PayoffSet, equilibrium_payoffs
+from strategies import integer_games
+
+# Abreu and Sannikov (2014), p. 322 example; vertices as published for delta = 0.3
+# (reproduced by QuantEcon.py's test_repeated_game.py).
+AS_PAYOFFS = [
+    [(16, 9), (3, 13), (0, 3)],
+    [(21, 1), (10, 4), (-1, 0)],
+    [(9, 0), (5, -4), (-5, -15)],
+]
+AS_VERTICES = [
+    (7.33770472, 10.9826253),
+    (1.12568240, 2.8),
+    (7.33770472, 0.0),
+    (7.86308964, 0.0),
+    (19.7917977, 2.8),
+    (15.5630896, 9.1),
+]
+PD = Game([[9, 1], [10, 3]], [[9, 10], [1, 3]])
+
+
+def bimatrix(pairs):
+    return Game([[p[0] for p in row] for row in pairs], [[p[1] for p in row] for row in pairs])
+
+
+def same_vertex_set(found, expected, atol):
+    found, expected = np.asarray(found, float), np.asarray(expected, float)
+    if found.shape != expected.shape:
+        return False
+    distances = np.linalg.norm(found[:, None, :] - expected[None, :, :], axis=2)
+    return bool((distances.min(axis=0) <= atol).all() and (distances.min(axis=1) <= atol).all())
+
+
+def test_abreu_sannikov_example_reproduces_the_published_vertices():
+    payoffs = equilibrium_payoffs(bimatrix(AS_PAYOFFS), 0.3)
+    assert payoffs.converged
+    assert same_vertex_set(payoffs.vertices, AS_VERTICES, atol=1e-7)
+    # Abreu's optimal penal code: the worst SPE payoff of the row player.
+    assert payoffs.min(0) == pytest.approx(1.12568240, abs=1e-8)
+
+
+@pytest.mark.parametrize("delta", [0.9, 0.75])
+def test_patient_prisoners_dilemma_sustains_the_feasible_rational_set(delta):
+    payoffs = equilibrium_payoffs(PD, delta)
+    assert same_vertex_set(payoffs.vertices, [(3, 3), (9.75, 3), (9, 9), (3, 9.75)], atol=1e-9)
+
+
+def test_impatient_prisoners_dilemma_collapses_to_the_stage_equilibrium():
+    payoffs = equilibrium_payoffs(PD, 0.1)  # below grim trigger's (10-9)/(10-3) = 1/7
+    assert payoffs.is_point
+    np.testing.assert_allclose(payoffs.vertices, [[3, 3]], atol=1e-9)
+    assert payoffs.area == 0 and payoffs.contains((3, 3))
+
+
+def test_prisoners_dilemma_just_above_the_threshold_is_a_segment():
+    payoffs = equilibrium_payoffs(PD, 0.15)
+    assert payoffs.is_segment
+    assert same_vertex_set(payoffs.vertices, [(3, 3), (9, 9)], atol=1e-9)
+
+
+def test_game_without_pure_equilibrium_is_refused():
+    with pytest.raises(ValueError, match="no pure Nash equilibrium"):
+        equilibrium_payoffs(bimatrix([[(1, -1), (-1, 2)], [(-2, 2), (1, 0)]]), 0.05)
+
+
+@pytest.mark.parametrize("delta", [0, 1, 1.5, -0.2, float("nan")])
+def test_delta_outside_the_unit_interval_is_refused(delta):
+    with pytest.raises(ValueError, match="delta"):
+        equilibrium_payoffs(PD, delta)
+
+
+def test_unknown_method_is_refused():
+    with pytest.raises(ValueError, match="method must be one of"):
+        equilibrium_payoffs(PD, 0.5, method="grid")
+
+
+def test_stopping_early_warns_and_says_so():
+    with pytest.warns(ConvergenceWarning, match="max_iter=3"):
+        payoffs = equilibrium_payoffs(PD, 0.9, max_iter=3)
+    assert not payoffs.converged and payoffs.iterations == 3
+
+
+def test_plot_draws_points_segments_and_polygons():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    for delta in (0.1, 0.15, 0.9):
+        equilibrium_payoffs(PD, delta).plot(ax)
+    assert len(ax.lines) == 2 and len(ax.patches) == 1
+    plt.close(fig)
+
+
+def has_pure_equilibrium(game):
+    return bool(Game(*game).pure_equilibria())
+
+
+small_games = integer_games(max_size=3, low=-6, high=6).filter(has_pure_equilibrium)
+
+
+@given(small_games, st.sampled_from([0.2, 0.5, 0.8]))
+def test_set_holds_stage_equilibria_and_lies_in_the_feasible_rational_set(game, delta):
+    g = Game(*game)
+    payoffs = equilibrium_payoffs(g, delta)
+    A, B = g.payoff_matrices
+    for i, j in g.pure_equilibria():
+        assert payoffs.contains((float(A[i, j]), float(B[i, j])), tol=1e-7)
+    bounds = g.individually_rational_set(mixed=False)
+    assert all(bounds.contains(v, tol=1e-7) for v in payoffs.vertices)
+
+
+@given(small_games, st.sampled_from([(0.2, 0.4), (0.4, 0.7), (0.6, 0.9)]))
+def test_set_grows_with_patience(game, deltas):
+    g = Game(*game)
+    low, high = (equilibrium_payoffs(g, d) for d in deltas)
+    assert all(high.contains(v, tol=1e-7) for v in low.vertices)
+
+
+def quantecon_vertices(game, delta):
+    import quantecon as qe
+    from scipy.spatial import QhullError
+
+    A, B = (np.asarray(M, float) for M in game.payoff_matrices)
+    stage = qe.game_theory.NormalFormGame(np.stack([A, B], axis=2))
+    try:
+        hull = qe.game_theory.RepeatedGame(stage, delta).equilibrium_payoffs(
+            options={"tol": 1e-12, "max_iter": 100_000}
+        )
+    except QhullError:
+        return None
+    return hull.points[hull.vertices]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_vertex_sets_match_quantecon_wherever_it_returns_one(seed):
+    rng = np.random.default_rng(seed)
+    while True:
+        game = Game(rng.integers(-9, 10, (3, 3)), rng.integers(-9, 10, (3, 3)))
+        if game.pure_equilibria():
+            break
+    delta = [0.3, 0.6, 0.85][seed % 3]
+    theirs = quantecon_vertices(game, delta)
+    ours = equilibrium_payoffs(game, delta)
+    assume_returned = theirs is not None
+    if assume_returned:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            theirs = PayoffSet(
+                theirs, delta=delta, method="peer", iterations=0, tolerance=0, converged=True
+            ).vertices
+        assert same_vertex_set(ours.vertices, theirs, atol=1e-6)
+    else:
+        assert len(ours.vertices) < 3  # the peer fails exactly when the set is degenerate
+
+
+@given(small_games, st.sampled_from([0.3, 0.6, 0.9]))
+def test_exact_set_lies_inside_the_outer_approximation_which_tightens(game, delta):
+    g = Game(*game)
+    exact = equilibrium_payoffs(g, delta)
+    coarse, fine = (equilibrium_payoffs(g, delta, method="outer", directions=d) for d in (16, 128))
+    assert all(fine.contains(v, tol=1e-7) and coarse.contains(v, tol=1e-7) for v in exact.vertices)
+    assert hausdorff_distance(exact.vertices, fine.vertices) <= (
+        hausdorff_distance(exact.vertices, coarse.vertices) + 1e-9
+    )
+
+
+def test_a_set_converging_slowly_to_a_segment_is_not_stopped_early():
+    # Successive iterates are thin slivers around the limit segment; counting
+    # points as "inside" a sliver once stopped the iteration 2e-7 short.
+    payoffs = equilibrium_payoffs(Game([[4, 5], [0, 0]], [[-1, 0], [-1, -1]]), 0.8)
+    assert payoffs.is_segment
+    assert same_vertex_set(payoffs.vertices, [(4, -0.2), (5, 0)], atol=1e-9)

@@ -1,0 +1,62 @@
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+
+from bargaining.solutions import Frontier, kalai_smorodinsky, nash_bargaining
+
+F = Fraction
+x = sp.Symbol("x")
+
+
+def test_pareto_chain_of_a_polygon_drops_dominated_vertices():
+    frontier = Frontier.from_points([(0, 0), (1, 0), (0, 1), (1, F(7, 10)), (F(1, 2), F(1, 2))])
+    assert frontier.chain == [(0, 1), (1, F(7, 10))]
+    assert frontier.value(F(1, 2)) == F(85, 100)
+    assert frontier.exact
+
+
+def test_a_rising_segment_has_one_pareto_point():
+    frontier = Frontier.from_points([(0, 0), (2, 1)])
+    assert frontier.chain == [(2, 1)]
+    assert nash_bargaining(frontier, (0, 0)).payoffs == (2, 1)
+
+
+def test_empty_set_is_refused():
+    with pytest.raises(ValueError, match="points must hold at least one"):
+        Frontier.from_points([])
+
+
+def test_non_decreasing_function_is_refused_with_the_values():
+    with pytest.raises(ValueError, match="strictly decreasing"):
+        Frontier.from_function(lambda u: u, (0, 1))
+    with pytest.raises(ValueError, match="strictly decreasing"):
+        Frontier.from_expr(1 + 0 * x, x, (0, 1))
+    with pytest.raises(ValueError, match="u1_range"):
+        Frontier.from_function(lambda u: 1 - u, (1, 0))
+
+
+def test_disagreement_point_outside_the_set_is_refused():
+    triangle = Frontier.from_points([(0, 0), (1, 0), (0, 1)])
+    with pytest.raises(ValueError, match=r"disagreement point \(1, 1\)"):
+        nash_bargaining(triangle, (1, 1))
+    curve = Frontier.from_expr(sp.sqrt(1 - x), x, (0, 1))
+    with pytest.raises(ValueError, match="outside the set"):
+        kalai_smorodinsky(curve, (F(1, 2), F(9, 10)))
+    with pytest.raises(ValueError, match="outside the set"):
+        kalai_smorodinsky(Frontier.from_function(lambda u: 1 - u, (0, 1)), (2, 0))
+
+
+def test_strings_are_not_parsed():
+    with pytest.raises(ValueError):
+        Frontier.from_points([("1", "0")])
+    with pytest.raises(ValueError):
+        Frontier.from_expr("sqrt(1 - x)", x, (0, 1))
+
+
+def test_polygon_frontier_gives_player_ones_best_payoff_for_a_given_u2():
+    frontier = Frontier.from_points([(0, 0), (1, 0), (0, 1), (Fraction(3, 4), Fraction(3, 4))])
+    # On the edge from (3/4, 3/4) to (1, 0): u2 = 3/4 - 3 (u1 - 3/4).
+    assert frontier.u1_at(Fraction(1, 2)) == Fraction(5, 6)
+    # On the edge from (0, 1) to (3/4, 3/4): u2 = 1 - u1 / 3.
+    assert frontier.u1_at(Fraction(9, 10)) == Fraction(3, 10)
