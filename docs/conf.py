@@ -22,9 +22,11 @@ html_last_updated_fmt = None
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_rtype = False
-autodoc_default_options = {"members": True, "ignore-module-all": True}
+autodoc_default_options = {"members": True}
 autodoc_member_order = "bysource"
 autosummary_generate = True
+# The reference documents the public surface: what each `__all__` names.
+autosummary_ignore_module_all = False
 # Numpy-style References sections list papers as footnotes that the text need
 # not cite, and re-exported names give two targets for one object.
 suppress_warnings = ["ref.footnote", "ref.python"]

@@ -19,7 +19,8 @@ from bargaining.analysis._exact_investment import exact_capital_payoff, select
 from bargaining.core.repeated.payoff_sets import equilibrium_payoffs
 from bargaining.labor import StrikeGame, scenarios
 from bargaining.labor.investment import cost
-from bargaining.plots.investment import payoff_curve, plot_capital_payoff
+from bargaining.analysis.investment import capital_payoff_curve
+from bargaining.plots import capital_payoff, save
 
 F = Fraction
 DEFAULT = scenarios.DEFAULT
@@ -208,18 +209,18 @@ def test_bad_method_or_selection_is_named(arguments, name):
 
 def test_plot_draws_the_real_results(tmp_path):
     price = cost()
-    ax = plot_capital_payoff(DEFAULT, price, levels=51)
     choice = strategic_automation(DEFAULT, price)
-    curve, *markers = ax.get_lines()
-    grid, payoff = payoff_curve(DEFAULT, price, levels=51)
+    grid, payoff = capital_payoff_curve(DEFAULT, price, levels=51)
+    figure = capital_payoff(choice, grid, payoff, title="default")
+    curve, *markers = figure.axes[0].get_lines()
     assert np.array_equal(curve.get_xdata(), grid)
     assert np.array_equal(curve.get_ydata(), payoff)
     vertical = sorted(line.get_xdata()[0] for line in markers[:2])
     assert vertical == pytest.approx(sorted([float(choice.breakdown.value), 0.25]))
     assert markers[2].get_xdata()[0] == pytest.approx(float(choice.chosen))
     first, second = tmp_path / "one.svg", tmp_path / "two.svg"
-    plot_capital_payoff(DEFAULT, price, levels=51, path=first)
-    plot_capital_payoff(DEFAULT, price, levels=51, path=second)
+    save(capital_payoff(choice, grid, payoff), first)
+    save(capital_payoff(choice, grid, payoff), second)
     assert first.read_bytes() == second.read_bytes()
     with pytest.raises(ValueError, match="levels"):
-        payoff_curve(DEFAULT, price, levels=1)
+        capital_payoff_curve(DEFAULT, price, levels=1)

@@ -28,7 +28,7 @@ def _plain(w0, delta=0.5):
     ],
 )
 def test_reference_table(du, df, w0, union, firm, always, bound):
-    result = holdouts.holdout_equilibria(_plain(w0), 0, delta_union=du, delta_firm=df)
+    result = holdouts.holdout_equilibria(_plain(w0), 0, delta=(du, df))
     assert result.strike_credible
     assert result.union_proposes == pytest.approx((w0, union), abs=5e-7)
     assert result.firm_proposes == pytest.approx((w0, firm), abs=5e-7)
@@ -101,7 +101,11 @@ def test_automation_weakens_the_strike_threat():
 
 
 def test_bad_input():
-    with pytest.raises(ValueError, match=r"delta_union must lie in \(0, 1\), got 1.2"):
-        holdouts.holdout_equilibria(scenarios.DEFAULT, 0, delta_union=1.2)
+    with pytest.raises(ValueError, match=r"delta \(union\) must lie in \(0, 1\), got 1.2"):
+        holdouts.holdout_equilibria(scenarios.DEFAULT, 0, delta=(1.2, 0.9))
+    with pytest.raises(ValueError, match=r"delta must lie in \(0, 1\), got 1.2"):
+        holdouts.holdout_equilibria(scenarios.DEFAULT, 0, delta=1.2)
+    with pytest.raises(ValueError, match="a pair"):
+        holdouts.holdout_equilibria(scenarios.DEFAULT, 0, delta=(0.9, 0.9, 0.9))
     with pytest.raises(ValueError, match="single automation level"):
         holdouts.holdout_equilibria(scenarios.DEFAULT, [0, 1])

@@ -78,7 +78,7 @@ def test_bad_input():
         revolution.critical_cost(0.6, 0.6, 0.9, 0.3)
     with pytest.raises(ValueError, match="elite_share"):
         revolution.critical_cost(0.1, 0.2, 0.9, 0.3)
-    with pytest.raises(ValueError, match=r"discount must lie in \(0, 1\), got 1"):
+    with pytest.raises(ValueError, match=r"delta must lie in \(0, 1\), got 1"):
         revolution.critical_cost(0.6, 0.2, 1, 0.3)
     with pytest.raises(ValueError, match="threat_probability"):
         revolution.critical_cost(0.6, 0.2, 0.9, 1.5)

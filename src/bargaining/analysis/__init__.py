@@ -1,6 +1,6 @@
 """Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps."""
 
-from .investment import efficient_automation, strategic_automation
+from .investment import capital_payoff_curve, efficient_automation, strategic_automation
 from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
 from .sweeps import sweep
 from .threshold import Threshold
@@ -10,8 +10,13 @@ __all__ = [
     "STRATEGIES",
     "Threshold",
     "breakdown_automation",
+    "capital_payoff_curve",
     "efficient_automation",
+    "investment",
     "max_redistribution",
+    "redistribution",
     "strategic_automation",
     "sweep",
+    "sweeps",
+    "threshold",
 ]

@@ -50,7 +50,6 @@ import numpy as np
 
 from ..core.repeated.payoff_sets import equilibrium_payoffs_many
 from ..labor.strike_game import StrikeGame
-from ._exact_redistribution import _float_scenario
 from .redistribution import breakdown_automation
 
 SELECTIONS = ("capital-preferred", "labor-preferred", "nash", "nash-stage")
@@ -151,13 +150,13 @@ def exact_capital_payoff(
         raise ValueError(f"selection must be one of {', '.join(SELECTIONS)}, got {selection!r}")
     grid = np.atleast_1d(np.asarray(a, dtype=float))
     value = _exact_payoffs(
-        [_float_scenario(scenario)], [grid], cost, selection, transfers, paid_strikes
+        [scenario.as_float()], [grid], cost, selection, transfers, paid_strikes
     )[0]
     return float(value[0]) if np.ndim(a) == 0 else value.reshape(np.shape(a))
 
 
 def exact_choices(scenarios, cost, selection, transfers, paid_strikes, xtol):
-    scenarios = [_float_scenario(s) for s in scenarios]
+    scenarios = [s.as_float() for s in scenarios]
     grids = [np.linspace(0, 1, 33)] * len(scenarios)
     best = [None] * len(scenarios)
     while grids:

@@ -47,13 +47,6 @@ from .threshold import Threshold
 GRID_POINTS = 33
 
 
-def _float_scenario(scenario):
-    numbers = {
-        name: float(value) for name, value in scenario.parameters.items() if name != "sigma"
-    }
-    return scenario.replace(**numbers, sigma=float(scenario.sigma))
-
-
 def _labor_gain(scenario, levels, transfers, tol):
     games = [StrikeGame(scenario, float(a), transfers) for a in levels]
     sets = equilibrium_payoffs_many(games, scenario.delta)
@@ -80,7 +73,7 @@ def exact_max_redistribution(scenario, a, transfers=None, tol=1e-9):
     float or numpy.ndarray
         The gain per period, shaped like ``a``.
     """
-    scenario = _float_scenario(scenario)
+    scenario = scenario.as_float()
     levels = np.asarray(a, dtype=float)
     gain = _labor_gain(scenario, levels.ravel(), transfers, tol).reshape(levels.shape)
     return float(gain) if gain.ndim == 0 else gain
@@ -106,7 +99,7 @@ def exact_breakdown_automation(scenario, transfers=None, xtol=1e-6, tol=1e-9):
         stops, or ``"never-sustainable"`` or ``"always-sustainable"`` when the
         grid over [0, 1] shows no change.
     """
-    scenario = _float_scenario(scenario)
+    scenario = scenario.as_float()
     low, high = 0.0, 1.0
     levels = np.linspace(low, high, GRID_POINTS)
     sustained = _labor_gain(scenario, levels, transfers, tol) > 0

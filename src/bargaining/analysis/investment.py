@@ -50,10 +50,10 @@ import sympy as sp
 from ..labor import formulas as f
 from ..labor import investment_formulas as fi
 from ..labor.evaluation import from_sympy, is_infinite, substitute, to_sympy
+from ..labor.investment import capital_payoff
 from ..labor.technology import regime
-from ._exact_redistribution import _float_scenario
 from ._exact_investment import SELECTIONS as EXACT_SELECTIONS
-from ._exact_investment import exact_choices
+from ._exact_investment import exact_capital_payoff, exact_choices
 from .redistribution import breakdown_automation
 
 SELECTIONS = {"closed-form": ("labor-preferred", "capital-preferred"), "exact": EXACT_SELECTIONS}
@@ -165,7 +165,7 @@ def _closed_form_choice(scenario, cost, selection):
     numbers = [v for v in scenario.parameters.values() if not is_infinite(v)]
     exact = not cost.is_float and not any(isinstance(v, float) for v in numbers)
     if not exact:
-        scenario = _float_scenario(scenario)
+        scenario = scenario.as_float()
     values = {f.w: scenario.w, f.b: scenario.b, f.delta: scenario.delta, f.theta: scenario.theta}
     values.update({f.sigma: scenario.sigma, f.rho: scenario.rho, fi.gain: cost.gain})
     values = {symbol: to_sympy(value) for symbol, value in values.items()}
@@ -252,3 +252,35 @@ def strategic_automation(
     else:
         choices = [_closed_form_choice(s, cost, selection) for s in group]
     return choices[0] if single else choices
+
+
+def capital_payoff_curve(
+    scenario, cost, method="closed-form", selection="labor-preferred", levels=201, **options
+):
+    """Capital's payoff on a grid of automation levels, as two float arrays.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    cost : bargaining.labor.investment.Cost
+    method : {"closed-form", "exact"}
+        The closed form, or the exact subgame-perfect sets of Abreu and
+        Sannikov (2014) in lockstep.
+    selection : str
+        As for :func:`strategic_automation`.
+    levels : int
+        Equally spaced grid points on [0, 1], at least 2.
+    **options
+        ``transfers`` and ``paid_strikes`` for ``method="exact"``.
+
+    Returns
+    -------
+    levels, payoffs : numpy.ndarray
+    """
+    if not (isinstance(levels, int) and levels >= 2):
+        raise ValueError(f"levels must be an integer of at least 2, got {levels!r}")
+    grid = np.linspace(0, 1, levels)
+    if method == "exact":
+        return grid, exact_capital_payoff(scenario, grid, cost, selection, **options)
+    with np.errstate(divide="ignore"):
+        return grid, capital_payoff(scenario.as_float(), grid, cost, selection)

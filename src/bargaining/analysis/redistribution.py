@@ -54,6 +54,7 @@ STRATEGIES = ("stick-and-carrot", "grim")
 
 
 def _check(method, strategy, transfers=None):
+    """The strategy class to use; a ValueError for an option the method would ignore."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, got {method!r}")
     if transfers is not None and method != "exact":
@@ -61,10 +62,19 @@ def _check(method, strategy, transfers=None):
             "transfers=... applies to method='exact' only; the closed forms already "
             "maximise over a continuous transfer"
         )
+    if method == "exact":
+        if strategy is not None:
+            raise ValueError(
+                f"strategy={strategy!r} applies to method='closed-form' only; the exact method "
+                "computes the whole set of subgame-perfect payoffs, over every strategy"
+            )
+        return None
+    strategy = STRATEGIES[0] if strategy is None else strategy
     if strategy not in STRATEGIES:
         raise ValueError(
             f"strategy must be one of {', '.join(map(repr, STRATEGIES))}, got {strategy!r}"
         )
+    return strategy
 
 
 def _parameters(scenario):
@@ -72,7 +82,7 @@ def _parameters(scenario):
 
 
 def max_redistribution(
-    scenario, a, method="closed-form", strategy="stick-and-carrot", *, transfers=None
+    scenario, a, method="closed-form", strategy=None, *, transfers=None
 ):
     """The largest transfer to labor that the strategy class sustains at automation ``a``.
 
@@ -85,7 +95,9 @@ def max_redistribution(
         ``"closed-form"``: the largest transfer the strategy class sustains.
         ``"exact"``: labor's highest subgame-perfect payoff minus ``w``, from
         the Abreu-Sannikov payoff set (floats; ``strategy`` does not apply).
-    strategy : {"stick-and-carrot", "grim"}
+    strategy : {"stick-and-carrot", "grim"}, optional
+        The strategy class of the closed form (stick-and-carrot when omitted);
+        the exact method takes none.
     transfers : sequence of float, optional
         For ``"exact"``: capital's transfer grid; the 2x2 game with
         ``scenario.tau`` if omitted.
@@ -117,7 +129,7 @@ def max_redistribution(
     ----------
     Abreu (1988) for stick-and-carrot; Friedman (1971) for grim trigger.
     """
-    _check(method, strategy, transfers)
+    strategy = _check(method, strategy, transfers)
     a = as_input(a)
     check_range(a, "a", 0, 1)
     if method == "exact":
@@ -139,7 +151,7 @@ def max_redistribution(
 
 
 def breakdown_automation(
-    scenario, method="closed-form", strategy="stick-and-carrot", *, transfers=None
+    scenario, method="closed-form", strategy=None, *, transfers=None
 ):
     """The automation level beyond which the strategy class sustains no redistribution.
 
@@ -154,7 +166,9 @@ def breakdown_automation(
     method : {"closed-form", "exact"}
         ``"exact"`` brackets the first automation level at which labor's
         highest subgame-perfect payoff falls to ``w``, to within 1e-6.
-    strategy : {"stick-and-carrot", "grim"}
+    strategy : {"stick-and-carrot", "grim"}, optional
+        The strategy class of the closed form (stick-and-carrot when omitted);
+        the exact method takes none.
     transfers : sequence of float, optional
         For ``"exact"``: capital's transfer grid.
 
@@ -166,7 +180,7 @@ def breakdown_automation(
         and ``a = 1`` itself is on the unsustainable side. A symbolic scenario
         gives the boundary as an expression, valid under ``.condition``.
     """
-    _check(method, strategy, transfers)
+    strategy = _check(method, strategy, transfers)
     if method == "exact":
         return exact_breakdown_automation(scenario, transfers)
     if strategy == "grim":

@@ -38,6 +38,10 @@ def _rows(scenario, cost, methods, selections, paid_strikes):
             )
 
 
+def _number_option(flag, default, help_text):
+    return click.option(flag, type=float, default=default, show_default=True, help=help_text)
+
+
 @click.command("invest")
 @scenario_option
 @click.option(
@@ -48,27 +52,11 @@ def _rows(scenario, cost, methods, selections, paid_strikes):
     show_default=True,
     help="The cost of automation C(a).",
 )
-@click.option(
-    "--k",
-    type=float,
-    default=DEFAULT_K,
-    show_default=True,
-    help="Curvature of the quadratic cost k*a**2/2.",
+@_number_option("--k", DEFAULT_K, "Curvature of the quadratic cost k*a**2/2.")
+@_number_option(
+    "--level", DEFAULT_LEVEL, "Calibrated cost: automation pays on productivity alone up to this level."
 )
-@click.option(
-    "--level",
-    type=float,
-    default=DEFAULT_LEVEL,
-    show_default=True,
-    help="Calibrated cost: automation pays on productivity alone up to this level.",
-)
-@click.option(
-    "--gain",
-    type=float,
-    default=DEFAULT_GAIN,
-    show_default=True,
-    help="Output added per unit share of tasks automated.",
-)
+@_number_option("--gain", DEFAULT_GAIN, "Output added per unit share of tasks automated.")
 @click.option(
     "--method",
     type=click.Choice(["closed-form", "exact", "both"]),

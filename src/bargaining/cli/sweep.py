@@ -8,15 +8,20 @@ from pathlib import Path
 import click
 import numpy as np
 
-from ._options import method_option, scenario_option, set_option
+from ._options import (
+    method_option,
+    parse_number,
+    parse_settings,
+    scenario_named,
+    scenario_option,
+    set_option,
+)
 
 SUFFIXES = (".nc", ".csv")
 
 
 def parse_axis(text):
     """``name=start:stop:count`` (evenly spaced) or ``name=v1,v2,...``; nothing is evaluated."""
-    from ._group import parse_number
-
     name, sep, spec = text.partition("=")
     name = name.strip()
     if not sep or not name or not spec.strip():
@@ -32,39 +37,6 @@ def parse_axis(text):
         return name, np.linspace(start, stop, count)
     values = [float(parse_number(v, f"axis {name}")) for v in spec.split(",")]
     return name, np.array(values)
-
-
-def _game_file_sweep(path, axes, options):
-    """The row player's highest subgame-perfect payoff over a grid of a game file's parameters."""
-    import xarray as xr
-
-    from ..core.io.gamefile import read_game_file
-    from ..core.repeated.payoff_sets import equilibrium_payoffs
-
-    spec = read_game_file(path)
-    names = list(axes)
-    unknown = [n for n in names if n not in spec.parameters and n != "delta"]
-    if unknown:
-        raise ValueError(
-            f"{path}: no parameter {', '.join(unknown)} to sweep "
-            f"(parameters: {', '.join(spec.parameters)}, and delta)"
-        )
-    grids = np.meshgrid(*(axes[n] for n in names), indexing="ij")
-    values = np.empty(grids[0].shape if grids else ())
-    for index in np.ndindex(values.shape):
-        point = {n: float(g[index]) for n, g in zip(names, grids, strict=True)}
-        delta = point.pop("delta", spec.delta)
-        if delta is None:
-            raise ValueError(f"{path}: give a discount factor, as --axis delta=... or [repeated]")
-        game = spec.game(**{**options, **point})
-        values[index] = equilibrium_payoffs(game, float(delta)).max(0)
-    return xr.DataArray(
-        values,
-        coords={n: axes[n] for n in names},
-        dims=names,
-        name="row_max_spe_payoff",
-        attrs={"game_file": str(path)},
-    )
 
 
 @click.command()
@@ -107,27 +79,27 @@ def sweep(quantity, axis_specs, name, method, pairs, workers, address, out_file)
       bargaining sweep breakdown_automation --axis b=0:0.4:9 --method exact --workers 2 --out b.csv
       bargaining sweep examples/games/strike.toml --axis a=0:1:11 --out strike.csv
     """
-    from ._group import _scenario, _settings
-
     suffix = Path(out_file).suffix
     if suffix not in SUFFIXES:
         raise ValueError(f"--out must end in .nc or .csv, got {out_file!r}")
     if workers and address:
         raise ValueError("give --workers or --dask, not both")
     axes = dict(parse_axis(spec) for spec in axis_specs)
-    settings = _settings(pairs)
+    settings = parse_settings(pairs)
     if quantity.endswith(".toml"):
-        result = _game_file_sweep(quantity, axes, settings)
+        from ..analysis.sweeps import sweep_game_file
+
+        result = sweep_game_file(quantity, axes, settings)
     else:
         from ..analysis import sweep as run_sweep
 
-        scenario = _scenario(name).replace(**settings)
+        scenario = scenario_named(name).replace(**settings)
         if address:
             from distributed import Client
 
             with Client(address) as client:
                 result = run_sweep(
-                    quantity, scenario, client.get_executor(pure=False), method=method, **axes
+                    quantity, scenario, executor=client.get_executor(pure=False), method=method, **axes
                 )
         else:
             result = run_sweep(quantity, scenario, workers=workers, method=method, **axes)

@@ -1,8 +1,48 @@
-"""Generic two-player game theory: normal-form games, equilibria, payoff sets."""
+"""Generic two-player game theory: normal-form games, equilibria, payoff sets.
 
+:mod:`~bargaining.core.game` holds :class:`Game`; its equilibria come from
+:mod:`~bargaining.core.equilibria`, its minmax values from
+:mod:`~bargaining.core.minmax` and its payoff polygons from
+:mod:`~bargaining.core.polygon`. :mod:`~bargaining.core.repeated` treats the
+repeated game and :mod:`~bargaining.core.io` reads and writes games.
+:mod:`~bargaining.core.numbers` and :mod:`~bargaining.core.validation` are
+the arithmetic and the input checks every layer shares. Nothing here knows
+about labor or automation. The subpackages ``repeated`` and ``io`` are
+imported on first use.
+"""
+
+import importlib
+
+from . import numbers, validation
+from .equilibria.symbolic import ConditionalEquilibrium
 from .game import DegenerateGameWarning, Game
 from .minmax import Minmax
 from .polygon import ConvexPolygon
-from .equilibria.symbolic import ConditionalEquilibrium
 
-__all__ = ["ConditionalEquilibrium", "ConvexPolygon", "DegenerateGameWarning", "Game", "Minmax"]
+_ON_FIRST_USE = ("io", "repeated")
+
+__all__ = [
+    "ConditionalEquilibrium",
+    "ConvexPolygon",
+    "DegenerateGameWarning",
+    "Game",
+    "Minmax",
+    "equilibria",
+    "game",
+    "io",
+    "minmax",
+    "numbers",
+    "polygon",
+    "repeated",
+    "validation",
+]
+
+
+def __getattr__(name):
+    if name in _ON_FIRST_USE:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

@@ -18,7 +18,7 @@ from .equilibria.vertex import vertex_enumeration
 
 sp = lazy_module("sympy")
 
-METHODS = ("auto", "vertex", "support", "lemke-howson")
+EQUILIBRIUM_METHODS = ("auto", "vertex", "support", "lemke-howson")
 
 
 class DegenerateGameWarning(UserWarning):
@@ -139,7 +139,19 @@ class Game:
             substitute(self._A), substitute(self._B), labels=self.labels, players=self.players
         )
 
-    def _require_numeric(self, what):
+    def require_numeric(self, what):
+        """Raise a ValueError naming ``what`` when the payoffs depend on symbols.
+
+        Parameters
+        ----------
+        what : str
+            The operation that needs numbers, for the message.
+
+        Raises
+        ------
+        ValueError
+            If the game is symbolic.
+        """
         if self.is_symbolic:
             names = ", ".join(sorted(s.name for s in self.free_symbols)) or "irrational constants"
             raise ValueError(
@@ -151,7 +163,7 @@ class Game:
         """The game as a :class:`nashpy.Game` with float payoffs."""
         import nashpy
 
-        self._require_numeric("to_nashpy()")
+        self.require_numeric("to_nashpy()")
         return nashpy.Game(self._A.astype(float), self._B.astype(float))
 
     def to_nfg(self, title="Untitled strategic game"):
@@ -181,7 +193,7 @@ class Game:
 
     def regrets(self, row_strategy, column_strategy):
         """How much each player gains by the best deviation from the given profile."""
-        self._require_numeric("regrets()")
+        self.require_numeric("regrets()")
         x = self._strategy(row_strategy, self.shape[0], "row_strategy")
         y = self._strategy(column_strategy, self.shape[1], "column_strategy")
         u_row, u_column = x @ self._A @ y, x @ self._B @ y
@@ -196,7 +208,7 @@ class Game:
 
     def pure_equilibria(self):
         """Pure Nash equilibria as ``(row, column)`` index pairs, row-major."""
-        self._require_numeric("pure_equilibria()")
+        self.require_numeric("pure_equilibria()")
         return pure_equilibria(self._A, self._B)
 
     def equilibria(self, method="auto"):
@@ -224,11 +236,11 @@ class Game:
         DegenerateGameWarning
             When the game is degenerate (see the warning's documentation).
         """
-        if method not in METHODS:
-            raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
+        if method not in EQUILIBRIUM_METHODS:
+            raise ValueError(f"method must be one of {', '.join(EQUILIBRIUM_METHODS)}, got {method!r}")
         if self.is_symbolic:
             if self.shape != (2, 2) or method != "auto":
-                self._require_numeric(f"equilibria(method={method!r}) of a {self.shape} game")
+                self.require_numeric(f"equilibria(method={method!r}) of a {self.shape} game")
             from .equilibria.symbolic import symbolic_equilibria
 
             return symbolic_equilibria(self._A, self._B)
@@ -257,12 +269,12 @@ class Game:
     def minmax(self, mixed=True):
         """Each player's minmax value; see :func:`bargaining.core.minmax.minmax`."""
         if mixed:
-            self._require_numeric("minmax(mixed=True)")
+            self.require_numeric("minmax(mixed=True)")
         return minmax(self._A, self._B, mixed=mixed)
 
     def feasible_set(self):
         """The convex hull of the pure payoff pairs, as a :class:`ConvexPolygon`."""
-        self._require_numeric("feasible_set()")
+        self.require_numeric("feasible_set()")
         return ConvexPolygon(zip(self._A.flat, self._B.flat, strict=True))
 
     def individually_rational_set(self, mixed=True):

@@ -80,7 +80,19 @@ class HoldoutEquilibria:
     max_strike_periods: object
 
 
-def holdout_equilibria(scenario, a, *, delta_union=None, delta_firm=None):
+def _discount_factors(scenario, delta):
+    """The union's and the firm's discount factors, checked."""
+    if delta is None:
+        return scenario.delta, scenario.delta
+    if isinstance(delta, list | tuple):
+        if len(delta) != 2:
+            raise ValueError(f"delta must be one number or a pair (union, firm), got {delta!r}")
+        return check_delta(delta[0], "delta (union)"), check_delta(delta[1], "delta (firm)")
+    delta = check_delta(delta)
+    return delta, delta
+
+
+def holdout_equilibria(scenario, a, *, delta=None):
     """The range of subgame-perfect wages with holdouts and strikes (steps 1-5 above).
 
     Parameters
@@ -89,8 +101,9 @@ def holdout_equilibria(scenario, a, *, delta_union=None, delta_firm=None):
         ``w`` is the existing contract, ``b`` and ``theta`` set the union's strike payoff.
     a : number or sympy expression
         Automation, in [0, 1].
-    delta_union, delta_firm : number, optional
-        Discount factors in (0, 1); ``scenario.delta`` by default.
+    delta : number or (number, number), optional
+        The discount factor in (0, 1), common to both sides, or the pair
+        ``(union's, firm's)``; ``scenario.delta`` by default.
 
     Returns
     -------
@@ -108,8 +121,7 @@ def holdout_equilibria(scenario, a, *, delta_union=None, delta_firm=None):
     """
     if isinstance(a, list | tuple) or hasattr(a, "shape"):
         raise ValueError(f"a must be a single automation level, got {a!r}")
-    union = scenario.delta if delta_union is None else check_delta(delta_union, "delta_union")
-    firm = scenario.delta if delta_firm is None else check_delta(delta_firm, "delta_firm")
+    union, firm = _discount_factors(scenario, delta)
     values = {
         f.y: strike_output(a, scenario.sigma, scenario.rho),
         f.b: scenario.b,

@@ -58,13 +58,13 @@ from .technology import labor_share, strike_output
 REGIMES = ("no-threat", "redistribute", "democratize", "repress")
 
 
-def _values(elite_share, elite_size, discount=None, threat_probability=None, cost=1):
+def _values(elite_share, elite_size, delta=None, threat_probability=None, cost=1):
     check_range(elite_size, "elite_size", 0, 0.5, closed_low=False, closed_high=False)
     check_range(elite_share, "elite_share", elite_size, 1, closed_low=False)
     check_range(cost, "cost", 0, float("inf"), closed_low=False)
     values = {g.elite_share: elite_share, g.elite_size: elite_size, g.cost: cost}
-    if discount is not None:
-        values[g.discount] = check_delta(discount, "discount")
+    if delta is not None:
+        values[g.discount] = check_delta(delta, "delta")
         check_range(threat_probability, "threat_probability", 0, 1)
         values[g.threat] = threat_probability
     return values
@@ -75,7 +75,7 @@ def citizens_tax(elite_share, elite_size, cost=1):
     return g.evaluate("CITIZENS_TAX", _values(elite_share, elite_size, cost=cost))
 
 
-def critical_cost(elite_share, elite_size, discount, threat_probability, cost=1):
+def critical_cost(elite_share, elite_size, delta, threat_probability, cost=1):
     """``mu*``: the lowest cost of revolt that promised redistribution can buy off.
 
     Parameters
@@ -84,8 +84,8 @@ def critical_cost(elite_share, elite_size, discount, threat_probability, cost=1)
         The elites' share of income ``theta``, above ``elite_size``.
     elite_size : number
         The elites' share of the population, in (0, 1/2).
-    discount : number
-        The discount factor ``beta``, in (0, 1).
+    delta : number
+        The discount factor (Acemoglu and Robinson's ``beta``), in (0, 1).
     threat_probability : number
         ``q``: the probability the threat of revolt is present in a period.
     cost : positive number
@@ -103,7 +103,7 @@ def critical_cost(elite_share, elite_size, discount, threat_probability, cost=1)
     >>> critical_cost(F(3, 5), F(1, 5), F(9, 10), F(3, 10))
     Fraction(563, 1000)
     """
-    values = _values(as_input(elite_share), elite_size, discount, threat_probability, cost)
+    values = _values(as_input(elite_share), elite_size, delta, threat_probability, cost)
     return g.evaluate("CRITICAL_COST", values)
 
 
@@ -112,10 +112,10 @@ def democracy_cost(elite_share, elite_size, cost=1):
     return g.evaluate("DEMOCRACY_COST", _values(as_input(elite_share), elite_size, cost=cost))
 
 
-def regime(mu, elite_share, elite_size, discount, threat_probability, cost=1):
+def regime(mu, elite_share, elite_size, delta, threat_probability, cost=1):
     """What the elites do when the threat is present at revolt cost ``mu`` (steps 1-4)."""
     check_range(mu, "mu", 0, 1)
-    critical = critical_cost(elite_share, elite_size, discount, threat_probability, cost)
+    critical = critical_cost(elite_share, elite_size, delta, threat_probability, cost)
     if mu >= elite_share:
         return "no-threat"
     if mu >= critical:

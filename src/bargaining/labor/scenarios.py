@@ -130,6 +130,10 @@ class Scenario:
         numbers = {f.name: rational(getattr(self, f.name)) for f in dataclasses.fields(self)}
         return dataclasses.replace(self, **numbers)
 
+    def as_float(self):
+        """A copy with every value a float, for the numeric solvers."""
+        return self.replace(**{name: float(value) for name, value in self.parameters.items()})
+
     def with_competitive_wage(self, a, *, capital=1, labor=1, new_tasks=0):
         """A copy whose wage ``w`` is labor's competitive share at automation ``a``.
 

@@ -13,6 +13,7 @@ colour blindness; continuous values use ``cividis``.
 from ._style import PALETTE, save, save_formats
 from .channels import channels
 from .frontier import bargaining_frontier
+from .investment import capital_payoff
 from .payoff_sets import payoff_sets
 from .phase import phase_diagram
 from .redistribution import redistribution_curves
@@ -20,9 +21,14 @@ from .redistribution import redistribution_curves
 __all__ = [
     "PALETTE",
     "bargaining_frontier",
+    "capital_payoff",
     "channels",
+    "frontier",
+    "investment",
     "payoff_sets",
+    "phase",
     "phase_diagram",
+    "redistribution",
     "redistribution_curves",
     "save",
     "save_formats",

@@ -23,7 +23,7 @@ from ..labor import scenarios, strike_output
 
 AUTOMATION_LEVELS = np.round(np.linspace(0, 1, 11), 10)
 GRID_STEPS = 8
-METHODS = ("stick-and-carrot", "exact 2x2", "exact grid")
+BREAKDOWN_COLUMNS = ("stick-and-carrot", "exact 2x2", "exact grid")
 
 
 def transfer_grid(scenario):
@@ -66,10 +66,10 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True):
     }
     outputs = strike_output(levels, scenario.sigma, scenario.rho)
     rows = [
-        {"a": float(a), "strike_output": float(y), **{m: float(columns[m][i]) for m in METHODS}}
+        {"a": float(a), "strike_output": float(y), **{m: float(columns[m][i]) for m in BREAKDOWN_COLUMNS}}
         for i, (a, y) in enumerate(zip(levels, outputs, strict=True))
     ]
-    breakdown = dict(zip(METHODS, map(_threshold_record, breakdowns(scenario)), strict=True))
+    breakdown = dict(zip(BREAKDOWN_COLUMNS, map(_threshold_record, breakdowns(scenario)), strict=True))
     grid_value = breakdown["exact grid"]["value"]
     revived = [r["a"] for r in rows if r["exact grid"] > 0 and grid_value and r["a"] > grid_value]
     results = {
@@ -87,7 +87,7 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True):
     if compare:
         results["scenarios"] = {
             name: dict(
-                zip(METHODS, map(_threshold_record, breakdowns(scenarios.get(name))), strict=True)
+                zip(BREAKDOWN_COLUMNS, map(_threshold_record, breakdowns(scenarios.get(name))), strict=True)
             )
             for name in scenarios.NAMES
         }
@@ -144,7 +144,7 @@ def _lines(results, markdown):
             f"{'exact grid':>10}"
         )
     for r in results["redistribution"]:
-        cells = (r["a"], r["strike_output"], *(r[m] for m in METHODS))
+        cells = (r["a"], r["strike_output"], *(r[m] for m in BREAKDOWN_COLUMNS))
         if markdown:
             yield "| " + " | ".join(f"{c:.4f}" for c in cells) + " |"
         else:
@@ -155,7 +155,7 @@ def _lines(results, markdown):
     )
     yield ""
     for method, label in zip(
-        METHODS,
+        BREAKDOWN_COLUMNS,
         ("stick-and-carrot (closed form)", "exact, 2x2 game", "exact, transfer grid"),
         strict=True,
     ):
@@ -190,7 +190,7 @@ def _lines(results, markdown):
         else:
             yield f"  {'scenario':<12}  {'stick-and-carrot':<26}  {'exact 2x2':<18}  exact grid"
         for name, records in results["scenarios"].items():
-            cells = [_shown(records[m]) for m in METHODS]
+            cells = [_shown(records[m]) for m in BREAKDOWN_COLUMNS]
             if markdown:
                 yield f"| {name} | " + " | ".join(cells) + " |"
             else:

@@ -55,10 +55,15 @@ def _investment_figure(scenario, out):
 
     from ..labor.investment import cost
     from ..plots import save_formats
-    from ..plots.investment import plot_capital_payoff
+    from ..analysis.investment import capital_payoff_curve, strategic_automation
+    from ..plots.investment import capital_payoff
 
     figure, ax = plt.subplots(figsize=(5, 3.6))
-    plot_capital_payoff(scenario, cost("quadratic"), ax=ax)
+    quadratic = cost("quadratic")
+    choice = strategic_automation(scenario, quadratic)
+    levels, payoffs = capital_payoff_curve(scenario, quadratic)
+    title = f"{scenario.name}: {quadratic.name} cost, closed-form, labor-preferred"
+    capital_payoff(choice, levels, payoffs, title=title, ax=ax)
     figure.tight_layout()
     paths = save_formats(figure, out, "investment")
     plt.close(figure)

@@ -20,9 +20,17 @@ PAPERS = {
     "automation-redistribution": "automation_redistribution",
 }
 
+__all__ = ["PAPERS", "get", *sorted(PAPERS.values())]
+
 
 def get(paper):
     """The reproduction module of ``paper`` (one of :data:`PAPERS`)."""
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}; known: {', '.join(PAPERS)}")
     return importlib.import_module(f"{__name__}.{PAPERS[paper]}")
+
+
+def __getattr__(name):
+    if name in PAPERS.values():
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..plots import save_formats
+
 
 @dataclass
 class Comparison:
@@ -36,3 +38,13 @@ class Reproduction:
             reference = "" if c.reference is None else f"{c.reference:14.8g}"
             lines.append(f"{c.label:<48} {c.ours:14.8g} {reference:>14}  {c.source}")
         return "\n".join(lines)
+
+
+def finish_figure(figure, out_dir, name):
+    """Lay out a pyplot ``figure``, save it as ``name`` in every format, close it; the paths."""
+    import matplotlib.pyplot as plt
+
+    figure.tight_layout()
+    paths = save_formats(figure, out_dir, name)
+    plt.close(figure)
+    return paths

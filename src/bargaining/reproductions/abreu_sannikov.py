@@ -25,8 +25,7 @@ from pathlib import Path
 
 from ..core.game import Game
 from ..core.repeated.payoff_sets import equilibrium_payoffs
-from ..plots import save_formats
-from ._common import Comparison, Reproduction
+from ._common import Comparison, Reproduction, finish_figure
 
 EXAMPLE = [[(16, 9), (3, 13), (0, 3)], [(21, 1), (10, 4), (-1, 0)], [(9, 0), (5, -4), (-5, -15)]]
 # The paper's vertex set at delta = 0.3, as printed to 9 significant digits
@@ -145,7 +144,4 @@ def _figures(out_dir, example):
         equilibrium_payoffs(DILEMMA, delta).plot(right, color=color, label=f"delta = {delta}")
     right.set_title("Prisoner's dilemma: point, segment, polygon")
     right.legend(loc="upper right")
-    figure.tight_layout()
-    paths = save_formats(figure, out_dir, "abreu-sannikov")
-    plt.close(figure)
-    return paths
+    return finish_figure(figure, out_dir, "abreu-sannikov")

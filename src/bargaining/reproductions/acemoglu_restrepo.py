@@ -32,8 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from ..labor.technology import labor_share
-from ..plots import save_formats
-from ._common import Comparison, Reproduction
+from ._common import Comparison, Reproduction, finish_figure
 
 # (sigma, I, N) -> labor share, evaluated from the closed form above.
 REFERENCE = {
@@ -79,7 +78,4 @@ def _figures(out_dir):
     ax.set_ylabel("labor share s_L")
     ax.set_title("Labor share in the task model")
     ax.legend()
-    figure.tight_layout()
-    paths = save_formats(figure, out_dir, "labor-share")
-    plt.close(figure)
-    return paths
+    return finish_figure(figure, out_dir, "labor-share")

@@ -32,8 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from ..labor.revolution import citizens_tax, critical_cost, democracy_cost
-from ..plots import save_formats
-from ._common import Comparison, Reproduction
+from ._common import Comparison, Reproduction, finish_figure
 
 # (theta, delta, beta, q) -> (tau_p, mu*, democracy threshold mu_D), C(tau) = tau^2/2.
 # The table also checks p = (theta - mu*)/(theta - mu_D) = 1 - beta*(1 - q).
@@ -130,7 +129,4 @@ def _figures(out_dir):
     for text, height in (("no threat", 0.65), ("redistribute", 0.585), ("repress", 0.45)):
         right.text(0.75, height, text, ha="center", fontsize=9)
     right.text(0.2, 0.53, "democratise", ha="center", fontsize=9)
-    figure.tight_layout()
-    paths = save_formats(figure, out_dir, "regimes")
-    plt.close(figure)
-    return paths
+    return finish_figure(figure, out_dir, "regimes")

@@ -45,8 +45,7 @@ from ..labor import bargaining_formulas as g
 from ..labor import formulas as f
 from ..labor.holdouts import holdout_equilibria
 from ..labor.scenarios import Scenario
-from ..plots import save_formats
-from ._common import Comparison, Reproduction
+from ._common import Comparison, Reproduction, finish_figure
 
 # (dU, dF, w0) -> (W, W', Rubinstein strike-always wage, credible, strike length bound);
 # labels name a row by (dU,dF,w0).
@@ -77,7 +76,7 @@ def houba_bolt_series(w0, delta, terms=2000):
 def equilibria(w0, union, firm):
     """:func:`~bargaining.labor.holdouts.holdout_equilibria` at ``a = 0``, no strike payoffs."""
     scenario = Scenario(w=w0, tau=0, b=0, delta=union, sigma=1, rho=0, theta=0)
-    return holdout_equilibria(scenario, 0, delta_union=union, delta_firm=firm)
+    return holdout_equilibria(scenario, 0, delta=(union, firm))
 
 
 def reproduce(out_dir=None):
@@ -203,7 +202,4 @@ def _figures(out_dir):
         title="Strikes on the equilibrium path",
     )
     right.legend(loc="upper left", fontsize=8)
-    figure.tight_layout()
-    paths = save_formats(figure, out_dir, "wage-band")
-    plt.close(figure)
-    return paths
+    return finish_figure(figure, out_dir, "wage-band")

@@ -39,8 +39,7 @@ from ..solutions import egalitarian
 from ..solutions import kalai_smorodinsky
 from ..solutions import nash_bargaining
 from ..solutions import rubinstein
-from ..plots import save_formats
-from ._common import Comparison, Reproduction
+from ._common import Comparison, Reproduction, finish_figure
 
 SOLUTIONS = {"Nash": nash_bargaining, "KS": kalai_smorodinsky, "egalitarian": egalitarian}
 GOLDEN = (5**0.5 - 1) / 2
@@ -210,7 +209,4 @@ def _figures(out_dir):
         title="KS monotonicity: Nash(T) gives player 2 less",
     )
     right.legend(loc="lower left", fontsize=8)
-    figure.tight_layout()
-    paths = save_formats(figure, out_dir, "nash-ks")
-    plt.close(figure)
-    return paths
+    return finish_figure(figure, out_dir, "nash-ks")

@@ -39,8 +39,7 @@ from ..solutions import alternating_offers
 from ..solutions import nash_bargaining
 from ..solutions import rubinstein
 from ..solutions import rubinstein_limit
-from ..plots import save_formats
-from ._common import Comparison, Reproduction
+from ._common import Comparison, Reproduction, finish_figure
 
 # (delta1, delta2) -> (x1*, y1*), from x1* = (1 - d2)/(1 - d1 d2), y1* = d1 x1*.
 SPLITS = {
@@ -176,7 +175,4 @@ def _figures(out_dir):
         title="Concave utility: SPE tends to Nash",
     )
     right.legend(loc="lower left", fontsize=8)
-    figure.tight_layout()
-    paths = save_formats(figure, out_dir, "rubinstein")
-    plt.close(figure)
-    return paths
+    return finish_figure(figure, out_dir, "rubinstein")

@@ -10,21 +10,23 @@ offers come faster. Each returns a :class:`BargainingOutcome`.
 """
 
 from .alternating_offers import alternating_offers
-from .brw import rubinstein_limit
 from .egalitarian import egalitarian
 from .frontier import Frontier
 from .kalai_smorodinsky import kalai_smorodinsky
 from .nash import nash_bargaining
 from .outcome import BargainingOutcome
-from .rubinstein import rubinstein
+from .rubinstein import rubinstein, rubinstein_limit
 
 __all__ = [
     "BargainingOutcome",
     "Frontier",
     "alternating_offers",
     "egalitarian",
+    "frontier",
     "kalai_smorodinsky",
+    "nash",
     "nash_bargaining",
+    "outcome",
     "rubinstein",
     "rubinstein_limit",
 ]

@@ -34,9 +34,9 @@ def egalitarian(frontier, disagreement):
     Parameters
     ----------
     frontier : Frontier
-        The bargaining set ``S``.
+        The bargaining set ``S``, whose points both players value in the same units.
     disagreement : pair of numbers
-        The disagreement point ``d``; it must lie in ``S``.
+        The disagreement point ``d``, a point of ``S``.
 
     Returns
     -------

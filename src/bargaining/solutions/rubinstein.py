@@ -30,6 +30,13 @@ Algorithm
    a ``Piecewise`` over the cases.
 4. Report the proposer's split and the responder's.
 
+:func:`rubinstein_limit` is the split's limit as the time between offers
+vanishes (Binmore, Rubinstein and Wolinsky 1986): with discount factors
+``delta_i = exp(-r_i * Delta)`` and ``Delta -> 0`` it tends to the asymmetric
+Nash solution with bargaining powers ``r2/(r1 + r2)`` for player 1 and
+``r1/(r1 + r2)`` for player 2 (the more patient player gets more), from the
+impasse point (the inside options); outside options act as constraints.
+
 References
 ----------
 .. [1] A. Rubinstein, "Perfect equilibrium in a bargaining model",
@@ -48,6 +55,8 @@ from .._lazy import lazy_module
 from ..core import numbers as num
 from ..core.validation import check_delta
 from . import _smooth
+from .frontier import Frontier
+from .nash import nash_bargaining
 from .outcome import BargainingOutcome
 
 sp = lazy_module("sympy")
@@ -188,3 +197,36 @@ def _is_false(condition):
 def _piecewise(cases, index):
     pieces = [(case[index], sp.And(*case[2])) for case in cases[:-1]]
     return sp.Piecewise(*pieces, (cases[-1][index], True))
+
+
+def rubinstein_limit(rate1, rate2, inside=(0, 0), frontier=None):
+    """The limit of Rubinstein's split as offers come ever faster (BRW 1986).
+
+    Parameters
+    ----------
+    rate1, rate2 : positive numbers
+        Discount rates: ``delta_i = exp(-rate_i * Delta)`` as ``Delta -> 0``.
+    inside : pair of numbers
+        The impasse point: flows while the players disagree.
+    frontier : Frontier, optional
+        The bargaining set; by default the splits of a surplus of 1.
+
+    Returns
+    -------
+    BargainingOutcome
+        The asymmetric Nash solution with weights ``(rate2, rate1)``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> rubinstein_limit(Fraction(1, 10), Fraction(1, 20)).payoffs
+    (Fraction(1, 3), Fraction(2, 3))
+    """
+    for name, rate in (("rate1", rate1), ("rate2", rate2)):
+        kind, value = num.classify(rate, name)
+        if kind != num.SYMBOLIC and not value > 0:
+            raise ValueError(f"{name} must be positive, got {rate!r}")
+    if frontier is None:
+        b1, b2 = inside
+        frontier = Frontier.from_points([(b1, b2), (1 - b2, b2), (b1, 1 - b1)])
+    return nash_bargaining(frontier, inside, weights=(rate2, rate1))

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bargaining import Game
-from bargaining.core.geometry import hausdorff_distance
+from bargaining.core.polygon import hausdorff_distance
 from bargaining.core.repeated.payoff_sets import ConvergenceWarning, PayoffSet, equilibrium_payoffs
 from strategies import integer_games
 
@@ -156,7 +156,7 @@ def test_vertex_sets_match_quantecon_wherever_it_returns_one(seed):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             theirs = PayoffSet(
-                theirs, delta=delta, method="peer", iterations=0, tolerance=0, converged=True
+                theirs, delta=delta, method="peer", iterations=0, distance=0, converged=True
             ).vertices
         assert same_vertex_set(ours.vertices, theirs, atol=1e-6)
     else:

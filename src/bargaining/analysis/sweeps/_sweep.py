@@ -97,10 +97,10 @@ def scenario_of(result):
 def sweep(
     quantity,
     scenario=None,
+    *,
     executor=None,
     progress=True,
     workers=None,
-    *,
     method="closed-form",
     options=None,
     chunk_size=None,

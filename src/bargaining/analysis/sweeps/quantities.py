@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...labor import formulas as f
-from ...labor.technology import _float_strike_output
+from ...labor.technology import strike_output
 from ..redistribution import breakdown_automation, max_redistribution
 
 
@@ -47,7 +47,7 @@ def _compiled(name):
 
 
 def _grid_max_redistribution(values, shape, strategy="stick-and-carrot"):
-    output = _float_strike_output(values["a"], values["sigma"], values["rho"])
+    output = strike_output(values["a"], values["sigma"], values["rho"])
     arguments = (values[name] for name in ("w", "b", "delta", "theta"))
     return np.broadcast_to(f.numeric(strategy)(output, *arguments), shape)
 

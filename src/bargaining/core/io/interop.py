@@ -66,7 +66,7 @@ def to_nfg(game, title="Untitled strategic game"):
     -------
     str
     """
-    game._require_numeric("to_nfg()")
+    game.require_numeric("to_nfg()")
     A, B = game.payoff_matrices
     rows, columns = game.shape
     strategies = "\n".join("{ " + " ".join(map(_quote, labels)) + " }" for labels in game.labels)
@@ -226,7 +226,7 @@ def to_quantecon(game):
     """The game as a QuantEcon :class:`~quantecon.game_theory.NormalFormGame` (floats)."""
     from quantecon.game_theory import NormalFormGame, Player
 
-    game._require_numeric("to_quantecon()")
+    game.require_numeric("to_quantecon()")
     A, B = (np.asarray(M, dtype=float) for M in game.payoff_matrices)
     return NormalFormGame([Player(A), Player(B.T)])
 

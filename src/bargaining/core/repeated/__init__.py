@@ -12,10 +12,17 @@ or the outer approximation of Judd, Yeltekin and Conklin
 """
 
 from .automata import Automaton, deviation_gains, discounted_payoffs, play, state_values
-from .payoff_sets import ConvergenceWarning, PayoffSet, equilibrium_payoffs, equilibrium_payoffs_many
+from .payoff_sets import (
+    PAYOFF_SET_METHODS,
+    ConvergenceWarning,
+    PayoffSet,
+    equilibrium_payoffs,
+    equilibrium_payoffs_many,
+)
 from .repeated_game import PUNISHMENTS, RepeatedGame, stick_and_carrot_delta
 
 __all__ = [
+    "PAYOFF_SET_METHODS",
     "PUNISHMENTS",
     "Automaton",
     "ConvergenceWarning",

@@ -42,11 +42,11 @@ from __future__ import annotations
 import numpy as np
 
 from .abreu_sannikov import Iterates
-from ..geometry import simplify_polygon
+from ..polygon import simplify_polygon
 
 
 def _span(vertices, axis, values, eps):
-    """Batched :func:`~bargaining.core.geometry.line_segment_bounds` on padded polygons."""
+    """Batched :func:`~bargaining.core.polygon.line_segment_bounds` on padded polygons."""
     other = 1 - axis
     x0, x1 = vertices[:, None, :-1, axis], vertices[:, None, 1:, axis]
     y0, y1 = vertices[:, None, :-1, other], vertices[:, None, 1:, other]

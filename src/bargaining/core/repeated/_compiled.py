@@ -182,7 +182,7 @@ def solve_one(payoffs, gains, delta, tol, max_iter):
 def compiled_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
     """Solve many games with the compiled kernel; same contract as the lockstep solver."""
     from .abreu_sannikov import Iterates, stage_data
-    from ..geometry import simplify_polygon
+    from ..polygon import simplify_polygon
     from ..equilibria.pure import pure_equilibria
 
     results = []

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..geometry import hausdorff_distance, hull_array, line_segment_bounds, simplify_polygon
+from ..polygon import hausdorff_distance, hull_array, line_segment_bounds, simplify_polygon
 from ..equilibria.pure import pure_equilibria
 
 

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..geometry import hull_array, simplify_polygon
+from ..polygon import hull_array, simplify_polygon
 from ..equilibria.pure import pure_equilibria
 from ..validation import check_delta
 
@@ -63,7 +63,7 @@ class OuterApproximation:
     """A polygon containing ``V(delta)`` and how it was reached.
 
     ``vertices`` (``k x 2``, counter-clockwise; ``k`` is 1 for a point and 2
-    for a segment) span the set ``{w : normals @ w <= levels}``; ``tolerance``
+    for a segment) span the set ``{w : normals @ w <= levels}``; ``distance``
     is the largest change of a level in the last step.
     """
 
@@ -71,7 +71,7 @@ class OuterApproximation:
     normals: np.ndarray
     levels: np.ndarray
     iterations: int
-    tolerance: float
+    distance: float
     converged: bool
 
 

@@ -27,7 +27,7 @@ from ._batched import batched_abreu_sannikov
 from ..polygon import ConvexPolygon
 from ..validation import check_delta
 
-METHODS = ("abreu-sannikov", "outer")
+PAYOFF_SET_METHODS = ("abreu-sannikov", "outer")
 MIN_DELTA = 1e-100
 
 
@@ -49,18 +49,20 @@ class PayoffSet(ConvexPolygon):
         ``"abreu-sannikov"`` or ``"outer"``.
     iterations : int
         Steps of the set-valued iteration.
-    tolerance : float
-        Hausdorff distance between the last two iterates.
+    distance : float
+        How far the last step moved the set: the Hausdorff distance between
+        the last two iterates (Abreu-Sannikov), or the largest change of a
+        supporting level (outer approximation).
     converged : bool
         Whether the iteration reached the requested tolerance.
     """
 
-    def __init__(self, vertices, *, delta, method, iterations, tolerance, converged):
+    def __init__(self, vertices, *, delta, method, iterations, distance, converged):
         super().__init__(map(tuple, np.asarray(vertices, dtype=float)))
         self.delta = delta
         self.method = method
         self.iterations = iterations
-        self.tolerance = tolerance
+        self.distance = distance
         self.converged = converged
 
     def __repr__(self):
@@ -72,10 +74,24 @@ class PayoffSet(ConvexPolygon):
         )
 
     def plot(self, ax=None, **style):
-        """Draw the set on matplotlib axes (created if ``ax`` is None); return the axes."""
-        import matplotlib.pyplot as plt
+        """Draw the set on matplotlib axes; return the axes.
 
-        ax = plt.gca() if ax is None else ax
+        Parameters
+        ----------
+        ax : matplotlib.axes.Axes, optional
+            Where to draw; the axes of a new :class:`matplotlib.figure.Figure`
+            (made outside pyplot, so no global figure changes) when omitted.
+        **style
+            Passed to matplotlib (``color``, ``label``, ``alpha``, ...).
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
+        if ax is None:
+            from matplotlib.figure import Figure
+
+            ax = Figure().add_subplot()
         x, y = self.vertices[:, 0], self.vertices[:, 1]
         if self.is_point:
             ax.plot(x, y, marker="o", linestyle="none", **style)
@@ -136,9 +152,9 @@ def equilibrium_payoffs(
        equilibria", Econometrica 71 (2003) 1239-1254.
     """
     _check_iteration_delta(delta)
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
-    game._require_numeric("equilibrium_payoffs()")
+    if method not in PAYOFF_SET_METHODS:
+        raise ValueError(f"method must be one of {', '.join(PAYOFF_SET_METHODS)}, got {method!r}")
+    game.require_numeric("equilibrium_payoffs()")
     delta = float(delta)
     A, B = (np.asarray(M, dtype=float) for M in game.payoff_matrices)
     if method == "abreu-sannikov":
@@ -158,7 +174,7 @@ def equilibrium_payoffs(
         vertices, iterations, distance, converged = (
             result.vertices,
             result.iterations,
-            result.tolerance,
+            result.distance,
             result.converged,
         )
     if not converged:
@@ -173,7 +189,7 @@ def equilibrium_payoffs(
         delta=delta,
         method=method,
         iterations=iterations,
-        tolerance=distance,
+        distance=distance,
         converged=converged,
     )
 
@@ -229,7 +245,7 @@ def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, back
         _check_iteration_delta(float(delta))
     by_shape = {}
     for index, game in enumerate(games):
-        game._require_numeric("equilibrium_payoffs_many()")
+        game.require_numeric("equilibrium_payoffs_many()")
         by_shape.setdefault(game.shape, []).append(index)
     results = [None] * len(games)
     for indices in by_shape.values():
@@ -242,7 +258,7 @@ def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, back
                 delta=float(deltas[index]),
                 method="abreu-sannikov",
                 iterations=result.iterations,
-                tolerance=result.distance,
+                distance=result.distance,
                 converged=result.converged,
             )
     stopped = sum(not r.converged for r in results)

@@ -37,10 +37,15 @@ def investment_figure(out_dir):
     """Capital's payoff against automation in the seed scenario, as PNG and SVG."""
     import matplotlib.pyplot as plt
 
-    from ...plots.investment import plot_capital_payoff
+    from ...analysis.investment import capital_payoff_curve, strategic_automation
+    from ...plots.investment import capital_payoff
 
     figure, ax = plt.subplots(figsize=(5, 3.6))
-    plot_capital_payoff(scenarios.DEFAULT, cost("quadratic"), ax=ax)
+    quadratic = cost("quadratic")
+    choice = strategic_automation(scenarios.DEFAULT, quadratic)
+    levels, payoffs = capital_payoff_curve(scenarios.DEFAULT, quadratic)
+    title = f"{scenarios.DEFAULT.name}: {quadratic.name} cost, closed-form, labor-preferred"
+    capital_payoff(choice, levels, payoffs, title=title, ax=ax)
     figure.tight_layout()
     out = Path(out_dir)
     paths = save_formats(figure, out, "capital-automation")

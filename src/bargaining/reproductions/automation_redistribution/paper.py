@@ -3,7 +3,10 @@
 Every number in the paper is a template variable filled from
 :func:`bargaining.reproductions.automation_redistribution.compute`, so the
 paper cannot drift from the code: the test suite renders it again and
-compares it with the committed file.
+compares it with the committed file. The template is ``paper.md.j2`` beside
+this module: ``s`` the seed scenario, ``r`` the revolt parameters, ``d`` every
+other number and ``i`` the investment numbers, all filled by :func:`context`;
+the filter ``n`` prints a number with a fixed count of decimals (3 by default).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from ._template import TEMPLATE
+TEMPLATE = Path(__file__).with_name("paper.md.j2")
 
 REGIMES = {
     "no-threat": "revolt does not pay, there is nothing to buy off",
@@ -113,7 +116,8 @@ def render(numbers):
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
     )
     environment.filters["n"] = _n
-    return environment.from_string(TEMPLATE).render(**context(numbers), i=numbers["investment"])
+    template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
+    return template.render(**context(numbers), i=numbers["investment"])
 
 
 # pdflatex knows no "≈"; the trailer ID is the one part of a PDF that would
