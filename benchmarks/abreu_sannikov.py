@@ -96,8 +96,7 @@ def bargaining_sweep(games, backend="auto"):
 
 
 def same_vertices(ours, theirs, atol):
-    from bargaining.core.polygon import simplify_polygon
-    from bargaining.core.polygon import convex_hull
+    from bargaining.core.polygon import convex_hull, simplify_polygon
 
     theirs = simplify_polygon(np.array(convex_hull(theirs.tolist())), atol)
     if len(theirs) != len(ours):

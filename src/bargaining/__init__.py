@@ -40,18 +40,32 @@ _SUBMODULES = (
     "solutions",
 )
 
-__all__ = sorted(
-    [
-        "ConditionalEquilibrium",
-        "ConvexPolygon",
-        "DegenerateGameWarning",
-        "Game",
-        "Minmax",
-        "__version__",
-        *_LAZY,
-        *_SUBMODULES,
-    ]
-)
+__all__ = [
+    "ConditionalEquilibrium",
+    "ConvergenceWarning",
+    "ConvexPolygon",
+    "DegenerateGameWarning",
+    "Frontier",
+    "Game",
+    "Minmax",
+    "PayoffSet",
+    "RepeatedGame",
+    "Scenario",
+    "StrikeGame",
+    "__version__",
+    "analysis",
+    "cli",
+    "core",
+    "equilibrium_payoffs",
+    "equilibrium_payoffs_many",
+    "labor",
+    "plots",
+    "problemsets",
+    "report",
+    "reproductions",
+    "solutions",
+    "strike_output",
+]
 
 
 def __getattr__(name):

@@ -9,17 +9,17 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bargaining.analysis._exact_investment import exact_capital_payoff, select
 from bargaining.analysis.investment import (
     Choice,
+    capital_payoff_curve,
     efficient_automation,
     strategic_automation,
     surplus_exhausted_automation,
 )
-from bargaining.analysis._exact_investment import exact_capital_payoff, select
 from bargaining.core.repeated.payoff_sets import equilibrium_payoffs
 from bargaining.labor import StrikeGame, scenarios
 from bargaining.labor.investment import cost
-from bargaining.analysis.investment import capital_payoff_curve
 from bargaining.plots import capital_payoff, save
 
 F = Fraction

@@ -251,6 +251,14 @@ def test_symbolic_scenario_threshold_matches_numbers():
             lambda: breakdown_automation(EXACT, strategy="tit-for-tat"),
             "strategy must be one of.*got 'tit-for-tat'",
         ),
+        (
+            lambda: max_redistribution(EXACT, 0.3, method="exact", strategy="grim"),
+            "strategy='grim' applies to method='closed-form' only",
+        ),
+        (
+            lambda: breakdown_automation(EXACT, method="exact", strategy="stick-and-carrot"),
+            "strategy='stick-and-carrot' applies to method='closed-form' only",
+        ),
         (lambda: max_redistribution(EXACT, 1.2), r"a must lie in \[0, 1\], got 1.2"),
         (lambda: max_redistribution(EXACT, np.array([0.5, -0.5])), "a must lie in.*-0.5"),
     ],

@@ -6,14 +6,14 @@ import sympy as sp
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from bargaining.labor import scenarios, strike_output, wages
+from bargaining.labor.scenarios import Scenario
 from bargaining.solutions import (
     Frontier,
     kalai_smorodinsky,
     nash_bargaining,
     rubinstein,
 )
-from bargaining.labor import scenarios, strike_output, wages
-from bargaining.labor.scenarios import Scenario
 
 F = Fraction
 EXACT = Scenario(w=F(3, 5), tau=0, b=F(1, 5), delta=F(9, 10), sigma=F(1, 2), rho=F(1, 5))

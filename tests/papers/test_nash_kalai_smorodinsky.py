@@ -1,7 +1,7 @@
 """Nash / Kalai-Smorodinsky reproduction: checks beyond the shared table."""
 
-from bargaining.solutions import Frontier, kalai_smorodinsky, nash_bargaining
 from bargaining.reproductions import nash_kalai_smorodinsky as paper
+from bargaining.solutions import Frontier, kalai_smorodinsky, nash_bargaining
 
 S = [(0, 0), (1, 0), (0, 1), (0.75, 0.75)]
 T = [(0, 0), (1, 0), (0, 1), (1, 0.7)]

@@ -6,8 +6,8 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from bargaining.solutions import rubinstein
 from bargaining.reproductions import rubinstein as paper
+from bargaining.solutions import rubinstein
 
 
 def test_fixed_point_derived_with_sympy_matches_the_exact_split():

@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from bargaining.core.repeated.automata import Automaton, deviation_gains
 from bargaining.core.game import Game
+from bargaining.core.repeated.automata import Automaton, deviation_gains
 from bargaining.problemsets import make_exercise
 
 TOL = 1e-9

@@ -7,4 +7,14 @@ traceback.
 
 from ._group import main
 
-__all__ = ["main"]
+__all__ = [
+    "breakdown",
+    "figures",
+    "invest",
+    "main",
+    "problemset",
+    "report",
+    "scenarios",
+    "solve",
+    "sweep",
+]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import click
 
-from ._options import scenario_option
 from ..labor.investment import COST_FORMS, DEFAULT_GAIN, DEFAULT_K, DEFAULT_LEVEL
+from ._options import scenario_option
 
 _ALL_SELECTIONS = ("labor-preferred", "capital-preferred", "nash", "nash-stage")
 
@@ -54,7 +54,9 @@ def _number_option(flag, default, help_text):
 )
 @_number_option("--k", DEFAULT_K, "Curvature of the quadratic cost k*a**2/2.")
 @_number_option(
-    "--level", DEFAULT_LEVEL, "Calibrated cost: automation pays on productivity alone up to this level."
+    "--level",
+    DEFAULT_LEVEL,
+    "Calibrated cost: automation pays on productivity alone up to this level.",
 )
 @_number_option("--gain", DEFAULT_GAIN, "Output added per unit share of tasks automated.")
 @click.option(

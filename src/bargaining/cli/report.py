@@ -34,8 +34,7 @@ def report(name, compare, out_dir):
       bargaining report
       bargaining report --scenario liebig --out build/liebig --no-compare
     """
-    from ..report import collect, render_text, write_report
-    from ..report import draw_figures
+    from ..report import collect, draw_figures, render_text, write_report
 
     scenario = scenario_named(name)
     results = collect(scenario, compare=compare)

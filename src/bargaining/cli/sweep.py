@@ -98,9 +98,8 @@ def sweep(quantity, axis_specs, name, method, pairs, workers, address, out_file)
             from distributed import Client
 
             with Client(address) as client:
-                result = run_sweep(
-                    quantity, scenario, executor=client.get_executor(pure=False), method=method, **axes
-                )
+                executor = client.get_executor(pure=False)
+                result = run_sweep(quantity, scenario, executor=executor, method=method, **axes)
         else:
             result = run_sweep(quantity, scenario, workers=workers, method=method, **axes)
     try:

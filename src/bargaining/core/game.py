@@ -11,10 +11,10 @@ from .._lazy import lazy_module
 from . import numbers as num
 from ._game_display import latex_table, text_table
 from ._game_input import check_labels, rows_of
-from .minmax import minmax
-from .polygon import ConvexPolygon
 from .equilibria.pure import pure_equilibria
 from .equilibria.vertex import vertex_enumeration
+from .minmax import minmax
+from .polygon import ConvexPolygon
 
 sp = lazy_module("sympy")
 
@@ -167,7 +167,7 @@ class Game:
         return nashpy.Game(self._A.astype(float), self._B.astype(float))
 
     def to_nfg(self, title="Untitled strategic game"):
-        """The game as the text of a Gambit ``.nfg`` file; see :mod:`bargaining.core.io.interop`."""
+        """The game as the text of a Gambit ``.nfg`` file (see :mod:`bargaining.core.io`)."""
         from .io.interop import to_nfg
 
         return to_nfg(self, title)
@@ -237,7 +237,8 @@ class Game:
             When the game is degenerate (see the warning's documentation).
         """
         if method not in EQUILIBRIUM_METHODS:
-            raise ValueError(f"method must be one of {', '.join(EQUILIBRIUM_METHODS)}, got {method!r}")
+            choices = ", ".join(EQUILIBRIUM_METHODS)
+            raise ValueError(f"method must be one of {choices}, got {method!r}")
         if self.is_symbolic:
             if self.shape != (2, 2) or method != "auto":
                 self.require_numeric(f"equilibria(method={method!r}) of a {self.shape} game")
@@ -254,7 +255,7 @@ class Game:
                     stacklevel=2,
                 )
             return found
-        from .equilibria._nashpy import nashpy_equilibria
+        from .equilibria import nashpy_equilibria
 
         found, degenerate = nashpy_equilibria(self._A.astype(float), self._B.astype(float), method)
         if degenerate:

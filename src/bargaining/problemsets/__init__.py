@@ -14,6 +14,8 @@ derived with sympy.
 True
 """
 
+import importlib
+
 from .exercise import Exercise, Part, Step
 from .generator import DIFFICULTIES, TOPICS, ProblemSet, generate, make_exercise, variants
 from .rendering import FORMATS, LATEX_PACKAGES, build_pdf, latex_engine, render, write
@@ -45,3 +47,9 @@ __all__ = [
     "variants",
     "write",
 ]
+
+
+def __getattr__(name):
+    if name.replace("_", "-") in TOPICS:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

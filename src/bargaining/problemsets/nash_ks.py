@@ -18,9 +18,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from ..solutions import Frontier
-from ..solutions import kalai_smorodinsky
-from ..solutions import nash_bargaining
+from ..solutions import Frontier, kalai_smorodinsky, nash_bargaining
 from .exercise import Exercise, Part, Step, as_fraction, draw_until, pair_tex, tex
 
 

@@ -38,13 +38,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..solutions import Frontier
-from ..solutions import nash_bargaining
-from ..solutions import rubinstein
 from ..labor import bargaining_formulas as g
 from ..labor import formulas as f
 from ..labor.holdouts import holdout_equilibria
 from ..labor.scenarios import Scenario
+from ..solutions import Frontier, nash_bargaining, rubinstein
 from ._common import Comparison, Reproduction, finish_figure
 
 # (dU, dF, w0) -> (W, W', Rubinstein strike-always wage, credible, strike length bound);

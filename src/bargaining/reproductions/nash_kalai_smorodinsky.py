@@ -34,11 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core.game import Game
-from ..solutions import Frontier
-from ..solutions import egalitarian
-from ..solutions import kalai_smorodinsky
-from ..solutions import nash_bargaining
-from ..solutions import rubinstein
+from ..solutions import Frontier, egalitarian, kalai_smorodinsky, nash_bargaining, rubinstein
 from ._common import Comparison, Reproduction, finish_figure
 
 SOLUTIONS = {"Nash": nash_bargaining, "KS": kalai_smorodinsky, "egalitarian": egalitarian}

@@ -34,11 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..solutions import Frontier
-from ..solutions import alternating_offers
-from ..solutions import nash_bargaining
-from ..solutions import rubinstein
-from ..solutions import rubinstein_limit
+from ..solutions import Frontier, alternating_offers, nash_bargaining, rubinstein, rubinstein_limit
 from ._common import Comparison, Reproduction, finish_figure
 
 # (delta1, delta2) -> (x1*, y1*), from x1* = (1 - d2)/(1 - d1 d2), y1* = d1 x1*.

@@ -166,3 +166,8 @@ def test_chunks_cover_the_grid_once():
             covered[first:stop, low:high] += 1
         assert (covered == 1).all()
         assert len(chunks) >= min(scenarios_ * levels, 4 * parallelism)
+
+
+def test_executor_settings_are_keyword_only():
+    with pytest.raises(TypeError, match="positional"):
+        sweep("max_redistribution", DEFAULT, None, a=A)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from bargaining import Game
+from bargaining.core.equilibria.pure import pure_equilibria
 from bargaining.core.polygon import hausdorff_distance, hull_array
 from bargaining.core.repeated.outer import (
     operator_step,
@@ -14,7 +15,6 @@ from bargaining.core.repeated.outer import (
     support_vertices,
     unit_normals,
 )
-from bargaining.core.equilibria.pure import pure_equilibria
 from bargaining.core.repeated.payoff_sets import ConvergenceWarning, equilibrium_payoffs
 from strategies import integer_games
 

@@ -26,8 +26,8 @@ import json
 
 import numpy as np
 
-from . import executors as ex
 from ..redistribution import STRATEGIES
+from . import executors as ex
 from .axes import check_axis, check_corners, check_scenario
 from .quantities import QUANTITIES, evaluate_chunk
 

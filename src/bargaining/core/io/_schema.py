@@ -14,8 +14,8 @@ from fractions import Fraction
 
 from ..._lazy import is_sympy
 from .. import numbers as num
-from .expressions import FUNCTIONS, MAX_DIGITS, parse_number
 from ..validation import check_delta
+from .expressions import FUNCTIONS, MAX_DIGITS, parse_number
 
 MAX_FILE_SIZE = 1_000_000
 MAX_ACTIONS = 100

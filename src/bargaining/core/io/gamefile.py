@@ -32,8 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..._lazy import lazy_module
-from .expressions import parse_expression
 from ._schema import MAX_FILE_SIZE, Parameter, number, read_sections
+from .expressions import parse_expression
 
 sp = lazy_module("sympy")
 

@@ -11,6 +11,7 @@ or the outer approximation of Judd, Yeltekin and Conklin
 (:mod:`~bargaining.core.repeated.outer`).
 """
 
+from . import abreu_sannikov, outer
 from .automata import Automaton, deviation_gains, discounted_payoffs, play, state_values
 from .payoff_sets import (
     PAYOFF_SET_METHODS,

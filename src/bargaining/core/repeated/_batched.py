@@ -41,8 +41,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .abreu_sannikov import Iterates
 from ..polygon import simplify_polygon
+from .abreu_sannikov import Iterates
 
 
 def _span(vertices, axis, values, eps):

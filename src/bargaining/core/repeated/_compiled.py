@@ -181,9 +181,9 @@ def solve_one(payoffs, gains, delta, tol, max_iter):
 
 def compiled_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
     """Solve many games with the compiled kernel; same contract as the lockstep solver."""
-    from .abreu_sannikov import Iterates, stage_data
-    from ..polygon import simplify_polygon
     from ..equilibria.pure import pure_equilibria
+    from ..polygon import simplify_polygon
+    from .abreu_sannikov import Iterates, stage_data
 
     results = []
     for g in range(A.shape[0]):

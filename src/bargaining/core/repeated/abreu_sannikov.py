@@ -52,8 +52,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..polygon import hausdorff_distance, hull_array, line_segment_bounds, simplify_polygon
 from ..equilibria.pure import pure_equilibria
+from ..polygon import hausdorff_distance, hull_array, line_segment_bounds, simplify_polygon
 
 
 @dataclass(frozen=True)

@@ -53,8 +53,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..polygon import hull_array, simplify_polygon
 from ..equilibria.pure import pure_equilibria
+from ..polygon import hull_array, simplify_polygon
 from ..validation import check_delta
 
 

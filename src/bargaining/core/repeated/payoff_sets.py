@@ -22,10 +22,10 @@ import warnings
 
 import numpy as np
 
-from .abreu_sannikov import abreu_sannikov
-from ._batched import batched_abreu_sannikov
 from ..polygon import ConvexPolygon
 from ..validation import check_delta
+from ._batched import batched_abreu_sannikov
+from .abreu_sannikov import abreu_sannikov
 
 PAYOFF_SET_METHODS = ("abreu-sannikov", "outer")
 MIN_DELTA = 1e-100

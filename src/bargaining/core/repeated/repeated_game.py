@@ -34,8 +34,8 @@ from fractions import Fraction
 
 from ..._lazy import lazy_module
 from .. import numbers as num
-from .automata import Automaton, deviation_gains, discounted_payoffs, play, state_values
 from ..validation import check_delta
+from .automata import Automaton, deviation_gains, discounted_payoffs, play, state_values
 
 __all__ = [
     "Automaton",

@@ -22,6 +22,7 @@ results (the exact thresholds).
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import math
 from dataclasses import dataclass
@@ -37,6 +38,20 @@ from ...labor import revolution, scenarios
 from ...labor.strike_game import StrikeGame
 from ...labor.technology import strike_output
 from .._common import Comparison, Reproduction
+
+__all__ = [
+    "MACHINES",
+    "PAPER",
+    "REVOLT",
+    "TRANSFERS",
+    "PaperReproduction",
+    "comparisons",
+    "compute",
+    "figures",
+    "investment",
+    "paper",
+    "reproduce",
+]
 
 PAPER = "automation-redistribution"
 # Capital's transfer grid for the exact sets with a choice of transfer: {0, 0.05, ..., 0.4}.
@@ -243,3 +258,9 @@ def reproduce(out_dir=None):
         result.figures = figures(numbers, Path(out_dir)) + investment_figure(out_dir)
     result.paper = render(numbers)
     return result
+
+
+def __getattr__(name):
+    if name in ("figures", "investment", "paper"):
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
