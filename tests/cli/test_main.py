@@ -137,7 +137,10 @@ def test_breakdown_json_for_the_exact_method():
     ("arguments", "message"),
     [
         (["--set", "delta=2"], "delta must lie in (0, 1), got 2"),
-        (["--set", "delta=abc"], "delta must be a number, got 'abc'"),
+        (
+            ["--set", "delta=abc"],
+            "delta: unknown name 'abc' (parameters: none); offending token: \"abc\"",
+        ),
         (["--set", "nonsense"], "--set takes key=value, got 'nonsense'"),
         (["--set", "gamma=1"], "Scenario has no parameter gamma"),
     ],

@@ -62,7 +62,7 @@ def test_game_file_sweep_solves_each_point(tmp_path):
     [
         (["--axis", "a=0:2:3"], "sweep axis 'a' must lie in [0, 1]"),
         (["--axis", "a=0:1"], "a range is start:stop:count"),
-        (["--axis", "a=0:1:x"], "must be a number"),
+        (["--axis", "a=0:1:x"], "unknown name 'x'"),
         (["--axis", "a=0:1:3", "--workers", "2", "--dask", "tcp://127.0.0.1:1"], "not both"),
     ],
 )

@@ -4,7 +4,6 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from bargaining.labor import bargaining_formulas as g
 from bargaining.labor import formulas as f
 from bargaining.labor import holdouts, scenarios
 from bargaining.labor.scenarios import Scenario
@@ -44,23 +43,23 @@ def test_zero_contract_collapses_to_rubinstein():
     # the Fernandez-Glazer (1991) setup: with w0 = 0 the best wage is Rubinstein's 1/(1 + delta) =
     # 0.526316.
     values = {f.y: 0, f.b: 0, f.theta: 0, f.w: 0, f.delta: F(9, 10)}
-    values.update({g.delta_union: F(9, 10), g.delta_firm: F(9, 10)})
-    assert g.evaluate("MAX_WAGE_UNION_PROPOSES", values) == F(10, 19)
-    assert g.evaluate("MAX_WAGE_FIRM_PROPOSES", values) == F(9, 19)
-    assert float(g.evaluate("STRIKE_LENGTH_BOUND", values)) == pytest.approx(7.09, abs=5e-3)
+    values.update({f.delta_union: F(9, 10), f.delta_firm: F(9, 10)})
+    assert f.evaluate("MAX_WAGE_UNION_PROPOSES", values) == F(10, 19)
+    assert f.evaluate("MAX_WAGE_FIRM_PROPOSES", values) == F(9, 19)
+    assert float(f.evaluate("STRIKE_LENGTH_BOUND", values)) == pytest.approx(7.09, abs=5e-3)
 
 
 def test_common_delta_closed_forms():
     # the Fernandez-Glazer (1991) setup: W = (1 + delta w0)/(1 + delta), W' = (w0 + delta)/(1 +
     # delta).
     delta, w0 = sp.symbols("delta w0", positive=True)
-    values = {f.y: 0, f.b: 0, f.theta: 0, f.w: w0, g.delta_union: delta, g.delta_firm: delta}
-    best = g.evaluate("MAX_WAGE_UNION_PROPOSES", values)
+    values = {f.y: 0, f.b: 0, f.theta: 0, f.w: w0, f.delta_union: delta, f.delta_firm: delta}
+    best = f.evaluate("MAX_WAGE_UNION_PROPOSES", values)
     assert sp.simplify(best - (1 + delta * w0) / (1 + delta)) == 0
-    responding = g.evaluate("MAX_WAGE_FIRM_PROPOSES", values)
+    responding = f.evaluate("MAX_WAGE_FIRM_PROPOSES", values)
     assert sp.simplify(responding - (w0 + delta) / (1 + delta)) == 0
     # Credible iff delta * W' >= w0, i.e. w0 <= delta**2.
-    margin = g.evaluate("STRIKE_CREDIBILITY_MARGIN", values)
+    margin = f.evaluate("STRIKE_CREDIBILITY_MARGIN", values)
     assert sp.simplify(margin * (1 + delta) - (delta**2 - w0)) == 0
 
 
@@ -93,8 +92,8 @@ def test_automation_weakens_the_strike_threat():
     assert not above.strike_credible and above.union_proposes == (scenario.w, scenario.w)
     # The holdout threat fails exactly where the repeated strike game's stick-and-carrot
     # redistribution breaks down: the two strike-output thresholds agree symbolically.
-    margin = g.FORMULAS["STRIKE_CREDIBILITY_MARGIN"].subs(
-        {g.delta_union: f.delta, g.delta_firm: f.delta}
+    margin = f.FORMULAS["STRIKE_CREDIBILITY_MARGIN"].subs(
+        {f.delta_union: f.delta, f.delta_firm: f.delta}
     )
     (root,) = sp.solve(margin, f.y)
     assert sp.simplify(root * (1 - f.theta) - f.BREAKDOWN_STRIKE_OUTPUT * (1 - f.theta)) == 0

@@ -48,7 +48,6 @@ import numpy as np
 import sympy as sp
 
 from ..labor import formulas as f
-from ..labor import investment_formulas as fi
 from ..labor.evaluation import from_sympy, is_infinite, substitute, to_sympy
 from ..labor.investment import capital_payoff
 from ..labor.technology import regime
@@ -141,7 +140,7 @@ def _maximise(expression, low, high, exact):
 
 def efficient_automation(cost):
     """The level maximising ``1 + gain*a - C(a)`` on [0, 1], exact for exact costs."""
-    surplus = substitute(fi.PRODUCTION_SURPLUS, {fi.gain: cost.gain}) - cost.expression
+    surplus = substitute(f.PRODUCTION_SURPLUS, {f.gain: cost.gain}) - cost.expression
     return _maximise(sp.sympify(surplus), 0, 1, not cost.is_float)[0]
 
 
@@ -167,12 +166,12 @@ def _closed_form_choice(scenario, cost, selection):
     if not exact:
         scenario = scenario.as_float()
     values = {f.w: scenario.w, f.b: scenario.b, f.delta: scenario.delta, f.theta: scenario.theta}
-    values.update({f.sigma: scenario.sigma, f.rho: scenario.rho, fi.gain: cost.gain})
+    values.update({f.sigma: scenario.sigma, f.rho: scenario.rho, f.gain: cost.gain})
     values = {symbol: to_sympy(value) for symbol, value in values.items()}
     output = f.STRIKE_OUTPUT[regime(scenario.sigma)]
-    own = fi.PRODUCTIVITY_GAIN.subs(values) - cost.expression
-    stage = fi.CAPITAL_VALUE_STAGE.subs(values) + own
-    sharing = fi.CAPITAL_VALUE_SHARING.subs(f.y, output).subs(values) + own
+    own = f.PRODUCTIVITY_GAIN.subs(values) - cost.expression
+    stage = f.CAPITAL_VALUE_STAGE.subs(values) + own
+    sharing = f.CAPITAL_VALUE_SHARING.subs(f.y, output).subs(values) + own
     breakdown = breakdown_automation(scenario)
     pieces = [(stage, 0, 1)]
     if selection == "labor-preferred" and breakdown.value is not None:
@@ -207,7 +206,7 @@ def strategic_automation(
     Parameters
     ----------
     scenarios : Scenario or sequence of Scenario
-        E.g. one scenario varied along patience, strike fund, ``sigma`` or
+        E.f. one scenario varied along patience, strike fund, ``sigma`` or
         ``theta``; with ``method="exact"`` all their payoff sets are solved in
         lockstep.
     cost : bargaining.labor.investment.Cost

@@ -138,7 +138,7 @@ def max_redistribution(
     parameters = _parameters(scenario)
     kind = kind_of(output, *parameters.values())
     if kind == num.FLOAT:
-        transfer = f.numeric(strategy)(
+        transfer = f.compiled(f.max_transfer_expression(strategy), f.TRANSFER_ARGUMENTS)(
             np.asarray(output, dtype=float), *(float(v) for v in parameters.values())
         )
         return as_float_result(np.broadcast_to(transfer, np.shape(output)))

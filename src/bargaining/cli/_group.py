@@ -60,6 +60,3 @@ def _register_commands():
 
 
 _register_commands()
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import click
 
 scenario_option = click.option(
@@ -27,23 +29,27 @@ def set_option(help_text):
 
 
 def parse_number(text, name):
-    """A number from the command line: an integer, a fraction ``p/q``, a decimal or ``inf``.
+    """A number from the command line, read like every number of a game file.
 
-    Integers and fractions stay exact; nothing is evaluated.
+    The restricted parser of :func:`bargaining.core.io.parse_number` reads it
+    (nothing is evaluated): integers, fractions ``p/q`` and decimals stay
+    exact, as ``int`` or :class:`~fractions.Fraction`; an irrational constant
+    such as ``sqrt(2)`` becomes a float. ``inf`` is plus infinity, for the
+    elasticity ``sigma``.
     """
     from fractions import Fraction
 
+    from ..core.io import parse_number as parse_constant
+
     cleaned = text.strip()
-    try:
-        if "/" in cleaned:
-            numerator, denominator = cleaned.split("/")
-            return Fraction(int(numerator), int(denominator))
-        if cleaned.lstrip("+-").isdigit():
-            return int(cleaned)
-        value = float(cleaned)
-    except (ValueError, ZeroDivisionError):
-        raise ValueError(f"{name} must be a number, got {text!r}") from None
-    return value
+    if cleaned.lower().lstrip("+") in ("inf", "infinity"):
+        return math.inf
+    value = parse_constant(cleaned, where=name)
+    if value.is_Integer:
+        return int(value)
+    if value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    return float(value)
 
 
 def parse_settings(pairs):

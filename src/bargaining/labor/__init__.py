@@ -1,12 +1,10 @@
 """The labor-capital model under automation: technology, scenarios, the strike game."""
 
 from . import (
-    bargaining_formulas,
     evaluation,
     formulas,
     holdouts,
     investment,
-    investment_formulas,
     revolution,
     scenarios,
     strike_game,
@@ -20,12 +18,10 @@ from .technology import labor_share, strike_output
 __all__ = [
     "Scenario",
     "StrikeGame",
-    "bargaining_formulas",
     "evaluation",
     "formulas",
     "holdouts",
     "investment",
-    "investment_formulas",
     "labor_share",
     "revolution",
     "scenarios",

@@ -1,14 +1,22 @@
-"""The labor model's formulas, each stated once as a sympy expression.
+"""The labor model's formulas, each stated once as a sympy expression, and their evaluation.
 
 Everything numeric in :mod:`bargaining.labor` and :mod:`bargaining.analysis`
-is evaluated from the expressions here: substituted exactly for rational
-input, compiled with :func:`sympy.lambdify` (once, cached) for float and array
-input, and returned as an expression for symbolic input.
+is evaluated from the expressions here by one function, :func:`evaluate`:
+substituted exactly for rational input, compiled with :func:`sympy.lambdify`
+(once, cached: :func:`compiled`) for float and array input, and returned as
+an expression for symbolic input.
+
+The sections: technology (output during a strike, the competitive labor
+share), the repeated strike game (transfers and breakdown), wage bargaining,
+holdouts (Fernandez-Glazer), revolution and commitment (Acemoglu-Robinson)
+and capital's investment in automation.
 
 Symbols: automation ``a``, task elasticity ``sigma``, replacement productivity
 ``rho``, wage ``w``, transfer ``tau``, labor's strike payoff ``b``, discount
 factor ``delta``, labor's ownership share of the machines ``theta`` and output
-during a strike ``y``.
+during a strike ``y``; the other sections name theirs where they start.
+Payoffs are per period (normalised by ``1 - delta``), so an investment's cost
+is its annuity and its gain the yearly output it adds.
 
 References
 ----------
@@ -16,13 +24,23 @@ References
    American Economic Review 108 (2018) 1488-1542.
 .. [2] D. Abreu, "On the theory of infinitely repeated games with
    discounting", Econometrica 56 (1988) 383-396.
+.. [3] A. Rubinstein, "Perfect equilibrium in a bargaining model",
+   Econometrica 50 (1982) 97-109.
+.. [4] R. Fernandez and J. Glazer, "Striking for a bargain between two
+   completely informed agents", American Economic Review 81 (1991) 240-252.
+.. [5] D. Acemoglu and J. A. Robinson, Economic Origins of Dictatorship and
+   Democracy, Cambridge University Press (2006), chs. 5-6.
 """
 
 from __future__ import annotations
 
 import functools
 
+import numpy as np
 import sympy as sp
+
+from ..core import numbers as num
+from .evaluation import as_float_result, has_object_array, kind_of, substitute
 
 a, rho, theta, y = sp.symbols("a rho theta y", nonnegative=True)
 sigma, w, delta = sp.symbols("sigma w delta", positive=True)
@@ -98,34 +116,162 @@ MAX_TRANSFER_GRIM = sp.Integer(0)
 # Strike output at which the two stick-and-carrot bounds meet: the breakdown point.
 BREAKDOWN_STRIKE_OUTPUT = (delta**2 * (1 - w) - (1 - delta**2) * (w - b)) / (delta**2 - theta)
 
-_ARGUMENTS = {
-    "strike_output": (a, sigma, rho),
-    "labor_share": (a, sigma, capital, labor, new_tasks),
-    "transfer": (y, w, b, delta, theta),
+# --- Wage bargaining: surplus 1, disagreement flows during a strike ----------------
+weight = sp.Symbol("alpha", positive=True)  # labor's bargaining power
+LABOR_DISAGREEMENT = LABOR_STRIKE_PAYOFF
+CAPITAL_DISAGREEMENT = CAPITAL_STRIKE_PAYOFF
+NET_SURPLUS = 1 - LABOR_DISAGREEMENT - CAPITAL_DISAGREEMENT
+# On the line u_L + u_K = 1 the asymmetric Nash wage gives labor a share alpha of
+# the net surplus; Kalai-Smorodinsky gives each side half of its ideal gain.
+NASH_WAGE = LABOR_DISAGREEMENT + weight * NET_SURPLUS
+KALAI_SMORODINSKY_WAGE = LABOR_DISAGREEMENT + NET_SURPLUS / 2
+# Rubinstein with inside options and a common discount factor.
+RUBINSTEIN_WAGE_LABOR_PROPOSES = LABOR_DISAGREEMENT + NET_SURPLUS / (1 + delta)
+RUBINSTEIN_WAGE_CAPITAL_PROPOSES = LABOR_DISAGREEMENT + delta * NET_SURPLUS / (1 + delta)
+
+# --- Holdouts (Fernandez-Glazer): existing contract w, strike flows as above -------
+delta_union, delta_firm = sp.symbols("delta_U delta_F", positive=True)
+periods = sp.Symbol("T", nonnegative=True)
+STATUS_QUO = w
+# The union's best equilibrium: strike when the firm rejects, hold out when the
+# union rejects; the firm is indifferent when the union proposes.
+MAX_WAGE_UNION_PROPOSES = (
+    (1 - delta_firm) * (1 - CAPITAL_DISAGREEMENT) + delta_firm * (1 - delta_union) * STATUS_QUO
+) / (1 - delta_union * delta_firm)
+MAX_WAGE_FIRM_PROPOSES = (1 - delta_union) * STATUS_QUO + delta_union * MAX_WAGE_UNION_PROPOSES
+# Striking (then the best equilibrium) against holding out (then the worst, w0).
+STRIKE_CREDIBILITY_MARGIN = (
+    (1 - delta_union) * LABOR_DISAGREEMENT + delta_union * MAX_WAGE_FIRM_PROPOSES - STATUS_QUO
+)
+STRIKE_ALWAYS_WAGE = LABOR_DISAGREEMENT + (1 - delta_firm) * NET_SURPLUS / (
+    1 - delta_union * delta_firm
+)
+# T periods of strike then agreement are an equilibrium while delta**T is at least this.
+_common = {delta_union: delta, delta_firm: delta}
+STRIKE_DISCOUNT_FLOOR = (
+    1
+    - MAX_WAGE_UNION_PROPOSES.subs(_common)
+    + STATUS_QUO
+    - LABOR_DISAGREEMENT
+    - CAPITAL_DISAGREEMENT
+) / NET_SURPLUS
+STRIKE_LENGTH_BOUND = sp.log(STRIKE_DISCOUNT_FLOOR) / sp.log(delta)
+
+# --- Revolution and commitment (Acemoglu-Robinson), deadweight cost C = c tau^2 / 2 --
+elite_share, elite_size, discount, threat, cost = sp.symbols(
+    "theta_E delta_E beta q c", positive=True
+)
+CITIZENS_TAX = (elite_share - elite_size) / ((1 - elite_size) * cost)
+REDISTRIBUTION_GAIN = (
+    CITIZENS_TAX * (elite_share - elite_size) - (1 - elite_size) * cost * CITIZENS_TAX**2 / 2
+)
+PERSISTENCE = 1 - discount * (1 - threat)
+CRITICAL_COST = elite_share - PERSISTENCE * REDISTRIBUTION_GAIN
+DEMOCRACY_COST = elite_share - REDISTRIBUTION_GAIN
+
+# Automation: the elites own the machines (ours, not Acemoglu-Robinson's).
+base_share, base_cost, seizure, defense, labor_share = sp.symbols(
+    "theta_0 mu_0 s_seize d_defend s_L", nonnegative=True
+)
+ELITE_SHARE_UNDER_AUTOMATION = base_share + (1 - base_share) * (1 - labor_share)
+REVOLT_COST_UNDER_AUTOMATION = base_cost * (1 - seizure * a) + defense * a
+STRIKE_LEVERAGE = (1 - w) - CAPITAL_DISAGREEMENT
+
+# --- Capital's investment in automation: gain, k (quadratic cost), level (calibrated) -
+gain, k, level = sp.symbols("gain k level", positive=True)
+
+# --- Technology of automation --------------------------------------------------------
+# Output added by automation, per period: the productivity effect of Acemoglu and
+# Restrepo (2018), linear when machines hold the same cost advantage on every task.
+PRODUCTIVITY_GAIN = gain * a
+
+COST = {
+    # Convex, with constant curvature k.
+    "quadratic": k * a**2 / 2,
+    # Marginal cost gain*(1 - level)/(1 - a): it equals the marginal gain at a = level,
+    # so automation pays on productivity alone exactly up to `level`, and the cost
+    # grows without bound as the last task is automated.
+    "calibrated": -gain * (1 - level) * sp.log(1 - a),
+}
+COST_PARAMETERS = {"quadratic": (k,), "calibrated": (gain, level)}
+
+# --- Values ------------------------------------------------------------------------------
+# What the relationship produces per period when labor works, with automation's gain:
+# the surplus an efficient planner maximises net of the cost. Labor's strike payoff b
+# is a payment from outside the relationship (a fund, benefits), so it is not counted.
+PRODUCTION_SURPLUS = 1 + PRODUCTIVITY_GAIN
+
+# Capital's value in the continuation game, before the investment's gain and cost, when
+# stick-and-carrot strategies sustain the largest transfer (labor-preferred selection),
+# and in the stage equilibrium (Work, Keep) that capital prefers.
+CAPITAL_VALUE_SHARING = 1 - w - MAX_TRANSFER_CAPITAL
+CAPITAL_VALUE_STAGE = 1 - w
+
+
+# Arguments of the compiled transfer formulas, in order.
+TRANSFER_ARGUMENTS = (y, w, b, delta, theta)
+
+FORMULAS = {
+    name: value
+    for name, value in globals().items()
+    if name.isupper() and isinstance(value, sp.Expr)
 }
 
 
 @functools.cache
-def numeric(family, regime=None):
-    """A numpy function compiled from a formula, cached.
+def compiled(expression, arguments=None):
+    """``expression`` compiled for numpy by :func:`sympy.lambdify`, cached.
 
     Parameters
     ----------
-    family : {"strike_output", "labor_share", "stick-and-carrot", "grim"}
-        Which formula.
-    regime : str, optional
-        For ``strike_output`` and ``labor_share``: the key into the dictionary.
+    expression : sympy expression or str
+        A formula, or the name of one in :data:`FORMULAS`.
+    arguments : tuple of sympy.Symbol, optional
+        The compiled function's arguments, in order; the expression's free
+        symbols sorted by name when omitted.
 
     Returns
     -------
     callable
-        Taking the formula's arguments in the order of ``_ARGUMENTS``.
     """
-    if family == "strike_output":
-        return sp.lambdify(_ARGUMENTS[family], STRIKE_OUTPUT[regime], "numpy")
-    if family == "labor_share":
-        return sp.lambdify(_ARGUMENTS[family], LABOR_SHARE[regime], "numpy")
-    return sp.lambdify(_ARGUMENTS["transfer"], max_transfer_expression(family), "numpy")
+    expression = FORMULAS[expression] if isinstance(expression, str) else expression
+    if arguments is None:
+        arguments = tuple(sorted(expression.free_symbols, key=str))
+    return sp.lambdify(arguments, expression, "numpy")
+
+
+def evaluate(expression, values):
+    """A formula at ``values``: exact, float (arrays broadcast together) or symbolic.
+
+    Parameters
+    ----------
+    expression : sympy expression or str
+        A formula, or the name of one in :data:`FORMULAS`.
+    values : dict
+        From symbols to numbers, arrays or expressions; symbols the formula
+        does not use are ignored.
+
+    Returns
+    -------
+    Fraction, exact sympy number, float, numpy.ndarray or sympy expression
+        Exact for rational input, floats for float input, an expression when
+        a value is symbolic.
+    """
+    expression = FORMULAS[expression] if isinstance(expression, str) else expression
+    needed = {s: v for s, v in values.items() if s in expression.free_symbols}
+    kind = kind_of(*needed.values())
+    if kind == num.FLOAT:
+        symbols = tuple(sorted(needed, key=str))
+        inputs = [np.asarray(needed[s], dtype=float) for s in symbols]
+        shape = np.broadcast_shapes(*(x.shape for x in inputs))
+        return as_float_result(np.broadcast_to(compiled(expression, symbols)(*inputs), shape))
+    if has_object_array(*needed.values()):
+        keys = list(needed)
+        elementwise = np.frompyfunc(
+            lambda *v: substitute(expression, dict(zip(keys, v, strict=True))), len(keys), 1
+        )
+        return elementwise(*needed.values())
+    return substitute(expression, needed)
 
 
 def max_transfer_expression(strategy):

@@ -47,7 +47,6 @@ import dataclasses
 import math
 
 from ..core.validation import check_delta
-from . import bargaining_formulas as g
 from . import formulas as f
 from .evaluation import kind_of, substitute
 from .technology import regime, strike_output
@@ -128,14 +127,14 @@ def holdout_equilibria(scenario, a, *, delta=None):
         f.theta: scenario.theta,
         f.w: scenario.w,
         f.delta: scenario.delta,
-        g.delta_union: union,
-        g.delta_firm: firm,
+        f.delta_union: union,
+        f.delta_firm: firm,
     }
-    status_quo = g.evaluate("STATUS_QUO", values)
-    best = g.evaluate("MAX_WAGE_UNION_PROPOSES", values)
-    best_responding = g.evaluate("MAX_WAGE_FIRM_PROPOSES", values)
-    margin = g.evaluate("STRIKE_CREDIBILITY_MARGIN", values)
-    always = g.evaluate("STRIKE_ALWAYS_WAGE", values)
+    status_quo = f.evaluate("STATUS_QUO", values)
+    best = f.evaluate("MAX_WAGE_UNION_PROPOSES", values)
+    best_responding = f.evaluate("MAX_WAGE_FIRM_PROPOSES", values)
+    margin = f.evaluate("STRIKE_CREDIBILITY_MARGIN", values)
+    always = f.evaluate("STRIKE_ALWAYS_WAGE", values)
     if kind_of(margin) == "symbolic":
         return HoldoutEquilibria(
             (status_quo, best), (status_quo, best_responding), margin >= 0, always, None, None
@@ -146,7 +145,7 @@ def holdout_equilibria(scenario, a, *, delta=None):
     bound = None
     periods = None
     if union == firm:
-        bound = g.evaluate("STRIKE_LENGTH_BOUND", {**values, f.delta: union})
+        bound = f.evaluate("STRIKE_LENGTH_BOUND", {**values, f.delta: union})
         periods = math.floor(float(bound) + 1e-12)
     return HoldoutEquilibria(
         (status_quo, best), (status_quo, best_responding), True, always, bound, periods
@@ -166,8 +165,8 @@ def automation_at_strike_breakdown(scenario):
         0 if the threat is not credible even without automation, ``None`` if
         it stays credible up to full automation.
     """
-    margin = g.FORMULAS["STRIKE_CREDIBILITY_MARGIN"].subs(
-        {g.delta_union: f.delta, g.delta_firm: f.delta}
+    margin = f.FORMULAS["STRIKE_CREDIBILITY_MARGIN"].subs(
+        {f.delta_union: f.delta, f.delta_firm: f.delta}
     )
     params = {f.b: scenario.b, f.theta: scenario.theta, f.w: scenario.w, f.delta: scenario.delta}
     slope = substitute(margin.diff(f.y), params)

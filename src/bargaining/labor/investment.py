@@ -50,7 +50,6 @@ References
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 
 import numpy as np
@@ -58,20 +57,14 @@ import sympy as sp
 
 from ..core import numbers as num
 from . import formulas as f
-from . import investment_formulas as fi
 from .evaluation import as_float_result, as_input, check_range, kind_of, substitute
 from .technology import strike_output
 
 DEFAULT_GAIN = 0.1
 DEFAULT_LEVEL = 0.25
 DEFAULT_K = 0.4
-COST_FORMS = tuple(fi.COST)
+COST_FORMS = tuple(f.COST)
 SELECTIONS = ("labor-preferred", "capital-preferred")
-
-
-@functools.cache
-def _compiled(expression):
-    return sp.lambdify(f.a, expression, "numpy")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,7 +97,7 @@ class Cost:
                 f"cost must vanish at a = 0, got C(0) = {self.expression.subs(f.a, 0)}"
             )
         grid = np.linspace(0, 0.999, 1000)
-        slope = _compiled(sp.diff(self.expression, f.a))(grid)
+        slope = f.compiled(sp.diff(self.expression, f.a), (f.a,))(grid)
         if not (np.all(np.diff(slope) >= -1e-12) and np.all(slope >= -1e-12)):
             raise ValueError(f"cost must be convex and nondecreasing on [0, 1), got {self}")
 
@@ -127,7 +120,9 @@ class Cost:
         check_range(a, "a", 0, 1)
         if self.floats(a):
             with np.errstate(divide="ignore"):
-                return as_float_result(_compiled(self.expression)(np.asarray(a, dtype=float)))
+                return as_float_result(
+                    f.compiled(self.expression, (f.a,))(np.asarray(a, dtype=float))
+                )
         value = substitute(self.expression, {f.a: a})
         return sp.oo if value == sp.zoo else value
 
@@ -158,15 +153,15 @@ def cost(form="quadratic", *, k=DEFAULT_K, level=DEFAULT_LEVEL, gain=DEFAULT_GAI
     if isinstance(form, sp.Basic):
         renamed = {s: f.a for s in form.free_symbols if s.name == "a"}
         return Cost(form.subs(renamed), gain)
-    if form not in fi.COST:
+    if form not in f.COST:
         raise ValueError(
-            f"cost must be one of {', '.join(map(repr, fi.COST))} or a sympy expression in a, "
+            f"cost must be one of {', '.join(map(repr, f.COST))} or a sympy expression in a, "
             f"got {form!r}"
         )
     check_range(k, "k", 0, math.inf, closed_low=False, closed_high=False)
     check_range(level, "level", 0, 1, closed_low=False, closed_high=False)
-    values = {fi.k: k, fi.level: level, fi.gain: gain}
-    expression = fi.COST[form].subs({s: substitute(s, {s: values[s]}) for s in values})
+    values = {f.k: k, f.level: level, f.gain: gain}
+    expression = f.COST[form].subs({s: substitute(s, {s: values[s]}) for s in values})
     return Cost(sp.sympify(expression), gain, form)
 
 
@@ -195,10 +190,12 @@ def capital_payoff(scenario, a, cost, selection="labor-preferred"):
     output = strike_output(a, scenario.sigma, scenario.rho)
     values = {f.w: scenario.w, f.b: scenario.b, f.delta: scenario.delta, f.theta: scenario.theta}
     transfer = f.MAX_TRANSFER_STICK_AND_CARROT if selection == "labor-preferred" else 0
-    expression = 1 - f.w - transfer + fi.PRODUCTIVITY_GAIN
+    expression = 1 - f.w - transfer + f.PRODUCTIVITY_GAIN
     if cost.floats(output, *values.values()):
         numbers = (float(v) for v in values.values())
-        paid = f.numeric("stick-and-carrot")(np.asarray(output, dtype=float), *numbers)
+        paid = f.compiled(f.MAX_TRANSFER_STICK_AND_CARROT, f.TRANSFER_ARGUMENTS)(
+            np.asarray(output, dtype=float), *numbers
+        )
         paid = paid if selection == "labor-preferred" else 0.0
         value = 1 - float(scenario.w) - paid + float(cost.gain) * np.asarray(a, dtype=float)
         return as_float_result(value - cost(a))
@@ -206,7 +203,7 @@ def capital_payoff(scenario, a, cost, selection="labor-preferred"):
         return np.array([capital_payoff(scenario, x, cost, selection) for x in a.flat]).reshape(
             a.shape
         )
-    values.update({f.y: output, f.a: a, fi.gain: cost.gain})
+    values.update({f.y: output, f.a: a, f.gain: cost.gain})
     return substitute(expression, values) - cost(a)
 
 
@@ -216,4 +213,4 @@ def production_surplus(a, cost):
     check_range(a, "a", 0, 1)
     if cost.floats(a):
         return as_float_result(1 + float(cost.gain) * np.asarray(a, dtype=float) - cost(a))
-    return substitute(fi.PRODUCTION_SURPLUS, {f.a: a, fi.gain: cost.gain}) - cost(a)
+    return substitute(f.PRODUCTION_SURPLUS, {f.a: a, f.gain: cost.gain}) - cost(a)

@@ -50,7 +50,6 @@ from __future__ import annotations
 import dataclasses
 
 from ..core.validation import check_delta
-from . import bargaining_formulas as g
 from . import formulas as f
 from .evaluation import as_input, check_range
 from .technology import labor_share, strike_output
@@ -62,17 +61,17 @@ def _values(elite_share, elite_size, delta=None, threat_probability=None, cost=1
     check_range(elite_size, "elite_size", 0, 0.5, closed_low=False, closed_high=False)
     check_range(elite_share, "elite_share", elite_size, 1, closed_low=False)
     check_range(cost, "cost", 0, float("inf"), closed_low=False)
-    values = {g.elite_share: elite_share, g.elite_size: elite_size, g.cost: cost}
+    values = {f.elite_share: elite_share, f.elite_size: elite_size, f.cost: cost}
     if delta is not None:
-        values[g.discount] = check_delta(delta, "delta")
+        values[f.discount] = check_delta(delta, "delta")
         check_range(threat_probability, "threat_probability", 0, 1)
-        values[g.threat] = threat_probability
+        values[f.threat] = threat_probability
     return values
 
 
 def citizens_tax(elite_share, elite_size, cost=1):
     """The citizens' preferred tax ``tau_p``: ``C'(tau_p) = (theta - delta)/(1 - delta)``."""
-    return g.evaluate("CITIZENS_TAX", _values(elite_share, elite_size, cost=cost))
+    return f.evaluate("CITIZENS_TAX", _values(elite_share, elite_size, cost=cost))
 
 
 def critical_cost(elite_share, elite_size, delta, threat_probability, cost=1):
@@ -104,12 +103,12 @@ def critical_cost(elite_share, elite_size, delta, threat_probability, cost=1):
     Fraction(563, 1000)
     """
     values = _values(as_input(elite_share), elite_size, delta, threat_probability, cost)
-    return g.evaluate("CRITICAL_COST", values)
+    return f.evaluate("CRITICAL_COST", values)
 
 
 def democracy_cost(elite_share, elite_size, cost=1):
     """The lowest cost of revolt at which democracy (a permanent promise) stops revolution."""
-    return g.evaluate("DEMOCRACY_COST", _values(as_input(elite_share), elite_size, cost=cost))
+    return f.evaluate("DEMOCRACY_COST", _values(as_input(elite_share), elite_size, cost=cost))
 
 
 def regime(mu, elite_share, elite_size, delta, threat_probability, cost=1):
@@ -129,8 +128,8 @@ def elite_share_at(a, sigma, base_share):
     """The elites' income share if they own the machines: ``theta_0 + (1 - theta_0)(1 - s_L)``."""
     check_range(base_share, "base_share", 0, 1)
     share = labor_share(as_input(a), sigma)
-    return g.evaluate(
-        "ELITE_SHARE_UNDER_AUTOMATION", {g.base_share: base_share, g.labor_share: share}
+    return f.evaluate(
+        "ELITE_SHARE_UNDER_AUTOMATION", {f.base_share: base_share, f.labor_share: share}
     )
 
 
@@ -141,14 +140,14 @@ def revolt_cost_at(a, base_cost, seizure=0, defense=0):
     check_range(base_cost, "base_cost", 0, 1)
     check_range(seizure, "seizure", 0, 1)
     check_range(defense, "defense", 0, 1)
-    values = {f.a: a, g.base_cost: base_cost, g.seizure: seizure, g.defense: defense}
-    at_full = g.evaluate("REVOLT_COST_UNDER_AUTOMATION", {**values, f.a: 1})
+    values = {f.a: a, f.base_cost: base_cost, f.seizure: seizure, f.defense: defense}
+    at_full = f.evaluate("REVOLT_COST_UNDER_AUTOMATION", {**values, f.a: 1})
     if not getattr(at_full, "free_symbols", None) and at_full > 1:
         raise ValueError(
             f"the cost of revolt must stay at most 1, got mu(1) = {at_full} from "
             f"base_cost={base_cost!r}, seizure={seizure!r}, defense={defense!r}"
         )
-    return g.evaluate("REVOLT_COST_UNDER_AUTOMATION", values)
+    return f.evaluate("REVOLT_COST_UNDER_AUTOMATION", values)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,7 +184,7 @@ def two_channels(scenario, a, *, base_share, base_cost, seizure=0, defense=0):
         f.w: scenario.w,
         f.theta: scenario.theta,
     }
-    strike = g.evaluate("STRIKE_LEVERAGE", values)
+    strike = f.evaluate("STRIKE_LEVERAGE", values)
     revolt = elite_share_at(a, scenario.sigma, base_share) - revolt_cost_at(
         a, base_cost, seizure, defense
     )

@@ -110,9 +110,14 @@ def _float_strike_output(a, sigma, rho):
     for name, mask in masks.items():
         mask = mask & interior
         if mask.any():
-            values = f.numeric("strike_output", name)(a[mask], sigma[mask], rho[mask])
+            values = f.compiled(f.STRIKE_OUTPUT[name], (f.a, f.sigma, f.rho))(
+                a[mask], sigma[mask], rho[mask]
+            )
             output[mask] = np.broadcast_to(values, (int(mask.sum()),))
     return as_float_result(output)
+
+
+_LABOR_SHARE_ARGUMENTS = (f.a, f.sigma, f.capital, f.labor, f.new_tasks)
 
 
 def labor_share(a, sigma, *, capital=1, labor=1, new_tasks=0):
@@ -162,7 +167,11 @@ def labor_share(a, sigma, *, capital=1, labor=1, new_tasks=0):
     if kind == num.FLOAT:
         inputs = [np.asarray(v, dtype=float) for v in (a, sigma, capital, labor, new_tasks)]
         shape = np.broadcast_shapes(*(x.shape for x in inputs))
-        return as_float_result(np.broadcast_to(f.numeric("labor_share", name)(*inputs), shape))
+        return as_float_result(
+            np.broadcast_to(
+                f.compiled(f.LABOR_SHARE[name], _LABOR_SHARE_ARGUMENTS)(*inputs), shape
+            )
+        )
     if has_object_array(a):
         return np.frompyfunc(lambda x: substitute(f.LABOR_SHARE[name], {**values, f.a: x}), 1, 1)(
             a

@@ -6,7 +6,7 @@ machines' output) and capital ``(1 - theta)*y_s(a)``. That is a
 bargaining problem with a linear frontier ``u_L + u_K = 1`` and disagreement
 point ``(b + theta*y_s, (1 - theta)*y_s)``, and the classic solutions give
 labor's wage in closed form (formulas in
-:mod:`bargaining.labor.bargaining_formulas`):
+:mod:`bargaining.labor.formulas`):
 
 - Nash (1950), asymmetric with labor's power ``alpha``:
   ``d_L + alpha*(1 - d_L - d_K)``;
@@ -44,7 +44,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from . import bargaining_formulas as g
 from . import formulas as f
 from .evaluation import as_input, check_range, kind_of, substitute
 from .technology import regime, strike_output
@@ -67,12 +66,12 @@ def _values(scenario, a):
 def disagreement_point(scenario, a):
     """Labor's and capital's payoffs per period of strike at automation ``a``."""
     values = _values(scenario, a)
-    return g.evaluate("LABOR_DISAGREEMENT", values), g.evaluate("CAPITAL_DISAGREEMENT", values)
+    return f.evaluate("LABOR_DISAGREEMENT", values), f.evaluate("CAPITAL_DISAGREEMENT", values)
 
 
 def gains_from_trade(scenario, a):
     """``1 - d_L - d_K``: what agreeing adds to the strike payoffs (negative: nothing)."""
-    return g.evaluate("NET_SURPLUS", _values(scenario, a))
+    return f.evaluate("NET_SURPLUS", _values(scenario, a))
 
 
 def _formula(solution, proposer):
@@ -116,8 +115,8 @@ def wage(scenario, a, solution="nash", *, weight=HALF, proposer="labor"):
     Fraction(1, 2)
     """
     check_range(weight, "weight", 0, 1, closed_low=False, closed_high=False)
-    values = {**_values(scenario, a), g.weight: weight}
-    return g.evaluate(_formula(solution, proposer), values)
+    values = {**_values(scenario, a), f.weight: weight}
+    return f.evaluate(_formula(solution, proposer), values)
 
 
 def nash_wage(scenario, a, weight=HALF):
@@ -158,12 +157,12 @@ def automation_at_outside_option(
     """
     check_range(weight, "weight", 0, 1, closed_low=False, closed_high=False)
     check_range(outside, "outside", -1, 1)
-    expression = g.FORMULAS[_formula(solution, proposer)]
+    expression = f.FORMULAS[_formula(solution, proposer)]
     params = {
         f.b: scenario.b,
         f.theta: scenario.theta,
         f.delta: scenario.delta,
-        g.weight: weight,
+        f.weight: weight,
     }
     # Step 1: the wage is linear in y.
     slope = substitute(expression.diff(f.y), params)

@@ -38,7 +38,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ..labor import bargaining_formulas as g
 from ..labor import formulas as f
 from ..labor.holdouts import holdout_equilibria
 from ..labor.scenarios import Scenario
@@ -63,7 +62,7 @@ CONTRACT = 0.5  # the figure's existing wage
 def formula(name, w0, union, firm):
     """The holdout formula ``name`` with no strike payoffs (``b = y_s = 0``), as in FG."""
     values = {f.y: 0.0, f.b: 0.0, f.theta: 0.0, f.w: w0, f.delta: union}
-    return g.evaluate(name, {**values, g.delta_union: union, g.delta_firm: firm})
+    return f.evaluate(name, {**values, f.delta_union: union, f.delta_firm: firm})
 
 
 def houba_bolt_series(w0, delta, terms=2000):

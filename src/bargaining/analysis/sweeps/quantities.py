@@ -37,19 +37,19 @@ class Quantity:
     grid: object = None
 
 
-@functools.cache
 def _compiled(name):
-    expressions = {"breakdown_output": f.BREAKDOWN_STRIKE_OUTPUT, **f.AUTOMATION_AT_OUTPUT}
-    arguments = (
-        (f.w, f.b, f.delta, f.theta) if name == "breakdown_output" else (f.y, f.rho, f.sigma)
-    )
-    return f.sp.lambdify(arguments, expressions[name], "numpy")
+    if name == "breakdown_output":
+        return f.compiled(f.BREAKDOWN_STRIKE_OUTPUT, (f.w, f.b, f.delta, f.theta))
+    return f.compiled(f.AUTOMATION_AT_OUTPUT[name], (f.y, f.rho, f.sigma))
 
 
 def _grid_max_redistribution(values, shape, strategy="stick-and-carrot"):
     output = strike_output(values["a"], values["sigma"], values["rho"])
     arguments = (values[name] for name in ("w", "b", "delta", "theta"))
-    return np.broadcast_to(f.numeric(strategy)(output, *arguments), shape)
+    return np.broadcast_to(
+        f.compiled(f.max_transfer_expression(strategy), f.TRANSFER_ARGUMENTS)(output, *arguments),
+        shape,
+    )
 
 
 def _grid_breakdown(values, shape, strategy="stick-and-carrot"):
@@ -59,7 +59,9 @@ def _grid_breakdown(values, shape, strategy="stick-and-carrot"):
     w, b, delta, theta, sigma, rho = np.broadcast_arrays(
         *(np.broadcast_to(values[n], shape) for n in ("w", "b", "delta", "theta", "sigma", "rho"))
     )
-    at_zero = f.numeric(strategy)(rho, w, b, delta, theta)
+    at_zero = f.compiled(f.max_transfer_expression(strategy), f.TRANSFER_ARGUMENTS)(
+        rho, w, b, delta, theta
+    )
     output = _compiled("breakdown_output")(w, b, delta, theta)
     regimes = {
         "substitutes": np.isinf(sigma),
