@@ -8,8 +8,8 @@ import numpy as np
 
 from ..analysis import max_redistribution
 from ..labor import scenarios
+from ..plots import PALETTE
 
-COLORS = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#000000")
 
 
 def draw_figures(scenario, out_dir):
@@ -26,7 +26,7 @@ def draw_figures(scenario, out_dir):
         ("exact, 2x2 game", {"method": "exact"}),
         ("exact, transfer grid", {"method": "exact", "transfers": transfer_grid(scenario)}),
     )
-    for (label, options), color in zip(methods, COLORS, strict=False):
+    for (label, options), color in zip(methods, PALETTE, strict=False):
         left.plot(
             levels, max_redistribution(scenario, levels, **options), color=color, label=label
         )
@@ -34,7 +34,7 @@ def draw_figures(scenario, out_dir):
     left.set_xlabel("automation a")
     left.set_ylabel("labor's gain per period above w")
     left.legend()
-    for name, color in zip(scenarios.NAMES, COLORS, strict=False):
+    for name, color in zip(scenarios.NAMES, PALETTE, strict=False):
         right.plot(
             levels, max_redistribution(scenarios.get(name), levels), color=color, label=name
         )

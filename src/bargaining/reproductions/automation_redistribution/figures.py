@@ -18,9 +18,8 @@ from ...core.repeated.payoff_sets import equilibrium_payoffs
 from ...labor import revolution, scenarios
 from ...labor.strike_game import StrikeGame
 from ...labor.technology import strike_output
-from ...plots import save_formats
+from ...plots import PALETTE, save_formats
 
-COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
 NAME = "automation-redistribution"
 
 
@@ -41,7 +40,7 @@ def _redistribution(ax, n):
             rows["grid"],
         ),
     )
-    for (label, gain, threshold), color in zip(curves, COLORS, strict=False):
+    for (label, gain, threshold), color in zip(curves, PALETTE, strict=False):
         ax.plot(a, gain, color=color, label=label)
         ax.axvline(float(threshold.value), color=color, linestyle=":", linewidth=0.8)
     ax.axvspan(n["efficient_strike"], 1, color="0.9", label="strike efficient (y_s > 1 - b)")
@@ -58,7 +57,7 @@ def _technology(ax, n):
             ("sigma = 1", 1),
             ("sigma = inf", math.inf),
         ),
-        COLORS,
+        PALETTE,
         strict=False,
     ):
         y = np.where(a < 1, strike_output(np.minimum(a, 0.999999), sigma, s.rho), 1.0)
@@ -71,23 +70,23 @@ def _technology(ax, n):
 def _ownership(ax, n):
     s = scenarios.DEFAULT
     thetas = np.linspace(0, 0.39, 40)
-    ax.plot(thetas, [_threshold(s.replace(theta=t)) for t in thetas], color=COLORS[0])
+    ax.plot(thetas, [_threshold(s.replace(theta=t)) for t in thetas], color=PALETTE[0])
     marks = (0.0, 0.1, 0.2, 0.3)
     exact = [_threshold(s.replace(theta=t), method="exact") for t in marks]
-    ax.plot(marks, exact, "o", color=COLORS[1], label="exact, 2x2")
-    ax.plot([], [], color=COLORS[0], label="stick-and-carrot")
+    ax.plot(marks, exact, "o", color=PALETTE[1], label="exact, 2x2")
+    ax.plot([], [], color=PALETTE[0], label="stick-and-carrot")
     ax.set(xlabel="labor's share of the machines theta", ylabel="a*", title="(c) ownership")
     ax.legend(fontsize=7)
 
 
 def _patience(ax, n):
     deltas = np.linspace(0.8, 0.99, 39)
-    for name, color in (("default", COLORS[0]), ("strike-fund", COLORS[1])):
+    for name, color in (("default", PALETTE[0]), ("strike-fund", PALETTE[1])):
         s = scenarios.get(name)
         values = [_threshold(s.replace(delta=float(d))) for d in deltas]
         ax.plot(deltas, values, color=color, label=f"b = {s.b}")
         ax.plot(s.delta, _value(n, name), "o", color=color)
-    ax.plot(0.97, _value(n, "patient"), "s", color=COLORS[0], label="patient (delta = 0.97)")
+    ax.plot(0.97, _value(n, "patient"), "s", color=PALETTE[0], label="patient (delta = 0.97)")
     ax.set(xlabel="discount factor delta", ylabel="a* (stick-and-carrot)", title="(d) patience")
     ax.legend(fontsize=7)
 
@@ -99,8 +98,8 @@ def _value(n, name):
 def _channels(ax, n):
     s, a = scenarios.DEFAULT, np.linspace(0, 1, 201)
     base = {k: n["revolt_parameters"][k] for k in ("base_share", "base_cost")}
-    ax.plot(a, revolution.two_channels(s, a, **base).strike, color=COLORS[0], label="strike")
-    for (machines, result), color in zip(n["revolt"].items(), COLORS[1:], strict=False):
+    ax.plot(a, revolution.two_channels(s, a, **base).strike, color=PALETTE[0], label="strike")
+    for (machines, result), color in zip(n["revolt"].items(), PALETTE[1:], strict=False):
         revolt = revolution.two_channels(s, a, **result["kw"]).revolt
         ax.plot(a, revolt, color=color, label=f"revolt, machines {machines}")
     ax.axhline(0, color="0.3", linewidth=0.8)
@@ -110,7 +109,7 @@ def _channels(ax, n):
 
 def _sets(ax, n):
     s = scenarios.DEFAULT
-    for a, color in zip((0.3, 0.45, 0.5), COLORS, strict=False):
+    for a, color in zip((0.3, 0.45, 0.5), PALETTE, strict=False):
         equilibrium_payoffs(StrikeGame(s, a), s.delta).plot(ax, color=color, label=f"a = {a}")
     ax.plot([s.w], [1 - s.w], "k.", label="(Work, Keep)")
     ax.set(xlabel="labor", ylabel="capital", title="(f) exact SPE payoffs, 2x2")
