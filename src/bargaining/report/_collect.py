@@ -66,10 +66,16 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True):
     }
     outputs = strike_output(levels, scenario.sigma, scenario.rho)
     rows = [
-        {"a": float(a), "strike_output": float(y), **{m: float(columns[m][i]) for m in BREAKDOWN_COLUMNS}}
+        {
+            "a": float(a),
+            "strike_output": float(y),
+            **{m: float(columns[m][i]) for m in BREAKDOWN_COLUMNS},
+        }
         for i, (a, y) in enumerate(zip(levels, outputs, strict=True))
     ]
-    breakdown = dict(zip(BREAKDOWN_COLUMNS, map(_threshold_record, breakdowns(scenario)), strict=True))
+    breakdown = dict(
+        zip(BREAKDOWN_COLUMNS, map(_threshold_record, breakdowns(scenario)), strict=True)
+    )
     grid_value = breakdown["exact grid"]["value"]
     revived = [r["a"] for r in rows if r["exact grid"] > 0 and grid_value and r["a"] > grid_value]
     results = {
@@ -87,7 +93,11 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True):
     if compare:
         results["scenarios"] = {
             name: dict(
-                zip(BREAKDOWN_COLUMNS, map(_threshold_record, breakdowns(scenarios.get(name))), strict=True)
+                zip(
+                    BREAKDOWN_COLUMNS,
+                    map(_threshold_record, breakdowns(scenarios.get(name))),
+                    strict=True,
+                )
             )
             for name in scenarios.NAMES
         }

@@ -11,7 +11,6 @@ from ..labor import scenarios
 from ..plots import PALETTE
 
 
-
 def draw_figures(scenario, out_dir):
     """Draw the report's figures into ``out_dir`` as PNG and SVG; return their paths."""
     import matplotlib.pyplot as plt
@@ -53,9 +52,9 @@ def _investment_figure(scenario, out):
     """Capital's payoff against the automation it chooses (quadratic cost)."""
     import matplotlib.pyplot as plt
 
+    from ..analysis.investment import capital_payoff_curve, strategic_automation
     from ..labor.investment import cost
     from ..plots import save_formats
-    from ..analysis.investment import capital_payoff_curve, strategic_automation
     from ..plots.investment import capital_payoff
 
     figure, ax = plt.subplots(figsize=(5, 3.6))
