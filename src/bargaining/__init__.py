@@ -13,7 +13,8 @@ lists them all.
 
 import importlib
 
-from .core import ConditionalEquilibrium, ConvexPolygon, DegenerateGameWarning, Game, Minmax
+from .core import ConvexPolygon, DegenerateGameWarning, Game, Minmax
+from .core.equilibria.symbolic import ConditionalEquilibrium
 
 __version__ = "0.1.0"
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from bargaining.cli import main
 from bargaining.cli.solve import solve
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "games"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "games"
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from bargaining.core.io.gamefile import load_game
 from bargaining.core.repeated.payoff_sets import equilibrium_payoffs
 from bargaining.labor import scenarios
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "games"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "games"
 
 
 def test_netcdf_result_equals_the_library_sweep(tmp_path):

@@ -14,7 +14,6 @@ imported on first use.
 import importlib
 
 from . import numbers, validation
-from .equilibria.symbolic import ConditionalEquilibrium
 from .game import DegenerateGameWarning, Game
 from .minmax import Minmax
 from .polygon import ConvexPolygon
@@ -22,7 +21,6 @@ from .polygon import ConvexPolygon
 _ON_FIRST_USE = ("io", "repeated")
 
 __all__ = [
-    "ConditionalEquilibrium",
     "ConvexPolygon",
     "DegenerateGameWarning",
     "Game",

@@ -9,7 +9,7 @@ import sympy as sp
 from bargaining.core.io.gamefile import load_game, parse_game_file, read_game_file
 from bargaining.labor import strike_output
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "games"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "games"
 
 PD = """
 title = "PD"

@@ -10,11 +10,10 @@ among them.
 
 from ._nashpy import nashpy_equilibria
 from .pure import best_response_masks, pure_equilibria
-from .symbolic import ConditionalEquilibrium, symbolic_equilibria
+from .symbolic import symbolic_equilibria
 from .vertex import polytope_vertices, vertex_enumeration
 
 __all__ = [
-    "ConditionalEquilibrium",
     "best_response_masks",
     "nashpy_equilibria",
     "polytope_vertices",
