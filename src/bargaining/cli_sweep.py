@@ -57,13 +57,19 @@ def _game_file_sweep(path, axes, options):
         if delta is None:
             raise ValueError(f"{path}: give a discount factor, as --axis delta=... or [repeated]")
         game = spec.game(**{**options, **point})
-        values[index] = equilibrium_payoffs(game, float(delta)).max(0)
+        payoffs = equilibrium_payoffs(game, float(delta))
+        values[index] = np.nan if payoffs.is_empty else payoffs.max(0)
     return xr.DataArray(
         values,
         coords={n: axes[n] for n in names},
         dims=names,
         name="row_max_spe_payoff",
-        attrs={"game_file": str(path)},
+        attrs={
+            "game_file": str(path),
+            "method": "abreu-sannikov",
+            "selection": "the row player's best pure-strategy subgame-perfect payoff",
+            "missing": "NaN where no pure-strategy subgame-perfect equilibrium exists",
+        },
     )
 
 
