@@ -30,7 +30,7 @@ test: lint
 	$(BIN)/python -m pytest -n 2 --nbmake tests src notebooks
 
 fuzz: $(VENV)/.installed-dev
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n 2 tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n 2 tests/test_fuzz*.py
 
 bench: $(VENV)/.installed-dev
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

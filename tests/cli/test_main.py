@@ -183,3 +183,12 @@ def test_figures_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["figures", "--out", str(blocker / "inside")])
     assert result.exit_code == 2
     assert result.stderr.startswith("bargaining: error: cannot write figures to")
+
+
+def test_exact_breakdown_refuses_delta_too_close_to_one_in_one_line():
+    result = CliRunner().invoke(
+        main, ["breakdown", "--method", "exact", "--set", "delta=0.999999999999999"]
+    )
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "too close to 1" in line and "always-sustainable" not in result.output

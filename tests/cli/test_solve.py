@@ -108,3 +108,25 @@ def test_solve_works_in_any_click_group():
     assert result.exit_code == 0 and "Alice: Defect;  Bob: Defect" in result.stdout
     result = CliRunner().invoke(group, ["solve", "nowhere.toml"])
     assert result.exit_code == 2 and result.stderr.startswith("bargaining: error: cannot read")
+
+
+def test_delta_too_close_to_one_is_one_line_and_exit_2(cli):
+    result = run(
+        cli, "solve", str(EXAMPLES / "prisoners_dilemma.toml"), "--delta", "0.999999999999999"
+    )
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert "delta=0.999999999999999 is too close to 1" in line
+
+
+def test_a_game_without_pure_stage_equilibrium_shows_its_stick_sustained_set(cli, tmp_path):
+    game = tmp_path / "stick.toml"
+    game.write_text(
+        '[players]\nrow = { name = "Row", actions = ["Up", "Down"] }\n'
+        'column = { name = "Column", actions = ["Left", "Right"] }\n\n'
+        "[payoffs]\nrow = [[5, 0], [0, 1]]\ncolumn = [[5, 10], [1, 0]]\n"
+    )
+    result = run(cli, "solve", str(game), "--delta", "0.9")
+    assert result.exit_code == 0, result.output
+    assert "Row from 1 to 5; Column from 1 to 9" in result.stdout

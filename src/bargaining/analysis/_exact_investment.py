@@ -118,7 +118,7 @@ def _exact_payoffs(scenarios, grids, cost, selection, transfers, paid_strikes):
         for x in g
     ]
     deltas = [s.delta for s, g in zip(scenarios, grids, strict=True) for _ in g]
-    sets = iter(equilibrium_payoffs_many(games, deltas))
+    sets = iter(equilibrium_payoffs_many(games, deltas, on_max_iter="raise"))
     result = []
     for s, grid in zip(scenarios, grids, strict=True):
         stage = (s.w, 1 - s.w)

@@ -49,7 +49,7 @@ GRID_POINTS = 33
 
 def _labor_gain(scenario, levels, transfers, tol):
     games = [StrikeGame(scenario, float(a), transfers) for a in levels]
-    sets = equilibrium_payoffs_many(games, scenario.delta)
+    sets = equilibrium_payoffs_many(games, scenario.delta, on_max_iter="raise")
     gain = np.array([payoffs.max(0) for payoffs in sets]) - scenario.w
     return np.where(gain > tol, gain, 0.0)
 

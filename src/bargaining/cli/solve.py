@@ -73,11 +73,16 @@ def _spe_lines(game, delta, players):
     from ..core.repeated.repeated_game import RepeatedGame
 
     payoffs = RepeatedGame(game, delta).equilibrium_payoffs()
+    heading = (
+        f"subgame-perfect payoffs at delta = {_show(delta)} (Abreu-Sannikov, pure strategies, "
+        "public randomisation):"
+    )
+    if payoffs.is_empty:
+        return [heading, "  none: no pure-strategy subgame-perfect equilibrium exists"]
     vertices = ", ".join(f"({x:.6g}, {y:.6g})" for x, y in payoffs.vertices)
     shape = "point" if payoffs.is_point else "segment" if payoffs.is_segment else "polygon"
     return [
-        f"subgame-perfect payoffs at delta = {_show(delta)} (Abreu-Sannikov, pure strategies, "
-        "public randomisation):",
+        heading,
         f"  {shape} with vertices {vertices}",
         f"  {players[0]} from {payoffs.min(0):.6g} to {payoffs.max(0):.6g}; "
         f"{players[1]} from {payoffs.min(1):.6g} to {payoffs.max(1):.6g}",

@@ -57,7 +57,7 @@ def convex_hull(points, relative_tol=1e-13):
     Andrew's monotone chain (Andrew 1979) with exact orientation tests.
     Collinear and repeated points are dropped, so a segment comes back as its
     two ends and a point as itself. Floats are first snapped to a grid of
-    spacing ``relative_tol * scale`` and handled as integers: rounding noise
+    spacing ``relative_tol`` times the largest coordinate and handled as integers: rounding noise
     can then neither reorder nearly equal points nor flip a turn, which is
     what makes iterated hulls of collapsing payoff sets stable.
 
@@ -66,8 +66,8 @@ def convex_hull(points, relative_tol=1e-13):
     points : iterable of pairs
         Coordinates as Fractions (exact) or floats.
     relative_tol : float
-        Grid spacing for floats, relative to ``scale``, the largest absolute
-        coordinate (at least 1).
+        Grid spacing for floats, relative to the largest absolute coordinate,
+        so that tiny and huge coordinates keep the same relative precision.
 
     Returns
     -------
@@ -77,7 +77,8 @@ def convex_hull(points, relative_tol=1e-13):
     points = [tuple(p) for p in points]
     if not points or _is_exact(points):
         return _monotone_chain(sorted(set(points)))
-    grid = relative_tol * max(1.0, max(abs(float(c)) for p in points for c in p))
+    largest = max(abs(float(c)) for p in points for c in p)
+    grid = max(relative_tol * largest, np.finfo(float).tiny)
     snapped = sorted({(round(float(x) / grid), round(float(y) / grid)) for x, y in points})
     return [(x * grid, y * grid) for x, y in _monotone_chain(snapped)]
 

@@ -1,15 +1,23 @@
 """Abreu-Sannikov payoff sets: published cases, degenerate sets, properties, peer."""
 
 import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bargaining import Game
+from bargaining import Game, RepeatedGame
 from bargaining.core.polygon import hausdorff_distance
-from bargaining.core.repeated.payoff_sets import ConvergenceWarning, PayoffSet, equilibrium_payoffs
+from bargaining.core.repeated.payoff_sets import (
+    MAX_DELTA,
+    ConvergenceWarning,
+    PayoffSet,
+    equilibrium_payoffs,
+    finest_tolerance,
+    resolve_tolerance,
+)
 from strategies import integer_games
 
 # Abreu and Sannikov (2014), p. 322 example; vertices as published for delta = 0.3
@@ -69,9 +77,82 @@ def test_prisoners_dilemma_just_above_the_threshold_is_a_segment():
     assert same_vertex_set(payoffs.vertices, [(3, 3), (9, 9)], atol=1e-9)
 
 
-def test_game_without_pure_equilibrium_is_refused():
-    with pytest.raises(ValueError, match="no pure Nash equilibrium"):
-        equilibrium_payoffs(bimatrix([[(1, -1), (-1, 2)], [(-2, 2), (1, 0)]]), 0.05)
+NO_PURE_EQUILIBRIUM = bimatrix([[(1, -1), (-1, 2)], [(-2, 2), (1, 0)]])
+# No pure stage equilibrium, yet (Up, Left) is sustained from delta = 5/9 by
+# stick-and-carrot with the stick (Down, Right).
+STICK_GAME = Game([[5, 0], [0, 1]], [[5, 10], [1, 0]])
+
+
+@pytest.mark.parametrize("method", ["abreu-sannikov", "outer"])
+def test_a_game_whose_pure_minmax_values_are_not_jointly_feasible_has_an_empty_set(method):
+    # Minmax (1, 2); no feasible payoff gives both, so no pure SPE exists at any delta.
+    assert tuple(NO_PURE_EQUILIBRIUM.minmax(mixed=False)) == (1, 2)
+    for delta in (0.05, 0.5, 0.9):
+        payoffs = equilibrium_payoffs(NO_PURE_EQUILIBRIUM, delta, method)
+        assert payoffs.is_empty and payoffs.converged and "empty" in repr(payoffs)
+        with pytest.raises(ValueError, match="no pure-strategy subgame-perfect equilibrium"):
+            payoffs.max(0)
+
+
+def test_stick_and_carrot_sustains_a_set_without_a_pure_stage_equilibrium():
+    assert not STICK_GAME.pure_equilibria()
+    payoffs = equilibrium_payoffs(STICK_GAME, 0.9)
+    assert payoffs.converged
+    assert same_vertex_set(payoffs.vertices, [(5, 5), (1, 9), (1, 1), (1.8, 1)], atol=1e-8)
+
+
+def test_the_set_agrees_with_the_stick_and_carrot_threshold():
+    threshold = RepeatedGame(STICK_GAME).critical_delta((0, 0), "stick-and-carrot", stick=(1, 1))
+    assert threshold == Fraction(5, 9)
+    below, above = (float(threshold) - 0.02, float(threshold) + 0.02)
+    assert not equilibrium_payoffs(STICK_GAME, below).contains((5, 5), tol=1e-6)
+    assert equilibrium_payoffs(STICK_GAME, above).contains((5, 5), tol=1e-9)
+
+
+@pytest.mark.parametrize("delta", [1 - 1e-15, 0.999999999999999, 1 - 2**-52, 1 - 1e-7])
+@pytest.mark.parametrize("method", ["abreu-sannikov", "outer"])
+def test_delta_too_close_to_one_for_double_precision_is_refused(delta, method):
+    assert delta > MAX_DELTA
+    with pytest.raises(ValueError, match=r"delta=.* too close to 1 .* use delta <= 0\.999999"):
+        equilibrium_payoffs(PD, delta, method)
+
+
+def test_default_tolerance_adapts_to_delta_and_an_uncertifiable_one_is_refused():
+    assert equilibrium_payoffs(PD, 0.5).tol == 1e-11
+    assert resolve_tolerance(0.999) == pytest.approx(finest_tolerance(0.999))
+    assert finest_tolerance(0.999) > 1e-11
+    with pytest.raises(ValueError, match=r"tol=1e-11 cannot be certified at delta=0\.999"):
+        equilibrium_payoffs(PD, 0.999, tol=1e-11)
+
+
+@pytest.mark.parametrize("tol", [0, -1e-9, float("nan"), float("inf"), "1e-9", True])
+def test_tolerance_must_be_a_positive_finite_number(tol):
+    with pytest.raises(ValueError, match="tol must be a positive"):
+        equilibrium_payoffs(PD, 0.5, tol=tol)
+
+
+@pytest.mark.parametrize(
+    ("options", "name"),
+    [
+        ({"max_iter": 0}, "max_iter"),
+        ({"max_iter": 2.5}, "max_iter"),
+        ({"method": "outer", "directions": 10**9}, "directions"),
+        ({"method": "outer", "directions": 6}, "directions"),
+    ],
+)
+def test_iteration_limits_are_checked(options, name):
+    with pytest.raises(ValueError, match=name):
+        equilibrium_payoffs(PD, 0.5, **options)
+
+
+def test_a_patient_prisoners_dilemma_needs_no_more_than_its_rational_set():
+    payoffs = equilibrium_payoffs(PD, 0.995)
+    assert payoffs.converged
+    # accurate to the tolerance the default adapted to, within a factor of 10
+    scale = 10
+    assert same_vertex_set(
+        payoffs.vertices, [(3, 3), (9.75, 3), (9, 9), (3, 9.75)], atol=10 * payoffs.tol * scale
+    )
 
 
 @pytest.mark.parametrize("delta", [0, 1, 1.5, -0.2, float("nan")])
@@ -85,10 +166,16 @@ def test_unknown_method_is_refused():
         equilibrium_payoffs(PD, 0.5, method="grid")
 
 
-def test_stopping_early_warns_and_says_so():
+@pytest.mark.parametrize("method", ["abreu-sannikov", "outer"])
+def test_stopping_early_warns_and_says_so_and_stays_individually_rational(method):
     with pytest.warns(ConvergenceWarning, match="max_iter=3"):
-        payoffs = equilibrium_payoffs(PD, 0.9, max_iter=3)
+        payoffs = equilibrium_payoffs(PD, 0.9, method, max_iter=3)
     assert not payoffs.converged and payoffs.iterations == 3
+    # The first iterates still hold feasible payoffs below the minmax (3, 3):
+    # the returned set is cut to the individually rational part (up to the
+    # hull's grid of 1e-13 times the payoff scale).
+    assert payoffs.min(0) >= 3 - 1e-12 and payoffs.min(1) >= 3 - 1e-12
+    assert payoffs.contains((3, 3)) and not payoffs.contains((2.9, 3), tol=1e-12)
 
 
 def test_plot_draws_points_segments_and_polygons():
@@ -97,6 +184,7 @@ def test_plot_draws_points_segments_and_polygons():
     fig, ax = plt.subplots()
     for delta in (0.1, 0.15, 0.9):
         equilibrium_payoffs(PD, delta).plot(ax)
+    equilibrium_payoffs(NO_PURE_EQUILIBRIUM, 0.5).plot(ax)  # empty: draws nothing
     assert len(ax.lines) == 2 and len(ax.patches) == 1
     plt.close(fig)
 
@@ -180,3 +268,28 @@ def test_a_set_converging_slowly_to_a_segment_is_not_stopped_early():
     payoffs = equilibrium_payoffs(Game([[4, 5], [0, 0]], [[-1, 0], [-1, -1]]), 0.8)
     assert payoffs.is_segment
     assert same_vertex_set(payoffs.vertices, [(4, -0.2), (5, 0)], atol=1e-9)
+
+
+any_small_games = integer_games(max_size=3, low=-6, high=6)
+
+
+@given(
+    any_small_games,
+    st.sampled_from([1e-3, 0.3, 0.9, 0.99]),
+    st.sampled_from(["abreu-sannikov", "outer"]),
+    st.sampled_from([2, 100_000]),
+)
+def test_every_set_is_individually_rational_and_holds_the_stage_equilibria(
+    game, delta, method, max_iter
+):
+    g = Game(*game)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        payoffs = equilibrium_payoffs(g, delta, method, max_iter=max_iter)
+    floor = np.array([float(v) for v in g.minmax(mixed=False)]) - 1e-12 * 6
+    assert np.all(payoffs.vertices >= floor)
+    A, B = g.payoff_matrices
+    for i, j in g.pure_equilibria():
+        assert payoffs.contains((float(A[i, j]), float(B[i, j])), tol=1e-7)
+    if payoffs.is_empty:
+        assert payoffs.converged and not g.pure_equilibria()

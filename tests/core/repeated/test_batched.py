@@ -67,12 +67,31 @@ def test_games_of_different_shapes_are_grouped_and_kept_in_order():
     np.testing.assert_allclose(second.vertices, [[2, 3]])
 
 
-@pytest.mark.parametrize(("backend", "message"), [("numpy", r"games \[1\]"), ("numba", "game 1")])
-def test_batch_refuses_games_without_pure_equilibrium(backend, message):
-    pennies = Game([[1, -1], [-1, 1]])
-    with pytest.raises(ValueError, match=message + " ha(s|ve) no pure Nash equilibrium"):
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+def test_batch_agrees_on_games_without_pure_stage_equilibrium(backend):
+    pennies = Game([[1, -1], [-1, 1]])  # minmax (1, 1), no feasible payoff gives both
+    stick = Game([[5, 0], [0, 1]], [[5, 10], [1, 0]])  # sustained by a stick from 5/9
+    games = [Game([[1, 0], [0, 1]], [[1, 0], [0, 1]]), pennies, stick, pennies, stick]
+    deltas = [0.5, 0.5, 0.9, 0.9, 0.5]
+    found = equilibrium_payoffs_many(games, deltas, backend=backend)
+    assert found[1].is_empty and found[3].is_empty and not found[0].is_empty
+    for game, delta, result in zip(games, deltas, found, strict=True):
+        single = equilibrium_payoffs(game, delta)
+        assert result.is_empty == single.is_empty
+        if not single.is_empty:
+            np.testing.assert_allclose(
+                np.sort(result.vertices, axis=0), np.sort(single.vertices, axis=0), atol=1e-9
+            )
+
+
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+def test_batch_refuses_delta_too_close_to_one_and_unconverged_sets_on_request(backend):
+    pd = Game([[9, 1], [10, 3]], [[9, 10], [1, 3]])
+    with pytest.raises(ValueError, match="too close to 1"):
+        equilibrium_payoffs_many([pd, pd], [0.5, 1 - 1e-15], backend=backend)
+    with pytest.raises(ValueError, match=r"1 of 2 payoff sets did not converge .*max_iter=15"):
         equilibrium_payoffs_many(
-            [Game([[1, 0], [0, 1]], [[1, 0], [0, 1]]), pennies], 0.5, backend=backend
+            [pd, pd], [0.1, 0.9], max_iter=15, backend=backend, on_max_iter="raise"
         )
 
 

@@ -153,9 +153,16 @@ def test_polygon_vertices_are_counter_clockwise_and_strictly_convex():
     assert len(vertices) >= 3 and np.all(turns > 1e-9)
 
 
-def test_game_without_pure_equilibrium_raises():
-    with pytest.raises(ValueError, match="no pure Nash equilibrium"):
-        outer_approximation(*matrices([[(1, -1), (-1, 2)], [(-2, 2), (1, 0)]]), 0.05)
+def test_a_game_with_no_enforceable_profile_gives_the_empty_set():
+    result = outer_approximation(*matrices([[(1, -1), (-1, 2)], [(-2, 2), (1, 0)]]), 0.05)
+    assert result.converged and result.vertices.shape == (0, 2)
+
+
+def test_a_stick_sustains_cooperation_without_a_pure_stage_equilibrium():
+    result = outer_approximation(*matrices([[(5, 5), (0, 10)], [(0, 1), (1, 0)]]), 0.9)
+    # the outer set contains the exact set {(5, 5), (1, 9), (1, 1), (1.8, 1)}
+    assert result.converged and result.vertices[:, 0].max() >= 5 - 1e-9
+    assert result.vertices[:, 1].max() >= 9 - 1e-9
 
 
 @pytest.mark.parametrize("delta", [0, 1, 1.5, -0.2])

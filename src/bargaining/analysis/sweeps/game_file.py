@@ -21,7 +21,8 @@ def sweep_game_file(path, axes, options=None):
     Returns
     -------
     xarray.DataArray
-        ``row_max_spe_payoff``, one dimension per axis.
+        ``row_max_spe_payoff``, one dimension per axis; NaN where the game
+        has no pure-strategy subgame-perfect equilibrium.
 
     Raises
     ------
@@ -51,11 +52,17 @@ def sweep_game_file(path, axes, options=None):
         if delta is None:
             raise ValueError(f"{path}: give a discount factor, as --axis delta=... or [repeated]")
         game = spec.game(**{**options, **point})
-        values[index] = equilibrium_payoffs(game, float(delta)).max(0)
+        payoffs = equilibrium_payoffs(game, float(delta))
+        values[index] = np.nan if payoffs.is_empty else payoffs.max(0)
     return xr.DataArray(
         values,
         coords={n: axes[n] for n in names},
         dims=names,
         name="row_max_spe_payoff",
-        attrs={"game_file": str(path)},
+        attrs={
+            "game_file": str(path),
+            "method": "abreu-sannikov",
+            "selection": "the row player's best pure-strategy subgame-perfect payoff",
+            "missing": "NaN where no pure-strategy subgame-perfect equilibrium exists",
+        },
     )

@@ -13,13 +13,14 @@ vertices counter-clockwise and the remaining rows repeat the first vertex,
 so consecutive rows are always edges (the padding adds only zero-length
 edges at a vertex).
 
-1. Check every stage game has a pure Nash equilibrium; start from the hulls
-   of the stage payoffs.
+1. Start from the hulls of the stage payoffs.
 2. For the active games compute punishment points and incentive corners
    (step 2 of the single-game algorithm) for all profiles at once.
 3. Intersect every polygon with the two lines through each corner and form
    the at most four binding points per profile, plus the stationary payoffs
    (steps 3-4), as one ``games x candidates x 2`` array with a validity mask.
+   A game without a valid candidate has an empty payoff set: it leaves the
+   batch with no vertices.
 4. Take all hulls together by gift wrapping (Jarvis 1973): from the
    lowest-left point, repeatedly turn to the candidate at the smallest
    counter-clockwise angle, the farthest among equal angles, until the walk
@@ -193,8 +194,11 @@ def batched_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
         ``G x m x n`` float payoffs of the row and the column player.
     delta : numpy.ndarray
         ``G`` discount factors in (0, 1).
-    tol, max_iter
-        As for the single-game algorithm, per game.
+    tol : float or numpy.ndarray
+        Accuracy relative to each game's payoff scale: one for all games, or
+        one per game.
+    max_iter : int
+        As for the single-game algorithm.
 
     Returns
     -------
@@ -203,14 +207,7 @@ def batched_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
     """
     games = A.shape[0]
     delta = np.broadcast_to(np.asarray(delta, dtype=float), (games,)).copy()
-    row_best = A >= A.max(axis=1, keepdims=True)
-    column_best = B >= B.max(axis=2, keepdims=True)
-    no_equilibrium = ~np.any(row_best & column_best, axis=(1, 2))
-    if no_equilibrium.any():
-        raise ValueError(
-            f"games {np.flatnonzero(no_equilibrium).tolist()} have no pure Nash equilibrium, "
-            "so no pure-strategy subgame-perfect equilibrium: their payoff sets are empty"
-        )
+    tol = np.broadcast_to(np.asarray(tol, dtype=float), (games,)).copy()
     payoffs = np.stack([A.reshape(games, -1), B.reshape(games, -1)], axis=2)
     gains = np.stack(
         [
@@ -229,20 +226,29 @@ def batched_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
         points, valid = _candidates(
             vertices, count, payoffs[active], gains[active], delta[active], eps[active]
         )
+        empty = ~valid.any(axis=1)
+        for local in np.flatnonzero(empty):
+            results[active[local]] = Iterates(np.empty((0, 2)), iteration, 0.0, True)
+        if empty.all():
+            break
+        if empty.any():
+            keep = ~empty
+            active, vertices, count = active[keep], vertices[keep], count[keep]
+            points, valid = points[keep], valid[keep]
         following, following_count = _hulls(points, valid, eps[active])
         distance = _hausdorff(vertices, count, following, following_count, scale[active])
         vertices, count = following, following_count
-        done = distance * delta[active] / (1 - delta[active]) <= tol * scale[active]
+        done = distance * delta[active] / (1 - delta[active]) <= tol[active] * scale[active]
         if iteration == max_iter:
             done[:] = True
         for local in np.flatnonzero(done):
             game = active[local]
-            final = simplify_polygon(vertices[local, : count[local]], 10 * tol * scale[game])
+            final = simplify_polygon(vertices[local, : count[local]], 10 * tol[game] * scale[game])
             results[game] = Iterates(
                 final,
                 iteration,
                 float(distance[local]),
-                bool(distance[local] * delta[game] / (1 - delta[game]) <= tol * scale[game]),
+                bool(distance[local] * delta[game] / (1 - delta[game]) <= tol[game] * scale[game]),
             )
         keep = ~done
         if not keep.any():

@@ -16,7 +16,8 @@ For each game, independently:
 3. For each profile, intersect the current polygon with the lines
    ``w_1 = c_1(a)`` and ``w_2 = c_2(a)`` and keep the segment ends inside the
    quadrant ``w >= c(a)``; map them to ``(1 - delta) g(a) + delta w``; add
-   ``g(a)`` where playing ``a`` forever is incentive compatible.
+   ``g(a)`` where playing ``a`` forever is incentive compatible. If no
+   profile produced a point, the set of equilibrium payoffs is empty: stop.
 4. Take the convex hull (Andrew's monotone chain on points snapped to a grid
    of ``1e-13`` times the payoff scale, so rounding noise cannot reorder
    nearly equal points).
@@ -170,6 +171,8 @@ def solve_one(payoffs, gains, delta, tol, max_iter):
                 if low - eps <= gy <= high + eps:
                     candidates[n, 0], candidates[n, 1] = gx, gy
                     n += 1
+        if n == 0:
+            return np.empty((0, 2)), iteration + 1, 0.0, True
         following_count = _hull(candidates, n, grid, following)
         distance = _hausdorff(vertices, count, following, following_count, eps * scale)
         vertices, following = following, vertices
@@ -181,22 +184,17 @@ def solve_one(payoffs, gains, delta, tol, max_iter):
 
 def compiled_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
     """Solve many games with the compiled kernel; same contract as the lockstep solver."""
-    from ..equilibria.pure import pure_equilibria
     from ..polygon import simplify_polygon
     from .abreu_sannikov import Iterates, stage_data
 
+    tol = np.broadcast_to(np.asarray(tol, dtype=float), (A.shape[0],))
     results = []
     for g in range(A.shape[0]):
-        if not pure_equilibria(A[g], B[g]):
-            raise ValueError(
-                f"game {g} has no pure Nash equilibrium, so no pure-strategy subgame-perfect "
-                "equilibrium: its payoff set is empty"
-            )
         payoffs, gains = stage_data(A[g], B[g])
         vertices, iterations, distance, converged = solve_one(
-            payoffs, gains, float(delta[g]), tol, max_iter
+            payoffs, gains, float(delta[g]), float(tol[g]), max_iter
         )
         scale = max(1.0, float(np.abs(payoffs).max()))
-        final = simplify_polygon(vertices, 10 * tol * scale)
+        final = simplify_polygon(vertices, 10 * tol[g] * scale)
         results.append(Iterates(final, int(iterations), float(distance), bool(converged)))
     return results

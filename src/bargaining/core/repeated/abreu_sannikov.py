@@ -14,8 +14,9 @@ Algorithm
 Let ``g(a)`` be the stage payoffs of profile ``a`` and ``h(a)`` each player's
 gain from the best one-shot deviation at ``a``.
 
-1. Start from the feasible set ``W = co{g(a)}``; stop with ``ValueError`` if
-   the stage game has no pure Nash equilibrium (then ``V`` is empty).
+1. Start from the feasible set ``W = co{g(a)}``. No stage equilibrium is
+   assumed: the punishments are the worst points of the current ``W``, so a
+   profile that is not a stage equilibrium can punish (a "stick").
 2. Compute the punishment point ``P(W)``, each player's lowest payoff in
    ``W``, and for every profile the incentive corner
    ``c(a) = P(W) + (1 - delta) / delta * h(a)``: continuation values
@@ -25,10 +26,15 @@ gain from the best one-shot deviation at ``a``.
    inside the quadrant ``w >= c(a)``: at most four points ``w``.
 4. Map each to ``(1 - delta) * g(a) + delta * w``. Add ``g(a)`` itself when
    it lies in ``W`` and above ``c(a)``.
-5. Let the new ``W`` be the convex hull of all these points, and repeat from
-   step 2 until the Hausdorff distance ``d`` between successive sets
+5. Let the new ``W`` be the convex hull of all these points. If no profile
+   produced a point, no profile can be enforced by any continuation in
+   ``W``, so ``V`` is empty: stop and return the empty set. Otherwise repeat
+   from step 2 until the Hausdorff distance ``d`` between successive sets
    guarantees ``d * delta / (1 - delta) <= tol``: the iteration contracts at
-   rate ``delta``, so the set is then within ``tol`` of its limit.
+   rate ``delta``, so the set is then within ``tol`` of its limit. The
+   caller must make sure that ``tol * (1 - delta) / delta`` is above the
+   rounding of the arithmetic, or the test is met vacuously (see
+   :func:`bargaining.core.spe.check_resolvable`).
 6. Merge vertices that lie within ``tol`` of each other or of the line
    through their neighbours, so that a sliver that has converged to a segment
    or a point is returned as one.
@@ -52,7 +58,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..equilibria.pure import pure_equilibria
 from ..polygon import hausdorff_distance, hull_array, line_segment_bounds, simplify_polygon
 
 
@@ -118,20 +123,18 @@ def abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
     Returns
     -------
     Iterates
-        The last set's vertices (counter-clockwise), the number of steps, the
-        last Hausdorff distance and whether it fell below ``tol``.
+        The last set's vertices (counter-clockwise; none when ``V`` is
+        empty), the number of steps, the last Hausdorff distance and whether
+        it fell below ``tol``.
     """
-    if not pure_equilibria(A, B):
-        raise ValueError(
-            "the stage game has no pure Nash equilibrium, so it has no pure-strategy "
-            "subgame-perfect equilibrium: the payoff set is empty"
-        )
     payoffs, gains = stage_data(A, B)
     scale = max(1.0, float(np.abs(payoffs).max()))
     vertices = hull_array(payoffs)
     distance, iteration, converged = np.inf, 0, False
     while iteration < max_iter and not converged:
         following = generate(vertices, payoffs, gains, delta, scale)
+        if not len(following):
+            return Iterates(following, iteration + 1, 0.0, True)
         distance = hausdorff_distance(vertices, following)
         vertices, iteration = following, iteration + 1
         converged = distance * delta / (1 - delta) <= tol * scale

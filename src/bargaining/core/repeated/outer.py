@@ -14,8 +14,8 @@ Algorithm
 Let ``g(a)`` be the stage payoffs of profile ``a`` and ``dev(a)`` each
 player's gain from the best one-shot deviation at ``a``.
 
-1. Stop with ``ValueError`` if the stage game has no pure Nash equilibrium
-   (then ``V`` is empty).
+1. No stage equilibrium is assumed: punishments are read off the current
+   set, so a profile that is not a stage equilibrium can punish.
 2. Take ``D`` unit normals ``h_l`` at angles ``2 pi l / D``, which include the
    four axis directions, and start from the feasible set's support levels
    ``c_l = max_a h_l . g(a)``.
@@ -29,7 +29,8 @@ player's gain from the best one-shot deviation at ``a``.
 5. For every profile collect the extreme points of ``W`` clipped to the
    quadrant ``w >= q(a)``: the vertices of ``W`` inside it, the crossings of
    the edges of ``W`` with its two boundary lines, and ``q(a)`` if it lies in
-   ``W``. A profile with none contributes nothing.
+   ``W``. A profile with none contributes nothing; if no profile has any,
+   ``V`` is empty: stop and return the empty set.
 6. Set ``c_l' = max_a max_w h_l . ((1 - delta) g(a) + delta w)`` over those
    points.
 7. Repeat from step 3 until ``max_l |c_l' - c_l| < tol``; after ``max_iter``
@@ -53,7 +54,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..equilibria.pure import pure_equilibria
 from ..polygon import hull_array, simplify_polygon
 from ..validation import check_delta
 
@@ -128,6 +128,8 @@ def clipped_extreme_points(vertices, normals, levels, corners, eps):
 def operator_step(normals, levels, payoffs, gains, delta, eps):
     """New levels from old (steps 3-6), for ``directions`` normals and ``K`` profiles.
 
+    Returns None when no profile can be enforced (the next set is empty).
+
     ``payoffs`` and ``gains`` are ``K x 2`` arrays of stage payoffs and
     deviation gains; ``eps`` is the slack allowed in membership tests.
     """
@@ -139,6 +141,8 @@ def operator_step(normals, levels, payoffs, gains, delta, eps):
     # Only the valid points, grouped by profile: profiles with none drop out here.
     counts = valid.sum(axis=1)
     enforceable = counts > 0
+    if not enforceable.any():
+        return None
     starts = (np.cumsum(counts) - counts)[enforceable]
     reach = np.maximum.reduceat(points[valid] @ normals.T, starts, axis=0)
     return ((1 - delta) * payoffs[enforceable] @ normals.T + delta * reach).max(axis=0)
@@ -171,8 +175,7 @@ def outer_approximation(A, B, delta, *, directions=64, tol=1e-10, max_iter=10_00
     ------
     ValueError
         If ``delta`` is outside (0, 1), the payoffs are not finite matrices of
-        one shape, ``directions`` is not a positive multiple of 4, or the
-        stage game has no pure Nash equilibrium (then ``V`` is empty).
+        one shape, or ``directions`` is not a positive multiple of 4.
     """
     check_delta(delta)
     delta = float(delta)
@@ -187,11 +190,6 @@ def outer_approximation(A, B, delta, *, directions=64, tol=1e-10, max_iter=10_00
         raise ValueError(f"directions must be an integer, got {directions!r}")
     if directions < 4 or directions % 4:
         raise ValueError(f"directions must be a positive multiple of 4, got {directions!r}")
-    if not pure_equilibria(A, B):
-        raise ValueError(
-            "the stage game has no pure Nash equilibrium, so it has no pure-strategy "
-            "subgame-perfect equilibrium: the payoff set is empty"
-        )
 
     payoffs = np.stack([A.ravel(), B.ravel()], axis=1)
     gains = np.stack(
@@ -206,6 +204,9 @@ def outer_approximation(A, B, delta, *, directions=64, tol=1e-10, max_iter=10_00
     change, iteration = np.inf, 0
     while iteration < max_iter and change >= tol:
         following = operator_step(normals, levels, payoffs, gains, delta, eps)
+        if following is None:
+            empty = np.empty((0, 2))
+            return OuterApproximation(empty, normals, levels, iteration + 1, 0.0, True)
         change = float(np.abs(following - levels).max())
         levels, iteration = following, iteration + 1
 

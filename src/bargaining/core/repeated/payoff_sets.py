@@ -22,6 +22,7 @@ import warnings
 
 import numpy as np
 
+from ..minmax import minmax
 from ..polygon import ConvexPolygon
 from ..validation import check_delta
 from ._batched import batched_abreu_sannikov
@@ -29,6 +30,15 @@ from .abreu_sannikov import abreu_sannikov
 
 PAYOFF_SET_METHODS = ("abreu-sannikov", "outer")
 MIN_DELTA = 1e-100
+DEFAULT_TOL = 1e-11
+#: Rounding of one step of the float iterations, relative to the payoffs'
+#: scale: the strike game and the prisoner's dilemma miss their limits by up
+#: to about ``5e-13 / (1 - delta)``; this keeps a factor of 2 in hand.
+RESOLUTION = 1e-12
+#: The coarsest accuracy the default tolerance is allowed to fall back to.
+COARSEST_TOL = 1e-6
+MAX_DELTA = 1 - RESOLUTION / COARSEST_TOL
+MAX_DIRECTIONS = 4096
 
 
 class ConvergenceWarning(UserWarning):
@@ -51,22 +61,46 @@ class PayoffSet(ConvexPolygon):
         Steps of the set-valued iteration.
     distance : float
         How far the last step moved the set: the Hausdorff distance between
-        the last two iterates (Abreu-Sannikov), or the largest change of a
-        supporting level (outer approximation).
+        the last two iterates (Abreu-Sannikov; each player's payoffs measured
+        in units of their range in the stage game), or the largest change of
+        a supporting level (outer approximation).
     converged : bool
         Whether the iteration reached the requested tolerance.
+    tol : float or None
+        The accuracy asked of the iteration, relative to each player's payoff
+        range (the default adapts to ``delta``; see :func:`resolve_tolerance`).
+
+    The set may be empty (``is_empty``): then no pure-strategy subgame-perfect
+    equilibrium exists, and ``max`` and ``min`` raise ``ValueError``.
     """
 
-    def __init__(self, vertices, *, delta, method, iterations, distance, converged):
-        super().__init__(map(tuple, np.asarray(vertices, dtype=float)))
+    def __init__(self, vertices, *, delta, method, iterations, distance, converged, tol=None):
+        super().__init__(map(tuple, np.asarray(vertices, dtype=float).reshape(-1, 2)))
         self.delta = delta
         self.method = method
         self.iterations = iterations
         self.distance = distance
         self.converged = converged
+        self.tol = tol
+
+    def _nonempty(self):
+        if self.is_empty:
+            raise ValueError(
+                f"the repeated game has no pure-strategy subgame-perfect equilibrium at "
+                f"delta={self.delta:g} ({self.method} found the payoff set empty)"
+            )
+        return super()._nonempty()
 
     def __repr__(self):
-        shape = "point" if self.is_point else "segment" if self.is_segment else "polygon"
+        shape = (
+            "empty"
+            if self.is_empty
+            else "point"
+            if self.is_point
+            else "segment"
+            if self.is_segment
+            else "polygon"
+        )
         rows = ", ".join(f"({x:.9g}, {y:.9g})" for x, y in self.vertices)
         return (
             f"PayoffSet({shape}, delta={self.delta:g}, method={self.method!r}, "
@@ -93,7 +127,9 @@ class PayoffSet(ConvexPolygon):
 
             ax = Figure().add_subplot()
         x, y = self.vertices[:, 0], self.vertices[:, 1]
-        if self.is_point:
+        if self.is_empty:
+            pass
+        elif self.is_point:
             ax.plot(x, y, marker="o", linestyle="none", **style)
         elif self.is_segment:
             ax.plot(x, y, marker="o", **style)
@@ -113,8 +149,137 @@ def _check_iteration_delta(delta):
         )
 
 
+def finest_tolerance(delta):
+    """The finest accuracy the float iterations can certify at discount factor ``delta``.
+
+    Each step moves the set by about ``(1 - delta)`` times the payoffs and
+    rounds by about ``RESOLUTION`` times them, so the iteration can stall
+    ``RESOLUTION * delta / (1 - delta)`` away from its limit, and its stopping
+    rule ``d * delta / (1 - delta) <= tol`` cannot tell a stall from
+    convergence below that. As ``delta`` approaches 1 this bound grows
+    without limit: at ``delta = 1 - 1e-15`` one step changes nothing and the
+    rule would accept every feasible payoff.
+    """
+    delta = float(delta)
+    return RESOLUTION * delta / (1 - delta)
+
+
+def resolve_tolerance(delta, tol=None):
+    """The tolerance to iterate with at ``delta``: ``tol``, checked, or the default.
+
+    Parameters
+    ----------
+    delta : float
+        Discount factor in (0, 1).
+    tol : float, optional
+        Requested accuracy relative to the range of each player's payoffs. The default is
+        ``DEFAULT_TOL``, or :func:`finest_tolerance` where that is coarser.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``tol`` is not a positive finite number, if a given ``tol`` is finer
+        than :func:`finest_tolerance` allows at ``delta``, or if ``delta`` is
+        so close to 1 (above ``MAX_DELTA``) that not even ``COARSEST_TOL``
+        can be certified.
+    """
+    finest = finest_tolerance(delta)
+    if tol is None:
+        if finest > COARSEST_TOL:
+            raise ValueError(
+                f"delta={delta!r} is too close to 1 to compute payoff sets in double "
+                f"precision: each step moves the set by less than its rounding, so the "
+                f"result could not be told from every feasible payoff; use delta <= "
+                f"{MAX_DELTA!r}"
+            )
+        return max(DEFAULT_TOL, finest)
+    if isinstance(tol, bool) or not isinstance(tol, int | float | np.integer | np.floating):
+        raise ValueError(f"tol must be a positive number, got {tol!r}")
+    if not (np.isfinite(tol) and tol > 0):
+        raise ValueError(f"tol must be a positive finite number, got {tol!r}")
+    if tol < finest:
+        raise ValueError(
+            f"tol={tol!r} cannot be certified at delta={delta!r} in double precision: the "
+            f"iteration can stall {finest:.2g} (relative) from its limit; pass tol >= "
+            f"{finest:.2g}, or leave tol unset to use the finest accuracy available"
+        )
+    return float(tol)
+
+
+def _check_max_iter(max_iter):
+    if isinstance(max_iter, bool) or not isinstance(max_iter, int | np.integer) or max_iter < 1:
+        raise ValueError(f"max_iter must be a positive integer, got {max_iter!r}")
+
+
+def _check_directions(directions):
+    if (
+        isinstance(directions, bool)
+        or not isinstance(directions, int | np.integer)
+        or not 4 <= directions <= MAX_DIRECTIONS
+        or directions % 4
+    ):
+        raise ValueError(
+            f"directions must be a multiple of 4 between 4 and {MAX_DIRECTIONS}, "
+            f"got {directions!r}"
+        )
+
+
+def normalise(A, B):
+    """Each player's payoffs mapped onto [0, 1] by an increasing affine map.
+
+    The set of subgame-perfect payoffs moves with such maps, player by
+    player (incentives compare a player's own payoffs only), so solving the
+    normalised game and mapping back gives the same set with the same
+    relative accuracy for payoffs of any size, from ``1e-300`` to ``1e300``.
+
+    Returns
+    -------
+    (numpy.ndarray, numpy.ndarray), tuple
+        The normalised payoffs and the maps, for :func:`denormalise`.
+    """
+    normalised, maps = [], []
+    for payoffs in (A, B):
+        size = float(np.abs(payoffs).max()) or 1.0
+        scaled = payoffs / size
+        low = float(scaled.min())
+        span = float(scaled.max()) - low or 1.0
+        normalised.append((scaled - low) / span)
+        maps.append((size, low, span))
+    return tuple(normalised), tuple(maps)
+
+
+def denormalise(vertices, maps):
+    """Map payoffs of the normalised game back (the inverse of :func:`normalise`)."""
+    restored = np.array(vertices, dtype=float).reshape(-1, 2)
+    for axis, (size, low, span) in enumerate(maps):
+        restored[:, axis] = (restored[:, axis] * span + low) * size
+    return restored
+
+
+def individually_rational(vertices, A, B, slack):
+    """Cut a set of equilibrium payoffs to the players' pure minmax values.
+
+    Every pure-strategy equilibrium gives each player at least the pure
+    minmax (a player can always best respond to the other's action), so the
+    cut removes nothing of the true set. Vertices within ``slack`` below a
+    minmax value are rounding and are lifted onto it; an iterate stopped
+    early loses what lies further below. The returned set gives no player
+    less than the minmax, up to the grid of ``1e-13`` times the payoff scale
+    on which float hulls are taken.
+    """
+    floor = np.array(tuple(minmax(A, B, mixed=False))[:2], dtype=float)
+    polygon = ConvexPolygon(map(tuple, vertices))
+    polygon = polygon.clip(0, floor[0] - slack).clip(1, floor[1] - slack)
+    lifted = np.maximum(polygon.vertices.astype(float).reshape(-1, 2), floor)
+    return ConvexPolygon(map(tuple, lifted)).vertices.astype(float).reshape(-1, 2)
+
+
 def equilibrium_payoffs(
-    game, delta, method="abreu-sannikov", *, tol=1e-11, max_iter=100_000, directions=64
+    game, delta, method="abreu-sannikov", *, tol=None, max_iter=100_000, directions=64
 ):
     """The set of pure-strategy subgame-perfect payoffs ``V(delta)``.
 
@@ -126,8 +291,10 @@ def equilibrium_payoffs(
         Common discount factor in (0, 1).
     method : {"abreu-sannikov", "outer"}
         The exact algorithm, or the outer approximation.
-    tol : float
-        Accuracy relative to the payoffs' scale (see each algorithm).
+    tol : float, optional
+        Accuracy relative to the range of each player's payoffs. By
+        default ``1e-11``, or the finest accuracy double precision supports
+        at ``delta`` where that is coarser (about ``1e-13 / (1 - delta)``).
     max_iter : int
         Most steps of the iteration; a :class:`ConvergenceWarning` says when
         it stopped there.
@@ -137,12 +304,18 @@ def equilibrium_payoffs(
     Returns
     -------
     PayoffSet
+        Never below either player's pure minmax value. Empty when no
+        pure-strategy subgame-perfect equilibrium exists; a stage game without
+        a pure Nash equilibrium can still have one, when a profile that is
+        not a stage equilibrium punishes deviations.
 
     Raises
     ------
     ValueError
-        If ``delta`` is outside (0, 1) or below ``MIN_DELTA``, the game is symbolic, or the stage
-        game has no pure Nash equilibrium (the set is then empty).
+        If ``delta`` is outside (0, 1), below ``MIN_DELTA`` or above
+        ``MAX_DELTA`` (too close to 1 for double precision), ``tol`` is finer
+        than double precision can certify at ``delta``, ``max_iter`` or
+        ``directions`` is out of range, or the game is symbolic.
 
     References
     ----------
@@ -154,9 +327,13 @@ def equilibrium_payoffs(
     _check_iteration_delta(delta)
     if method not in PAYOFF_SET_METHODS:
         raise ValueError(f"method must be one of {', '.join(PAYOFF_SET_METHODS)}, got {method!r}")
-    game.require_numeric("equilibrium_payoffs()")
     delta = float(delta)
-    A, B = (np.asarray(M, dtype=float) for M in game.payoff_matrices)
+    tol = resolve_tolerance(delta, tol)
+    _check_max_iter(max_iter)
+    if method == "outer":
+        _check_directions(directions)
+    game.require_numeric("equilibrium_payoffs()")
+    (A, B), maps = normalise(*(np.asarray(M, dtype=float) for M in game.payoff_matrices))
     if method == "abreu-sannikov":
         result = abreu_sannikov(A, B, delta, tol=tol, max_iter=max_iter)
         vertices, iterations, distance, converged = (
@@ -185,12 +362,13 @@ def equilibrium_payoffs(
             stacklevel=2,
         )
     return PayoffSet(
-        vertices,
+        denormalise(individually_rational(vertices, A, B, 10 * tol), maps),
         delta=delta,
         method=method,
         iterations=iterations,
         distance=distance,
         converged=converged,
+        tol=tol,
     )
 
 
@@ -203,7 +381,9 @@ def _has_numba():
     return importlib.util.find_spec("numba") is not None
 
 
-def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, backend="auto"):
+def equilibrium_payoffs_many(
+    games, deltas, *, tol=None, max_iter=100_000, backend="auto", on_max_iter="warn"
+):
     """Abreu-Sannikov payoff sets of many games, for sweeps.
 
     With numba installed (the ``fast`` extra) each game runs through a
@@ -220,15 +400,23 @@ def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, back
     deltas : float or sequence of float
         One discount factor for all games, or one per game.
     tol, max_iter
-        As for :func:`equilibrium_payoffs`.
+        As for :func:`equilibrium_payoffs`; the default tolerance adapts to
+        each game's discount factor.
     backend : {"auto", "numba", "numpy"}
         ``"auto"`` uses numba when it is installed.
+    on_max_iter : {"warn", "raise"}
+        What to do when a game stops at ``max_iter`` above its tolerance:
+        return its last iterate (a superset of the true set) with a
+        :class:`ConvergenceWarning`, or raise ``ValueError``. Analyses that
+        read a single number off the sets use ``"raise"``.
 
     Returns
     -------
     list of PayoffSet
         In the order of ``games``.
     """
+    if on_max_iter not in ("warn", "raise"):
+        raise ValueError(f"on_max_iter must be 'warn' or 'raise', got {on_max_iter!r}")
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
     if backend == "auto":
@@ -243,25 +431,43 @@ def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, back
     deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
     for delta in deltas:
         _check_iteration_delta(float(delta))
+    tols = np.array([resolve_tolerance(float(delta), tol) for delta in deltas])
+    _check_max_iter(max_iter)
     by_shape = {}
     for index, game in enumerate(games):
         game.require_numeric("equilibrium_payoffs_many()")
         by_shape.setdefault(game.shape, []).append(index)
     results = [None] * len(games)
     for indices in by_shape.values():
-        A = np.stack([np.asarray(games[i].payoff_matrices[0], dtype=float) for i in indices])
-        B = np.stack([np.asarray(games[i].payoff_matrices[1], dtype=float) for i in indices])
-        iterates = solve(A, B, deltas[indices], tol=tol, max_iter=max_iter)
-        for index, result in zip(indices, iterates, strict=True):
+        stages, maps = zip(
+            *(
+                normalise(*(np.asarray(M, dtype=float) for M in games[i].payoff_matrices))
+                for i in indices
+            ),
+            strict=True,
+        )
+        A = np.stack([row for row, _ in stages])
+        B = np.stack([column for _, column in stages])
+        iterates = solve(A, B, deltas[indices], tol=tols[indices], max_iter=max_iter)
+        for k, (index, result) in enumerate(zip(indices, iterates, strict=True)):
+            rational = individually_rational(result.vertices, A[k], B[k], 10 * tols[index])
             results[index] = PayoffSet(
-                result.vertices,
+                denormalise(rational, maps[k]),
                 delta=float(deltas[index]),
                 method="abreu-sannikov",
                 iterations=result.iterations,
                 distance=result.distance,
                 converged=result.converged,
+                tol=float(tols[index]),
             )
     stopped = sum(not r.converged for r in results)
+    if stopped and on_max_iter == "raise":
+        worst = max(float(r.delta) for r in results if not r.converged)
+        raise ValueError(
+            f"{stopped} of {len(results)} payoff sets did not converge within "
+            f"max_iter={max_iter} steps (largest delta {worst!r}; near 1 the iteration needs "
+            f"of the order of 25 / (1 - delta) steps); raise max_iter or lower delta"
+        )
     if stopped:
         warnings.warn(
             f"{stopped} of {len(results)} games stopped at max_iter={max_iter} "
