@@ -34,7 +34,7 @@ gain from the best one-shot deviation at ``a``.
    rate ``delta``, so the set is then within ``tol`` of its limit. The
    caller must make sure that ``tol * (1 - delta) / delta`` is above the
    rounding of the arithmetic, or the test is met vacuously (see
-   :func:`bargaining.core.spe.check_resolvable`).
+   :func:`bargaining.core.repeated.payoff_sets.check_resolvable`).
 6. Merge vertices that lie within ``tol`` of each other or of the line
    through their neighbours, so that a sliver that has converged to a segment
    or a point is returned as one.

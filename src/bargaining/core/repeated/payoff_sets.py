@@ -61,14 +61,14 @@ class PayoffSet(ConvexPolygon):
         Steps of the set-valued iteration.
     distance : float
         How far the last step moved the set: the Hausdorff distance between
-        the last two iterates (Abreu-Sannikov; each player's payoffs measured
-        in units of their range in the stage game), or the largest change of
-        a supporting level (outer approximation).
+        the last two iterates (Abreu-Sannikov; each player's payoffs scaled by
+        a power of two to a largest magnitude in [1/2, 1)), or the largest
+        change of a supporting level (outer approximation).
     converged : bool
         Whether the iteration reached the requested tolerance.
     tol : float or None
-        The accuracy asked of the iteration, relative to each player's payoff
-        range (the default adapts to ``delta``; see :func:`resolve_tolerance`).
+        The accuracy asked of the iteration, relative to each player's largest
+        payoff (the default adapts to ``delta``; see :func:`resolve_tolerance`).
 
     The set may be empty (``is_empty``): then no pure-strategy subgame-perfect
     equilibrium exists, and ``max`` and ``min`` raise ``ValueError``.
@@ -172,7 +172,7 @@ def resolve_tolerance(delta, tol=None):
     delta : float
         Discount factor in (0, 1).
     tol : float, optional
-        Requested accuracy relative to the range of each player's payoffs. The default is
+        Requested accuracy relative to each player's largest payoff. The default is
         ``DEFAULT_TOL``, or :func:`finest_tolerance` where that is coarser.
 
     Returns
@@ -229,35 +229,27 @@ def _check_directions(directions):
 
 
 def normalise(A, B):
-    """Each player's payoffs mapped onto [0, 1] by an increasing affine map.
+    """Each player's payoffs scaled by a power of two to a largest magnitude in [1/2, 1).
 
-    The set of subgame-perfect payoffs moves with such maps, player by
-    player (incentives compare a player's own payoffs only), so solving the
-    normalised game and mapping back gives the same set with the same
-    relative accuracy for payoffs of any size, from ``1e-300`` to ``1e300``.
+    The set of subgame-perfect payoffs scales with each player's payoffs
+    (incentives compare a player's own payoffs only), so solving the scaled
+    game and scaling back gives the same set, with the same relative accuracy
+    for payoffs of any size. Powers of two scale floats exactly: stage
+    payoffs and minmax values come back bit for bit.
 
     Returns
     -------
-    (numpy.ndarray, numpy.ndarray), tuple
-        The normalised payoffs and the maps, for :func:`denormalise`.
+    (numpy.ndarray, numpy.ndarray), numpy.ndarray
+        The scaled payoffs and each player's binary exponent, for
+        :func:`denormalise`.
     """
-    normalised, maps = [], []
-    for payoffs in (A, B):
-        size = float(np.abs(payoffs).max()) or 1.0
-        scaled = payoffs / size
-        low = float(scaled.min())
-        span = float(scaled.max()) - low or 1.0
-        normalised.append((scaled - low) / span)
-        maps.append((size, low, span))
-    return tuple(normalised), tuple(maps)
+    exponents = np.array([np.frexp(np.abs(M).max())[1] for M in (A, B)])
+    return (np.ldexp(A, -exponents[0]), np.ldexp(B, -exponents[1])), exponents
 
 
-def denormalise(vertices, maps):
-    """Map payoffs of the normalised game back (the inverse of :func:`normalise`)."""
-    restored = np.array(vertices, dtype=float).reshape(-1, 2)
-    for axis, (size, low, span) in enumerate(maps):
-        restored[:, axis] = (restored[:, axis] * span + low) * size
-    return restored
+def denormalise(vertices, exponents):
+    """Scale payoffs of the normalised game back (the inverse of :func:`normalise`)."""
+    return np.ldexp(np.asarray(vertices, dtype=float).reshape(-1, 2), exponents)
 
 
 def individually_rational(vertices, A, B, slack):
@@ -292,7 +284,7 @@ def equilibrium_payoffs(
     method : {"abreu-sannikov", "outer"}
         The exact algorithm, or the outer approximation.
     tol : float, optional
-        Accuracy relative to the range of each player's payoffs. By
+        Accuracy relative to each player's largest payoff. By
         default ``1e-11``, or the finest accuracy double precision supports
         at ``delta`` where that is coarser (about ``1e-13 / (1 - delta)``).
     max_iter : int
@@ -333,7 +325,7 @@ def equilibrium_payoffs(
     if method == "outer":
         _check_directions(directions)
     game.require_numeric("equilibrium_payoffs()")
-    (A, B), maps = normalise(*(np.asarray(M, dtype=float) for M in game.payoff_matrices))
+    (A, B), exponents = normalise(*(np.asarray(M, dtype=float) for M in game.payoff_matrices))
     if method == "abreu-sannikov":
         result = abreu_sannikov(A, B, delta, tol=tol, max_iter=max_iter)
         vertices, iterations, distance, converged = (
@@ -362,7 +354,7 @@ def equilibrium_payoffs(
             stacklevel=2,
         )
     return PayoffSet(
-        denormalise(individually_rational(vertices, A, B, 10 * tol), maps),
+        denormalise(individually_rational(vertices, A, B, 10 * tol), exponents),
         delta=delta,
         method=method,
         iterations=iterations,
@@ -439,7 +431,7 @@ def equilibrium_payoffs_many(
         by_shape.setdefault(game.shape, []).append(index)
     results = [None] * len(games)
     for indices in by_shape.values():
-        stages, maps = zip(
+        stages, exponents = zip(
             *(
                 normalise(*(np.asarray(M, dtype=float) for M in games[i].payoff_matrices))
                 for i in indices
@@ -452,7 +444,7 @@ def equilibrium_payoffs_many(
         for k, (index, result) in enumerate(zip(indices, iterates, strict=True)):
             rational = individually_rational(result.vertices, A[k], B[k], 10 * tols[index])
             results[index] = PayoffSet(
-                denormalise(rational, maps[k]),
+                denormalise(rational, exponents[k]),
                 delta=float(deltas[index]),
                 method="abreu-sannikov",
                 iterations=result.iterations,
