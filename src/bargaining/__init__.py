@@ -8,10 +8,11 @@ Submodules and the names below that need sympy are imported on first use, so
 """
 
 import importlib
+import importlib.metadata
 
 from .core import ConditionalEquilibrium, ConvexPolygon, DegenerateGameWarning, Game, Minmax
 
-__version__ = "0.1.0"
+__version__: str = importlib.metadata.version("bargaining")
 
 _LAZY = {
     "RepeatedGame": ("bargaining.core.repeated", "RepeatedGame"),
