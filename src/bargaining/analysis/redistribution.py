@@ -32,6 +32,8 @@ References
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
 import sympy as sp
 
@@ -48,6 +50,12 @@ from ..labor.evaluation import (
 from ..labor.technology import regime, strike_output
 from .exact_redistribution import exact_breakdown_automation, exact_max_redistribution
 from .threshold import Threshold
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .._typing import Value
+    from ..labor.scenarios import Scenario
 
 METHODS = ("closed-form", "exact")
 STRATEGIES = ("stick-and-carrot", "grim")
@@ -72,8 +80,13 @@ def _parameters(scenario):
 
 
 def max_redistribution(
-    scenario, a, method="closed-form", strategy="stick-and-carrot", *, transfers=None
-):
+    scenario: Scenario,
+    a: Value,
+    method: str = "closed-form",
+    strategy: str = "stick-and-carrot",
+    *,
+    transfers: Sequence[float] | None = None,
+) -> Value:
     """The largest transfer to labor that the strategy class sustains at automation ``a``.
 
     Parameters
@@ -122,7 +135,7 @@ def max_redistribution(
     check_range(a, "a", 0, 1)
     if method == "exact":
         return exact_max_redistribution(scenario, a, transfers)
-    output = strike_output(a, scenario.sigma, scenario.rho)
+    output: Any = strike_output(a, scenario.sigma, scenario.rho)
     parameters = _parameters(scenario)
     kind = kind_of(output, *parameters.values())
     if kind == num.FLOAT:
@@ -139,8 +152,12 @@ def max_redistribution(
 
 
 def breakdown_automation(
-    scenario, method="closed-form", strategy="stick-and-carrot", *, transfers=None
-):
+    scenario: Scenario,
+    method: str = "closed-form",
+    strategy: str = "stick-and-carrot",
+    *,
+    transfers: Sequence[float] | None = None,
+) -> Threshold:
     """The automation level beyond which the strategy class sustains no redistribution.
 
     Strike output rises with automation and at ``a = 1`` a strike is no threat

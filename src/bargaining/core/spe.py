@@ -19,6 +19,8 @@ Two methods are offered:
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,6 +28,13 @@ from .abreu_sannikov import abreu_sannikov
 from .batched_abreu_sannikov import batched_abreu_sannikov
 from .polygon import ConvexPolygon
 from .validation import check_delta
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from numpy.typing import ArrayLike
+
+    from .._typing import Real
+    from .game import Game
 
 METHODS = ("abreu-sannikov", "outer")
 MIN_DELTA = 1e-100
@@ -55,7 +64,16 @@ class PayoffSet(ConvexPolygon):
         Whether the iteration reached the requested tolerance.
     """
 
-    def __init__(self, vertices, *, delta, method, iterations, tolerance, converged):
+    def __init__(
+        self,
+        vertices: ArrayLike,
+        *,
+        delta: float,
+        method: str,
+        iterations: int,
+        tolerance: float,
+        converged: bool,
+    ) -> None:
         super().__init__(map(tuple, np.asarray(vertices, dtype=float)))
         self.delta = delta
         self.method = method
@@ -63,7 +81,7 @@ class PayoffSet(ConvexPolygon):
         self.tolerance = tolerance
         self.converged = converged
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         shape = "point" if self.is_point else "segment" if self.is_segment else "polygon"
         rows = ", ".join(f"({x:.9g}, {y:.9g})" for x, y in self.vertices)
         return (
@@ -71,7 +89,7 @@ class PayoffSet(ConvexPolygon):
             f"iterations={self.iterations}, vertices=[{rows}])"
         )
 
-    def plot(self, ax=None, **style):
+    def plot(self, ax: Axes | None = None, **style: Any) -> Axes:
         """Draw the set on matplotlib axes (created if ``ax`` is None); return the axes."""
         import matplotlib.pyplot as plt
 
@@ -98,8 +116,14 @@ def _check_iteration_delta(delta):
 
 
 def equilibrium_payoffs(
-    game, delta, method="abreu-sannikov", *, tol=1e-11, max_iter=100_000, directions=64
-):
+    game: Game,
+    delta: Real,
+    method: str = "abreu-sannikov",
+    *,
+    tol: float = 1e-11,
+    max_iter: int = 100_000,
+    directions: int = 64,
+) -> PayoffSet:
     """The set of pure-strategy subgame-perfect payoffs ``V(delta)``.
 
     Parameters
@@ -187,7 +211,14 @@ def _has_numba():
     return importlib.util.find_spec("numba") is not None
 
 
-def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, backend="auto"):
+def equilibrium_payoffs_many(
+    games: Sequence[Game],
+    deltas: Real | Sequence[Real],
+    *,
+    tol: float = 1e-11,
+    max_iter: int = 100_000,
+    backend: str = "auto",
+) -> list[PayoffSet]:
     """Abreu-Sannikov payoff sets of many games, for sweeps.
 
     With numba installed (the ``fast`` extra) each game runs through a
@@ -227,11 +258,11 @@ def equilibrium_payoffs_many(games, deltas, *, tol=1e-11, max_iter=100_000, back
     deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
     for delta in deltas:
         _check_iteration_delta(float(delta))
-    by_shape = {}
+    by_shape: dict[tuple[int, ...], list[int]] = {}
     for index, game in enumerate(games):
         game._require_numeric("equilibrium_payoffs_many()")
         by_shape.setdefault(game.shape, []).append(index)
-    results = [None] * len(games)
+    results: list[Any] = [None] * len(games)
     for indices in by_shape.values():
         A = np.stack([np.asarray(games[i].payoff_matrices[0], dtype=float) for i in indices])
         B = np.stack([np.asarray(games[i].payoff_matrices[1], dtype=float) for i in indices])

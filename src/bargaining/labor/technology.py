@@ -24,6 +24,7 @@ References
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -39,8 +40,11 @@ from .evaluation import (
     substitute,
 )
 
+if TYPE_CHECKING:
+    from .._typing import Scalar
 
-def regime(sigma, *, symbolic=False):
+
+def regime(sigma: Scalar, *, symbolic: bool = False) -> str:
     """The formula ``strike_output`` uses for elasticity ``sigma`` (a key of ``STRIKE_OUTPUT``)."""
     if symbolic or (hasattr(sigma, "free_symbols") and sigma.free_symbols):
         return "ces"
@@ -53,7 +57,9 @@ def regime(sigma, *, symbolic=False):
     return "complements" if sigma < 1 else "ces"
 
 
-def strike_output(a, sigma, rho):
+def strike_output(
+    a: Scalar | np.ndarray, sigma: Scalar, rho: Scalar | np.ndarray
+) -> Scalar | np.ndarray:
     """Output produced while labor strikes, in units of normal output.
 
     Parameters
@@ -115,7 +121,14 @@ def _float_strike_output(a, sigma, rho):
     return as_float_result(output)
 
 
-def labor_share(a, sigma, *, capital=1, labor=1, new_tasks=0):
+def labor_share(
+    a: Scalar | np.ndarray,
+    sigma: Scalar,
+    *,
+    capital: Scalar = 1,
+    labor: Scalar = 1,
+    new_tasks: Scalar = 0,
+) -> Scalar | np.ndarray:
     """Labor's competitive share of income in the Acemoglu-Restrepo task model.
 
     Tasks lie on ``[N - 1, N]`` with ``N = 1 + new_tasks``; tasks below the
