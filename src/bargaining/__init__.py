@@ -8,11 +8,11 @@ Submodules and the names below that need sympy are imported on first use, so
 """
 
 import importlib
-import importlib.metadata
 
 from .core import ConditionalEquilibrium, ConvexPolygon, DegenerateGameWarning, Game, Minmax
 
-__version__: str = importlib.metadata.version("bargaining")
+# Read from the installed metadata on first use (pyproject.toml holds the one copy).
+__version__: str
 
 _LAZY = {
     "RepeatedGame": ("bargaining.core.repeated", "RepeatedGame"),
@@ -42,7 +42,11 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        from importlib import metadata
+
+        return metadata.version("bargaining")
     if name in _LAZY:
         module, attribute = _LAZY[name]
         return getattr(importlib.import_module(module), attribute)
