@@ -1,4 +1,4 @@
-"""How much redistribution the repeated strike game sustains, and where it breaks down.
+r"""How much redistribution the repeated strike game sustains, and where it breaks down.
 
 Closed forms for two strategy classes of the repeated strike game (the
 formulas live in :mod:`bargaining.labor.formulas`):
@@ -6,10 +6,12 @@ formulas live in :mod:`bargaining.labor.formulas`):
 ``"stick-and-carrot"`` (Abreu 1988)
     After capital stops sharing, labor strikes for a publicly randomised
     number of periods (at least one), then play returns to sharing. Capital's
-    incentive caps the transfer at ``delta*(1 - w - kappa) - (1 - delta)*(w - beta)``,
-    with ``beta = b + theta*y_s`` and ``kappa = (1 - theta)*y_s`` the strike
-    payoffs. A strike lasts at least one period, so it is credible only if the
-    transfer repays it: ``tau >= (1 - delta)*(w - beta)/delta``. Where the cap
+    incentive caps the transfer at
+    :math:`\delta (1 - w - \kappa) - (1 - \delta)(w - \beta)`, with
+    :math:`\beta = b + \theta y_s` and :math:`\kappa = (1 - \theta) y_s` the
+    strike payoffs. A strike lasts at least one period, so it is credible only
+    if the transfer repays it: :math:`\tau \ge (1 - \delta)(w - \beta)/\delta`.
+    Where the cap
     falls below that floor no transfer is sustainable, so the largest
     sustainable transfer drops from the floor to 0 at the breakdown point.
 ``"grim"`` (Friedman 1971)

@@ -1,17 +1,21 @@
-"""Technology: output while labor strikes, and the competitive labor share.
+r"""Technology: output while labor strikes, and the competitive labor share.
 
-Production aggregates a unit mass of tasks with a CES of elasticity ``sigma``.
-A share ``a`` of tasks is automated. During a strike machines still do the
-automated tasks (1 unit each) and replacements do the others at productivity
-``rho``, so output while labor strikes is
+Production aggregates a unit mass of tasks with a CES of elasticity
+:math:`\sigma` (``sigma``). A share :math:`a` of tasks is automated. During a
+strike machines still do the automated tasks (1 unit each) and replacements do
+the others at productivity :math:`\rho` (``rho``), so output while labor
+strikes is
 
-    y_s(a) = (a + (1 - a) * rho**((sigma - 1)/sigma)) ** (sigma/(sigma - 1)),
+.. math::
 
-with the limits ``rho**(1 - a)`` at ``sigma = 1``, ``rho`` for ``a < 1`` at
-``sigma = 0`` (Liebig's law of the minimum) and ``a + (1 - a) * rho`` at
-``sigma = inf`` (perfect substitutes). The limits are part of the model and
-are evaluated from their own formulas, not by plugging in extreme ``sigma``.
-Every regime gives ``y_s(0) = rho`` and ``y_s(1) = 1``.
+    y_s(a) = \bigl(a + (1 - a) \rho^{(\sigma - 1)/\sigma}\bigr)^{\sigma/(\sigma - 1)},
+
+with the limits :math:`\rho^{1 - a}` at :math:`\sigma = 1`, :math:`\rho` for
+:math:`a < 1` at :math:`\sigma = 0` (Liebig's law of the minimum) and
+:math:`a + (1 - a) \rho` at :math:`\sigma = \infty` (perfect substitutes). The
+limits are part of the model and are evaluated from their own formulas, not by
+plugging in extreme :math:`\sigma`. Every regime gives :math:`y_s(0) = \rho`
+and :math:`y_s(1) = 1`.
 
 References
 ----------
