@@ -11,7 +11,8 @@ import importlib
 
 from .core import ConditionalEquilibrium, ConvexPolygon, DegenerateGameWarning, Game, Minmax
 
-__version__ = "0.1.0"
+# Read from the installed metadata on first use (pyproject.toml holds the one copy).
+__version__: str
 
 _LAZY = {
     "RepeatedGame": ("bargaining.core.repeated", "RepeatedGame"),
@@ -41,7 +42,11 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        from importlib import metadata
+
+        return metadata.version("bargaining")
     if name in _LAZY:
         module, attribute = _LAZY[name]
         return getattr(importlib.import_module(module), attribute)

@@ -18,6 +18,7 @@ from bargaining.core.spe import (
     finest_tolerance,
     resolve_tolerance,
 )
+from oracles import import_oracle
 from strategies import integer_games
 
 # Abreu and Sannikov (2014), p. 322 example; vertices as published for delta = 0.3
@@ -215,7 +216,7 @@ def test_set_grows_with_patience(game, deltas):
 
 
 def quantecon_vertices(game, delta):
-    import quantecon as qe
+    qe = import_oracle("quantecon")
     from scipy.spatial import QhullError
 
     A, B = (np.asarray(M, float) for M in game.payoff_matrices)

@@ -17,9 +17,10 @@ from bargaining.core.interop import (
     to_nfg,
     to_quantecon,
 )
+from oracles import import_oracle
 from strategies import integer_games
 
-pygambit = pytest.importorskip("pygambit")
+pygambit = import_oracle("pygambit")
 
 STRIKE = Game(
     [[Fraction(7, 10), Fraction(3, 5)], [Fraction(3, 10), Fraction(1, 5)]],
@@ -149,7 +150,7 @@ def test_nashpy_round_trip_and_agreement():
 
 
 def test_quantecon_round_trip_and_agreement():
-    pytest.importorskip("quantecon")
+    import_oracle("quantecon")
     from quantecon.game_theory import NormalFormGame, pure_nash_brute
 
     theirs = to_quantecon(STRIKE)

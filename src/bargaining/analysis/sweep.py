@@ -23,6 +23,7 @@ import functools
 import inspect
 import itertools
 import json
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,6 +31,14 @@ from . import sweep_executors as ex
 from .redistribution import STRATEGIES
 from .sweep_axes import check_axis, check_corners, check_scenario
 from .sweep_quantities import QUANTITIES, evaluate_chunk
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Executor
+
+    import xarray
+
+    from ..labor.scenarios import Scenario
 
 
 def _takes_a(quantity):
@@ -74,7 +83,7 @@ def _attributes(name, method, scenario, options):
     return attributes
 
 
-def scenario_of(result):
+def scenario_of(result: xarray.DataArray) -> Scenario:
     """The base scenario of a sweep result, rebuilt from its attributes.
 
     Parameters
@@ -90,22 +99,24 @@ def scenario_of(result):
     from ..labor.scenarios import Scenario
 
     prefix = "scenario_"
-    values = {k[len(prefix) :]: float(v) for k, v in result.attrs.items() if k.startswith(prefix)}
+    values: dict[str, Any] = {
+        k[len(prefix) :]: float(v) for k, v in result.attrs.items() if k.startswith(prefix)
+    }
     return Scenario(**values, name=result.attrs["scenario"])
 
 
 def sweep(
-    quantity,
-    scenario=None,
-    executor=None,
-    progress=True,
-    workers=None,
+    quantity: str | Callable[..., Any],
+    scenario: Scenario | None = None,
+    executor: Executor | None = None,
+    progress: bool | str = True,
+    workers: int | None = None,
     *,
-    method="closed-form",
-    options=None,
-    chunk_size=None,
-    **axes,
-):
+    method: str = "closed-form",
+    options: dict[str, Any] | None = None,
+    chunk_size: int | None = None,
+    **axes: Any,
+) -> xarray.DataArray:
     """Evaluate ``quantity`` at every point of a grid of scenario parameters and automation.
 
     Parameters

@@ -19,6 +19,8 @@ Two methods are offered:
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,6 +29,13 @@ from .batched_abreu_sannikov import batched_abreu_sannikov
 from .minmax import minmax
 from .polygon import ConvexPolygon
 from .validation import check_delta
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from numpy.typing import ArrayLike
+
+    from .._typing import Real
+    from .game import Game
 
 METHODS = ("abreu-sannikov", "outer")
 MIN_DELTA = 1e-100
@@ -72,7 +81,17 @@ class PayoffSet(ConvexPolygon):
     equilibrium exists, and ``max`` and ``min`` raise ``ValueError``.
     """
 
-    def __init__(self, vertices, *, delta, method, iterations, tolerance, converged, tol=None):
+    def __init__(
+        self,
+        vertices: ArrayLike,
+        *,
+        delta: float,
+        method: str,
+        iterations: int,
+        tolerance: float,
+        converged: bool,
+        tol: float | None = None,
+    ) -> None:
         super().__init__(map(tuple, np.asarray(vertices, dtype=float).reshape(-1, 2)))
         self.delta = delta
         self.method = method
@@ -89,7 +108,7 @@ class PayoffSet(ConvexPolygon):
             )
         return super()._nonempty()
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         shape = (
             "empty"
             if self.is_empty
@@ -105,7 +124,7 @@ class PayoffSet(ConvexPolygon):
             f"iterations={self.iterations}, vertices=[{rows}])"
         )
 
-    def plot(self, ax=None, **style):
+    def plot(self, ax: Axes | None = None, **style: Any) -> Axes:
         """Draw the set on matplotlib axes (created if ``ax`` is None); return the axes."""
         import matplotlib.pyplot as plt
 
@@ -133,7 +152,7 @@ def _check_iteration_delta(delta):
         )
 
 
-def finest_tolerance(delta):
+def finest_tolerance(delta: float) -> float:
     """The finest accuracy the float iterations can certify at discount factor ``delta``.
 
     Each step moves the set by about ``(1 - delta)`` times the payoffs and
@@ -148,7 +167,7 @@ def finest_tolerance(delta):
     return RESOLUTION * delta / (1 - delta)
 
 
-def resolve_tolerance(delta, tol=None):
+def resolve_tolerance(delta: float, tol: float | None = None) -> float:
     """The tolerance to iterate with at ``delta``: ``tol``, checked, or the default.
 
     Parameters
@@ -194,12 +213,12 @@ def resolve_tolerance(delta, tol=None):
     return float(tol)
 
 
-def _check_max_iter(max_iter):
+def _check_max_iter(max_iter: int) -> None:
     if isinstance(max_iter, bool) or not isinstance(max_iter, int | np.integer) or max_iter < 1:
         raise ValueError(f"max_iter must be a positive integer, got {max_iter!r}")
 
 
-def _check_directions(directions):
+def _check_directions(directions: int) -> None:
     if (
         isinstance(directions, bool)
         or not isinstance(directions, int | np.integer)
@@ -212,7 +231,7 @@ def _check_directions(directions):
         )
 
 
-def normalise(A, B):
+def normalise(A: np.ndarray, B: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
     """Each player's payoffs scaled by a power of two to a largest magnitude in [1/2, 1).
 
     The set of subgame-perfect payoffs scales with each player's payoffs
@@ -231,12 +250,14 @@ def normalise(A, B):
     return (np.ldexp(A, -exponents[0]), np.ldexp(B, -exponents[1])), exponents
 
 
-def denormalise(vertices, exponents):
+def denormalise(vertices: ArrayLike, exponents: np.ndarray) -> np.ndarray:
     """Scale payoffs of the normalised game back (the inverse of :func:`normalise`)."""
     return np.ldexp(np.asarray(vertices, dtype=float).reshape(-1, 2), exponents)
 
 
-def individually_rational(vertices, A, B, slack):
+def individually_rational(
+    vertices: ArrayLike, A: np.ndarray, B: np.ndarray, slack: float
+) -> np.ndarray:
     """Cut a set of equilibrium payoffs to the players' pure minmax values.
 
     Every pure-strategy equilibrium gives each player at least the pure
@@ -248,15 +269,21 @@ def individually_rational(vertices, A, B, slack):
     on which float hulls are taken.
     """
     floor = np.array(tuple(minmax(A, B, mixed=False))[:2], dtype=float)
-    polygon = ConvexPolygon(map(tuple, vertices))
+    polygon = ConvexPolygon(map(tuple, np.asarray(vertices, dtype=float).reshape(-1, 2)))
     polygon = polygon.clip(0, floor[0] - slack).clip(1, floor[1] - slack)
     lifted = np.maximum(polygon.vertices.astype(float).reshape(-1, 2), floor)
     return ConvexPolygon(map(tuple, lifted)).vertices.astype(float).reshape(-1, 2)
 
 
 def equilibrium_payoffs(
-    game, delta, method="abreu-sannikov", *, tol=None, max_iter=100_000, directions=64
-):
+    game: Game,
+    delta: Real,
+    method: str = "abreu-sannikov",
+    *,
+    tol: float | None = None,
+    max_iter: int = 100_000,
+    directions: int = 64,
+) -> PayoffSet:
     """The set of pure-strategy subgame-perfect payoffs ``V(delta)``.
 
     Parameters
@@ -358,8 +385,14 @@ def _has_numba():
 
 
 def equilibrium_payoffs_many(
-    games, deltas, *, tol=None, max_iter=100_000, backend="auto", on_max_iter="warn"
-):
+    games: Sequence[Game],
+    deltas: Real | Sequence[Real],
+    *,
+    tol: float | None = None,
+    max_iter: int = 100_000,
+    backend: str = "auto",
+    on_max_iter: str = "warn",
+) -> list[PayoffSet]:
     """Abreu-Sannikov payoff sets of many games, for sweeps.
 
     With numba installed (the ``fast`` extra) each game runs through a
@@ -409,11 +442,11 @@ def equilibrium_payoffs_many(
         _check_iteration_delta(float(delta))
     tols = np.array([resolve_tolerance(float(delta), tol) for delta in deltas])
     _check_max_iter(max_iter)
-    by_shape = {}
+    by_shape: dict[tuple[int, ...], list[int]] = {}
     for index, game in enumerate(games):
         game._require_numeric("equilibrium_payoffs_many()")
         by_shape.setdefault(game.shape, []).append(index)
-    results = [None] * len(games)
+    results: list[Any] = [None] * len(games)
     for indices in by_shape.values():
         stages, exponents = zip(
             *(

@@ -27,9 +27,14 @@ References
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .._lazy import lazy_module
+
+if TYPE_CHECKING:
+    import sympy
+
+    from .._typing import Matrix
 
 sp = lazy_module("sympy")
 
@@ -39,7 +44,7 @@ class ConditionalEquilibrium(NamedTuple):
 
     row: tuple
     column: tuple
-    condition: sp.Basic
+    condition: sympy.Basic
 
 
 def _gain(difference):
@@ -54,7 +59,7 @@ def _strictly_between_zero_and_one(numerator, denominator):
     )
 
 
-def symbolic_equilibria(A, B):
+def symbolic_equilibria(A: Matrix, B: Matrix) -> list[ConditionalEquilibrium]:
     """Pure and completely mixed equilibria of a 2x2 game with symbolic payoffs.
 
     Parameters

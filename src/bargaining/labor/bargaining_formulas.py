@@ -21,6 +21,8 @@ References
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -98,14 +100,14 @@ FORMULAS = {
 
 
 @functools.cache
-def numeric(name):
+def numeric(name: str) -> tuple[tuple[sp.Symbol, ...], Callable[..., Any]]:
     """The formula ``name`` compiled for numpy: ``(symbols, function)``, cached."""
     expression = FORMULAS[name]
     symbols = tuple(sorted(expression.free_symbols, key=str))
     return symbols, sp.lambdify(symbols, expression, "numpy")
 
 
-def evaluate(name, values):
+def evaluate(name: str, values: Mapping[sp.Symbol, Any]) -> Any:
     """The formula ``name`` at ``values`` (a dict from symbols to numbers, arrays or expressions).
 
     Exact for rational input, floats (arrays broadcast together) for float

@@ -21,6 +21,8 @@ References
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any
 
 import sympy as sp
 
@@ -106,7 +108,7 @@ _ARGUMENTS = {
 
 
 @functools.cache
-def numeric(family, regime=None):
+def numeric(family: str, regime: str | None = None) -> Callable[..., Any]:
     """A numpy function compiled from a formula, cached.
 
     Parameters
@@ -121,13 +123,14 @@ def numeric(family, regime=None):
     callable
         Taking the formula's arguments in the order of ``_ARGUMENTS``.
     """
-    if family == "strike_output":
-        return sp.lambdify(_ARGUMENTS[family], STRIKE_OUTPUT[regime], "numpy")
-    if family == "labor_share":
-        return sp.lambdify(_ARGUMENTS[family], LABOR_SHARE[regime], "numpy")
+    if family in ("strike_output", "labor_share"):
+        table = STRIKE_OUTPUT if family == "strike_output" else LABOR_SHARE
+        if regime is None or regime not in table:
+            raise ValueError(f"regime must be one of {', '.join(table)}, got {regime!r}")
+        return sp.lambdify(_ARGUMENTS[family], table[regime], "numpy")
     return sp.lambdify(_ARGUMENTS["transfer"], max_transfer_expression(family), "numpy")
 
 
-def max_transfer_expression(strategy):
+def max_transfer_expression(strategy: str) -> sp.Expr:
     """The largest sustainable transfer as a function of strike output ``y``."""
     return {"stick-and-carrot": MAX_TRANSFER_STICK_AND_CARROT, "grim": MAX_TRANSFER_GRIM}[strategy]

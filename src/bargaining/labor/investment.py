@@ -52,6 +52,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import sympy as sp
@@ -61,6 +62,9 @@ from . import formulas as f
 from . import investment_formulas as fi
 from .evaluation import as_float_result, as_input, check_range, kind_of, substitute
 from .technology import strike_output
+
+if TYPE_CHECKING:
+    from .._typing import Scalar
 
 DEFAULT_GAIN = 0.1
 DEFAULT_LEVEL = 0.25
@@ -89,8 +93,8 @@ class Cost:
         ``"quadratic"``, ``"calibrated"`` or ``"custom"``.
     """
 
-    expression: object
-    gain: object = DEFAULT_GAIN
+    expression: sp.Expr
+    gain: Scalar = DEFAULT_GAIN
     name: str = "custom"
 
     def __post_init__(self):

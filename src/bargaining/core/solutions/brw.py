@@ -1,9 +1,10 @@
-"""The limit of alternating offers as the time between offers vanishes.
+r"""The limit of alternating offers as the time between offers vanishes.
 
-Binmore, Rubinstein and Wolinsky (1986) let the period length ``Delta`` go to
-zero with discount factors ``delta_i = exp(-r_i * Delta)``. Rubinstein's
-split then tends to the asymmetric Nash solution with bargaining powers
-``r2/(r1 + r2)`` for player 1 and ``r1/(r1 + r2)`` for player 2: the more
+Binmore, Rubinstein and Wolinsky (1986) let the period length :math:`\Delta`
+go to zero with discount factors :math:`\delta_i = e^{-r_i \Delta}`.
+Rubinstein's split then tends to the asymmetric Nash solution with bargaining
+powers :math:`r_2/(r_1 + r_2)` for player 1 and :math:`r_1/(r_1 + r_2)` for
+player 2: the more
 patient player (the lower rate) gets more. The disagreement point is the
 impasse point (the flows while the players disagree, the inside options),
 not the outside options, which act as constraints.
@@ -12,9 +13,9 @@ Algorithm
 ---------
 1. Check the rates are positive.
 2. Take the bargaining set: the given frontier, or the split of a surplus
-   of 1, ``{u >= inside : u1 + u2 <= 1}``.
+   of 1, :math:`\{u \ge \mathrm{inside} : u_1 + u_2 \le 1\}`.
 3. Return the Nash solution of that set from ``inside`` with weights
-   ``(r2, r1)``.
+   :math:`(r_2, r_1)`.
 
 References
 ----------
@@ -24,12 +25,20 @@ References
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import numbers as num
 from .frontier import Frontier
 from .nash import nash_bargaining
 
+if TYPE_CHECKING:
+    from ..._typing import PointLike, Scalar
+    from .outcome import BargainingOutcome
 
-def rubinstein_limit(rate1, rate2, inside=(0, 0), frontier=None):
+
+def rubinstein_limit(
+    rate1: Scalar, rate2: Scalar, inside: PointLike = (0, 0), frontier: Frontier | None = None
+) -> BargainingOutcome:
     """The limit of Rubinstein's split as offers come ever faster (BRW 1986).
 
     Parameters

@@ -23,6 +23,8 @@ References
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,6 +32,11 @@ from ..._lazy import is_sympy, lazy_module
 from .. import numbers as num
 from ..polygon import ConvexPolygon
 from . import _smooth
+
+if TYPE_CHECKING:
+    import sympy
+
+    from ..._typing import PointLike, Real, Scalar
 
 sp = lazy_module("sympy")
 
@@ -52,25 +59,40 @@ class Frontier:
         Player 1's payoffs along the frontier, lowest to highest.
     """
 
-    def __init__(self, kind, *, polygon=None, function=None, u1=None, u1_range=None):
+    # Which of these describe the set depends on ``kind``.
+    polygon: Any
+    chain: Any
+    function: Any
+    u1: Any
+    u1_range: Any
+
+    def __init__(
+        self,
+        kind: str,
+        *,
+        polygon: ConvexPolygon | None = None,
+        function: Callable[[Any], Any] | sympy.Expr | None = None,
+        u1: sympy.Symbol | None = None,
+        u1_range: tuple[Scalar, Scalar] | None = None,
+    ) -> None:
         self.kind = kind
         self.polygon = polygon
         self.function = function
         self.u1 = u1
         if kind == "polygon":
-            self.chain = pareto_chain(polygon)
+            self.chain = pareto_chain(self.polygon)
             u1_range = (self.chain[0][0], self.chain[-1][0])
         self.u1_range = u1_range
-        self.exact = kind == "expression" or (kind == "polygon" and polygon.exact)
+        self.exact = kind == "expression" or (kind == "polygon" and self.polygon.exact)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.kind == "polygon":
             return f"Frontier.from_points({[tuple(v) for v in self.chain]})"
         shown = self.function if self.kind == "expression" else "f"
         return f"Frontier({self.kind}: u2 = {shown}, u1 in {self.u1_range})"
 
     @classmethod
-    def from_points(cls, points):
+    def from_points(cls, points: Iterable[PointLike]) -> Frontier:
         """The frontier of the convex hull of ``points`` (ints, Fractions or floats)."""
         points = [tuple(p) for p in points]
         if not points:
@@ -85,7 +107,9 @@ class Frontier:
         return cls("polygon", polygon=ConvexPolygon(zip(values[::2], values[1::2], strict=True)))
 
     @classmethod
-    def from_function(cls, function, u1_range):
+    def from_function(
+        cls, function: Callable[[Any], Any], u1_range: tuple[Real, Real]
+    ) -> Frontier:
         """The set below ``u2 = function(u1)``, ``u1`` in ``u1_range``; ``function`` must fall."""
         low, high = _checked_range(u1_range)
         grid = np.linspace(low, high, SAMPLES)
@@ -96,7 +120,9 @@ class Frontier:
         return cls("function", function=function, u1_range=(float(low), float(high)))
 
     @classmethod
-    def from_expr(cls, expr, u1, u1_range):
+    def from_expr(
+        cls, expr: sympy.Expr, u1: sympy.Symbol, u1_range: tuple[Scalar, Scalar]
+    ) -> Frontier:
         """The set below ``u2 = expr`` (a sympy expression in the symbol ``u1``)."""
         if not is_sympy(expr) or not is_sympy(u1) or not u1.is_Symbol:
             raise ValueError(f"expr must be a sympy expression in the symbol u1, got {expr!r}")
@@ -109,7 +135,7 @@ class Frontier:
         return cls("expression", function=expr, u1=u1, u1_range=(low, high))
 
     # --- Questions the solutions ask -----------------------------------------------
-    def value(self, u1):
+    def value(self, u1: Scalar) -> Scalar:
         """Player 2's frontier payoff when player 1 gets ``u1`` (within ``u1_range``)."""
         if self.kind == "polygon":
             return _interpolate(self.chain, u1)
@@ -117,7 +143,7 @@ class Frontier:
             return _smooth.tidy(self.function.subs(self.u1, u1))
         return float(self.function(u1))
 
-    def contains(self, point):
+    def contains(self, point: PointLike) -> bool:
         """Whether ``point`` lies in the set ``S``."""
         if self.kind == "polygon":
             return self.polygon.contains(point)
@@ -127,7 +153,7 @@ class Frontier:
             return False
         return not _smooth.is_above(u2, self.value(_smooth.larger(u1, low)))
 
-    def check_disagreement(self, disagreement):
+    def check_disagreement(self, disagreement: PointLike) -> tuple[Scalar, Scalar]:
         """``disagreement`` as a pair of numbers; ValueError if it lies outside ``S``."""
         if len(tuple(disagreement)) != 2:
             raise ValueError(f"disagreement must be a pair (d1, d2), got {disagreement!r}")
@@ -145,7 +171,7 @@ class Frontier:
                 raise ValueError(f"disagreement point {disagreement!r} lies outside the set")
         return point
 
-    def ideal_point(self, disagreement):
+    def ideal_point(self, disagreement: PointLike) -> tuple[Scalar, Scalar]:
         """Each player's highest payoff in ``S`` among points weakly above ``disagreement``."""
         d1, d2 = disagreement
         if self.kind == "polygon":
@@ -154,7 +180,7 @@ class Frontier:
         low = self.u1_range[0]
         return self.u1_at(d2), self.value(_smooth.larger(d1, low))
 
-    def u1_at(self, u2):
+    def u1_at(self, u2: Scalar) -> Scalar:
         """Player 1's highest payoff in ``S`` given player 2 gets ``u2``."""
         low, high = self.u1_range
         if not _smooth.is_above(u2, self.value(high)):
@@ -165,14 +191,14 @@ class Frontier:
             return _smooth.float_root(lambda x: self.function(x) - u2, low, high)
         return _smooth.symbolic_root(self.function - u2, self.u1, low, high)
 
-    def ray_exit(self, origin, direction):
+    def ray_exit(self, origin: PointLike, direction: PointLike) -> tuple[Scalar, Scalar]:
         """The last point of ``S`` on the ray ``origin + t * direction``, ``t >= 0``."""
         if self.kind == "polygon":
             return _smooth.polygon_ray_exit(self.polygon, origin, direction)
         return _smooth.graph_ray_exit(self, origin, direction)
 
 
-def pareto_chain(polygon):
+def pareto_chain(polygon: ConvexPolygon) -> list[tuple[Real, Real]]:
     """The Pareto-optimal vertices of a convex polygon, by increasing ``u1``.
 
     1. Take the hull's vertices counter-clockwise.
