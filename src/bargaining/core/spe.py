@@ -357,6 +357,10 @@ def equilibrium_payoffs(
             result.tolerance,
             result.converged,
         )
+    rational = individually_rational(vertices, A, B, 10 * tol)
+    # An iterate contains the limit set, which is individually rational: when
+    # nothing of the iterate is, the limit is empty, which is exact.
+    converged = converged or not len(rational)
     if not converged:
         warnings.warn(
             f"{method} stopped after max_iter={max_iter} steps at distance "
@@ -365,7 +369,7 @@ def equilibrium_payoffs(
             stacklevel=2,
         )
     return PayoffSet(
-        denormalise(individually_rational(vertices, A, B, 10 * tol), exponents),
+        denormalise(rational, exponents),
         delta=delta,
         method=method,
         iterations=iterations,
@@ -466,7 +470,7 @@ def equilibrium_payoffs_many(
                 method="abreu-sannikov",
                 iterations=result.iterations,
                 tolerance=result.distance,
-                converged=result.converged,
+                converged=result.converged or not len(rational),
                 tol=float(tols[index]),
             )
     stopped = sum(not r.converged for r in results)
