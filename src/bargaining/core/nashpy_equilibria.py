@@ -34,16 +34,29 @@ import warnings
 import numpy as np
 
 
+FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
+
+
 def _run(game, method, size):
     # nashpy warns about degeneracy in its own words; step 4 reports it as a
     # DegenerateGameWarning instead.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        if method in ("auto", "vertex"):
-            return list(game.vertex_enumeration())
-        if method == "support":
-            return list(game.support_enumeration())
-        return [game.lemke_howson(initial_dropped_label=label) for label in range(size)]
+        try:
+            if method in ("auto", "vertex"):
+                return list(game.vertex_enumeration())
+            if method == "support":
+                return list(game.support_enumeration())
+        except FAILURES:
+            return []  # nashpy's linear programs can fail on badly scaled payoffs
+        found = []
+        for label in range(size):
+            # One label failing (a degenerate pivot) must not discard what the others found.
+            try:
+                found.append(game.lemke_howson(initial_dropped_label=label))
+            except FAILURES:
+                continue
+        return found
 
 
 def _one_action_equilibria(A, B):
@@ -119,10 +132,7 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
     if min(A.shape) == 1:  # qhull cannot build one-dimensional polytopes
         candidates = _one_action_equilibria(*original)
     else:
-        try:
-            candidates = _run(nashpy.Game(A, B), method, sum(A.shape))
-        except (ArithmeticError, RuntimeError, TypeError, ValueError):
-            candidates = []  # nashpy's linear programs can fail on badly scaled payoffs
+        candidates = _run(nashpy.Game(A, B), method, sum(A.shape))
     found = []
     for x, y in candidates:
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)

@@ -34,6 +34,8 @@ from . import _smooth
 from .outcome import BargainingOutcome
 from .rubinstein import checked_problem
 
+MAX_HORIZON = 10_000
+
 
 def alternating_offers(delta1, delta2, horizon, inside=(0, 0), outside=(None, None), proposer=1):
     """The subgame-perfect split of alternating offers that end after ``horizon`` periods.
@@ -43,7 +45,8 @@ def alternating_offers(delta1, delta2, horizon, inside=(0, 0), outside=(None, No
     delta1, delta2 : number
         Discount factors per period, in (0, 1).
     horizon : int
-        Number of periods in which offers can be made, at least 1.
+        Number of periods in which offers can be made, from 1 to
+        :data:`MAX_HORIZON` (exact fractions grow with every period).
     inside, outside, proposer
         As for :func:`~bargaining.core.solutions.rubinstein.rubinstein`.
 
@@ -63,6 +66,11 @@ def alternating_offers(delta1, delta2, horizon, inside=(0, 0), outside=(None, No
     deltas, inside, outside = checked_problem(delta1, delta2, inside, outside)
     if isinstance(horizon, bool) or not isinstance(horizon, numbers.Integral) or horizon < 1:
         raise ValueError(f"horizon must be a positive integer, got {horizon!r}")
+    if horizon > MAX_HORIZON:
+        raise ValueError(
+            f"horizon must be at most {MAX_HORIZON}, got {horizon!r}; "
+            "rubinstein() gives the infinite-horizon split"
+        )
     if proposer not in (1, 2):
         raise ValueError(f"proposer must be 1 or 2, got {proposer!r}")
     values = list(inside)
