@@ -117,7 +117,11 @@ class GameFile:
             ]
             for player, rows in zip(("row", "column"), self.payoffs, strict=True)
         ]
-        return Game(*matrices, labels=self.actions, players=self.players)
+        try:
+            return Game(*matrices, labels=self.actions, players=self.players)
+        except ValueError as error:  # e.g. a payoff too large: name the file and the entry
+            message = str(error).replace("A[", "payoffs.row[").replace("B[", "payoffs.column[")
+            raise ValueError(f"{self.source}, {message}") from None
 
 
 def _entry(value, names, where):
@@ -186,9 +190,10 @@ def read_regular_file(path, limit):
         If it cannot be opened or read.
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise ValueError(f"{str(path)!r} is not a regular file (a FIFO, device or folder)")
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise ValueError(f"{str(path)!r} is not a regular file (a FIFO, device or folder)")
         return handle.read(limit)
 
 
