@@ -214,3 +214,28 @@ def test_figures_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["figures", "--out", str(blocker / "inside")])
     assert result.exit_code == 2
     assert result.stderr.startswith("bargaining: error: cannot write figures to")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("0_5", "without underscores"), ("1" * 1200, "at most 1000 characters")],
+)
+def test_set_values_with_underscores_or_thousands_of_digits_are_refused(value, message):
+    result = CliRunner().invoke(main, ["breakdown", "--set", f"w={value}"])
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_python_warnings_are_one_line_on_the_command_line():
+    import warnings
+
+    @main.command("warn-twice")
+    def warn_twice():
+        warnings.warn("first\nsecond line", RuntimeWarning, stacklevel=1)
+
+    try:
+        result = CliRunner().invoke(main, ["warn-twice"])
+    finally:
+        del main.commands["warn-twice"]
+    assert result.exit_code == 0
+    assert result.stderr == "bargaining: warning: first second line\n"

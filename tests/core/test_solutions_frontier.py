@@ -105,3 +105,13 @@ def test_alternating_offers_without_gains_give_the_inside_options():
     assert rubinstein(F(9, 10), F(1, 2), inside=inside).payoffs == inside
     assert rubinstein(F(9, 10), F(1, 2), inside=inside, proposer=2).payoffs == inside
     assert rubinstein_limit(1, 3, inside=inside).payoffs == inside
+
+
+@pytest.mark.parametrize("solve", SOLUTIONS.values(), ids=SOLUTIONS)
+def test_none_or_garbage_where_a_frontier_is_expected_is_a_value_error(solve):
+    with pytest.raises(ValueError, match="frontier must be a Frontier, got None"):
+        solve(None, (0, 0))
+    with pytest.raises(ValueError, match="points must be payoff pairs"):
+        Frontier.from_points(None)
+    with pytest.raises(ValueError, match="function must be callable"):
+        Frontier.from_function(None, (0, 1))
