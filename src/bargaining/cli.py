@@ -110,7 +110,7 @@ REPORT_FILES = (
     "report.md",
     "report.html",
     "results.json",
-    *(f"{stem}.{suffix}" for stem in ("redistribution", "investment") for suffix in ("png", "svg")),
+    *(f"{stem}.{kind}" for stem in ("redistribution", "investment") for kind in ("png", "svg")),
 )
 
 

@@ -195,5 +195,5 @@ def test_payoffs_near_the_float_limit_are_refused_naming_the_entry():
 
 def test_decimal_literals_in_toml_are_limited_in_digits():
     long_decimal = "0." + "1" * 1200
-    with pytest.raises(ValueError, match="finite|digits"):
+    with pytest.raises(ValueError, match=r"finite|digits"):
         parse_game_file(PD.replace("delta = 0.9", f"delta = {long_decimal}"), "pd.toml")

@@ -87,7 +87,7 @@ def test_no_gains_from_trade_give_the_disagreement_point(solve, cloud, share):
     frontier = Frontier.from_points(cloud)
     chain = frontier.chain
     start, end = chain[int(share * (len(chain) - 1))], chain[-1]
-    d = start if len(chain) == 1 else tuple(s + share * (e - s) for s, e in zip(start, end))
+    d = tuple(s + share * (e - s) for s, e in zip(start, end, strict=True))
     if frontier.ideal_point(d) != d:  # d on a flat stretch: a gain remains for one player
         return
     assert solve(frontier, d).payoffs == d

@@ -65,7 +65,8 @@ def check_workers(workers):
         raise ValueError(f"workers must be a positive integer, got {workers!r}")
     if workers > max_workers():
         raise ValueError(
-            f"workers (--workers) must be at most {max_workers()} ({WORKERS_PER_CPU} per CPU), got {workers}"
+            f"workers (--workers) must be at most {max_workers()} "
+            f"({WORKERS_PER_CPU} per CPU), got {workers}"
         )
     return int(workers)
 

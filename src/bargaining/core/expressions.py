@@ -80,7 +80,8 @@ class _Builder:
         if isinstance(node, ast.Name):
             written = ast.get_source_segment(self.text, node)
             if written is not None and written != node.id:
-                self.fail(f"the name is written with lookalike characters (reads as {node.id!r})", node)
+                reason = f"the name is written with lookalike characters (reads as {node.id!r})"
+                self.fail(reason, node)
             if node.id not in self.names:
                 known = ", ".join(sorted(self.names)) or "none"
                 self.fail(f"unknown name {node.id!r} (parameters: {known})", node)
@@ -234,7 +235,7 @@ def _tree_size(expression, sizes):
 
 
 def _height(constant):
-    """The most digits of a rational number in a constant expression (its numerators, denominators)."""
+    """The most digits of a rational number (numerator and denominator) in a constant."""
     rationals = [constant] if constant.is_Rational else constant.atoms(sp.Rational)
     return max((len(str(abs(r.p))) + len(str(r.q)) - 1 for r in rationals), default=1)
 

@@ -65,13 +65,13 @@ def _exact_float(text):
 
 
 def _text(value, where):
-    """Text shown to the user: control characters (terminal escapes, bidi overrides) are refused."""
+    """Text shown to the user: control characters (terminal escapes, bidi marks) are refused."""
     if not isinstance(value, str):
         raise ValueError(f"{where}: must be text, got {type(value).__name__}")
     for character in value:
         if character not in "\n\t" and unicodedata.category(character) in ("Cc", "Cf"):
             raise ValueError(
-                f"{where}: control character {ascii(character)} is not allowed in text"
+                f"{where}: control character {character!a} is not allowed in text"
             )
     return value
 

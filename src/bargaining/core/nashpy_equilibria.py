@@ -38,7 +38,6 @@ import warnings
 
 import numpy as np
 
-
 FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
 # Largest games (rows + columns) each algorithm is run on. nashpy's vertex
 # enumeration hands qhull polytopes of dimension m and n, and support

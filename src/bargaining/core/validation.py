@@ -61,7 +61,7 @@ MAX_DIRECTIONS = 4096
 
 
 def check_iteration_options(tol=None, max_iter=None, directions=None):
-    """Check the options of the iterative payoff-set algorithms; ValueError naming the first bad one.
+    """Check the options of the iterative payoff-set algorithms; ValueError names the bad one.
 
     Parameters
     ----------

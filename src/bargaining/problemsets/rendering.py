@@ -141,7 +141,8 @@ def write(problemsets, out_dir, fmt="md", *, force=False):
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     engine = latex_engine() if fmt == "pdf" else None
     formats = {"md": ("md",), "tex": ("tex",), "pdf": ("tex",) if engine else ("md", "tex")}[fmt]
-    suffixes = [f"-{n:02d}" if len(problemsets) > 1 else "" for n in range(1, len(problemsets) + 1)]
+    several = len(problemsets) > 1
+    suffixes = [f"-{n:02d}" if several else "" for n in range(1, len(problemsets) + 1)]
     kinds = [*formats, *(("pdf",) if engine else ())]
     names = [f"{part}{suffix}.{kind}" for suffix in suffixes for part in PARTS for kind in kinds]
     out = prepare_output_folder(out_dir, names, force=force)
