@@ -7,11 +7,12 @@ traceback.
 from __future__ import annotations
 
 import sys
+import warnings
 
 import click
 
 from . import __version__
-from .cli_options import method_option, scenario_option, set_option
+from .cli_options import error_line, method_option, os_reason, scenario_option, set_option
 
 
 class _Commands(click.Group):
@@ -23,9 +24,13 @@ class _Commands(click.Group):
     def main(self, args=None, prog_name=None, **extra):
         extra.pop("standalone_mode", None)
         try:
-            code = super().main(args, prog_name or "bargaining", standalone_mode=False, **extra)
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                code = super().main(
+                    args, prog_name or "bargaining", standalone_mode=False, **extra
+                )
         except click.ClickException as error:
-            click.echo(f"bargaining: error: {error.format_message()}", err=True)
+            click.echo(f"bargaining: error: {error_line(error.format_message())}", err=True)
             sys.exit(error.exit_code)
         except click.Abort:
             click.echo("bargaining: aborted", err=True)
@@ -36,8 +41,13 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except ValueError as error:
-            click.echo(f"bargaining: error: {error}", err=True)
+            click.echo(f"bargaining: error: {error_line(error)}", err=True)
             ctx.exit(2)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """Warnings on the command line: one line each, without Python's source location."""
+    click.echo(f"bargaining: warning: {error_line(message)}", err=True)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,7 +78,8 @@ def _scenario(name):
     type=click.Path(file_okay=False),
     help="Folder for report.md, report.html, results.json and the figures.",
 )
-def report(name, compare, out_dir):
+@click.option("--force", is_flag=True, help="Overwrite files of the same names in --out.")
+def report(name, compare, out_dir, force):
     """Redistribution against automation, and where it breaks down.
 
     Prints the summary and writes the full report, with every number in
@@ -79,18 +90,31 @@ def report(name, compare, out_dir):
       bargaining report
       bargaining report --scenario liebig --out build/liebig --no-compare
     """
+    from ._output_folder import prepare_output_folder
     from .report import collect, render_text, write_report
     from .report_figures import draw_figures
 
     scenario = _scenario(name)
+    prepare_output_folder(out_dir, REPORT_FILES, force=force)
     results = collect(scenario, compare=compare)
     try:
         figures = draw_figures(scenario, out_dir)
         written = write_report(results, out_dir, figures)
     except OSError as error:
-        raise ValueError(f"cannot write the report to {out_dir!r}: {error.strerror}") from None
+        raise ValueError(f"cannot write the report to {out_dir!r}: {os_reason(error)}") from None
     click.echo(render_text(results), nl=False)
     click.echo(f"\nwritten: {', '.join(str(p) for p in (*written, *figures))}")
+
+
+REPORT_FILES = (
+    "report.md",
+    "report.html",
+    "results.json",
+    *(f"{stem}.{kind}" for stem in ("redistribution", "investment") for kind in ("png", "svg")),
+)
+
+
+MAX_NUMBER_LENGTH = 1000
 
 
 def parse_number(text, name):
@@ -101,6 +125,11 @@ def parse_number(text, name):
     from fractions import Fraction
 
     cleaned = text.strip()
+    if "_" in cleaned or len(cleaned) > MAX_NUMBER_LENGTH:
+        raise ValueError(
+            f"{name} must be a number of at most {MAX_NUMBER_LENGTH} characters without "
+            f"underscores, got {error_line(text[:40])!r}"
+        )
     try:
         if "/" in cleaned:
             numerator, denominator = cleaned.split("/")
@@ -207,7 +236,7 @@ def figures(papers, out_dir):
         try:
             result = module.reproduce(Path(out_dir) / paper)
         except OSError as error:
-            raise ValueError(f"cannot write figures to {out_dir!r}: {error.strerror}") from None
+            raise ValueError(f"cannot write figures to {out_dir!r}: {os_reason(error)}") from None
         wrong = [c.label for c in result.comparisons if not c.agrees]
         failed += bool(wrong)
         status = "ok" if not wrong else f"DISAGREES on {', '.join(wrong)}"

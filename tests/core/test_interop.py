@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import Game
+from bargaining.core.game import MAX_PAYOFF
 from bargaining.core.interop import (
     from_nashpy,
     from_nfg,
@@ -72,7 +73,7 @@ def test_exact_games_round_trip_through_pygambit(payoffs, denominator):
 @settings()
 @given(
     st.lists(
-        st.floats(-1e300, 1e300, allow_nan=False, allow_infinity=False), min_size=6, max_size=6
+        st.floats(-MAX_PAYOFF, MAX_PAYOFF, allow_nan=False), min_size=6, max_size=6
     )
 )
 def test_float_games_round_trip_exactly(values):

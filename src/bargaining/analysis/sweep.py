@@ -176,10 +176,13 @@ def sweep(
     if not axes:
         raise ValueError("give at least one axis, e.g. a=numpy.linspace(0, 1, 101)")
     axes = {name: check_axis(name, values, scenario) for name, values in axes.items()}
+    ex.check_grid({name: len(values) for name, values in axes.items()})
     check_corners(scenario, axes)
     name, takes_a = _resolve(quantity, method, axes)
     if executor is not None and workers is not None:
         raise ValueError("give either executor or workers, not both")
+    if workers is not None:
+        ex.check_workers(workers)
     if isinstance(quantity, str) and method == "closed-form" and QUANTITIES[quantity].grid:
         _check_grid_options(quantity, options)
         values = _on_grid(QUANTITIES[quantity].grid, scenario, axes, options)

@@ -29,6 +29,27 @@ if TYPE_CHECKING:
 sp = lazy_module("sympy")
 
 METHODS = ("auto", "vertex", "support", "lemke-howson")
+# Beyond this the float algorithms (nashpy, the payoff-set iterations) overflow
+# when they square payoffs, or iterate for minutes at a tolerance below the
+# payoffs' rounding; exact and symbolic games keep the same bound for one rule.
+MAX_PAYOFF = 1e100
+
+
+def _check_magnitude(name, value):
+    """Refuse a numeric payoff above :data:`MAX_PAYOFF` in absolute value."""
+    if isinstance(value, Fraction | float):
+        magnitude = abs(value)
+    elif not value.free_symbols:
+        magnitude = abs(float(value))
+    else:
+        return
+    if magnitude > MAX_PAYOFF:
+        digits = len(str(int(magnitude))) - 1
+        shown = f"{float(value):.6g}" if magnitude < 1e300 else f"about 1e{digits}"
+        raise ValueError(
+            f"{name} must be at most {MAX_PAYOFF:g} in absolute value, got {shown}; "
+            "rescale the payoffs (equilibria are unchanged by a positive scale factor)"
+        )
 
 
 class DegenerateGameWarning(UserWarning):
@@ -91,6 +112,10 @@ class Game:
                     [num.classify(v, f"{name}[{i}][{j}]") for j, v in enumerate(row)]
                     for i, row in enumerate(rows)
                 ]
+        for name, rows in classified.items():
+            for i, row in enumerate(rows):
+                for j, (_, value) in enumerate(row):
+                    _check_magnitude(f"{name}[{i}][{j}]", value)
         kind = num.combine_kinds(k for rows in classified.values() for r in rows for k, _ in r)
         self.kind = kind
         matrices = {

@@ -39,6 +39,9 @@ from .rubinstein import checked_problem
 if TYPE_CHECKING:
     from ..._typing import PointLike, Scalar
 
+MAX_HORIZON = 10_000
+
+
 
 def alternating_offers(
     delta1: Scalar,
@@ -55,7 +58,8 @@ def alternating_offers(
     delta1, delta2 : number
         Discount factors per period, in (0, 1).
     horizon : int
-        Number of periods in which offers can be made, at least 1.
+        Number of periods in which offers can be made, from 1 to
+        :data:`MAX_HORIZON` (exact fractions grow with every period).
     inside, outside, proposer
         As for :func:`~bargaining.core.solutions.rubinstein.rubinstein`.
 
@@ -75,6 +79,11 @@ def alternating_offers(
     deltas, inside, outside = checked_problem(delta1, delta2, inside, outside)
     if isinstance(horizon, bool) or not isinstance(horizon, numbers.Integral) or horizon < 1:
         raise ValueError(f"horizon must be a positive integer, got {horizon!r}")
+    if horizon > MAX_HORIZON:
+        raise ValueError(
+            f"horizon must be at most {MAX_HORIZON}, got {horizon!r}; "
+            "rubinstein() gives the infinite-horizon split"
+        )
     if proposer not in (1, 2):
         raise ValueError(f"proposer must be 1 or 2, got {proposer!r}")
     values = list(inside)

@@ -94,7 +94,10 @@ class Frontier:
     @classmethod
     def from_points(cls, points: Iterable[PointLike]) -> Frontier:
         """The frontier of the convex hull of ``points`` (ints, Fractions or floats)."""
-        points = [tuple(p) for p in points]
+        try:
+            points = [tuple(p) for p in points]
+        except TypeError:
+            raise ValueError(f"points must be payoff pairs (u1, u2), got {points!r}") from None
         if not points:
             raise ValueError("points must hold at least one payoff pair, got an empty set")
         if any(len(p) != 2 for p in points):
@@ -111,9 +114,14 @@ class Frontier:
         cls, function: Callable[[Any], Any], u1_range: tuple[Real, Real]
     ) -> Frontier:
         """The set below ``u2 = function(u1)``, ``u1`` in ``u1_range``; ``function`` must fall."""
+        if not callable(function):
+            raise ValueError(f"function must be callable, got {function!r}")
         low, high = _checked_range(u1_range)
         grid = np.linspace(low, high, SAMPLES)
-        values = np.array([float(function(x)) for x in grid])
+        try:
+            values = np.array([float(function(x)) for x in grid])
+        except (TypeError, ArithmeticError) as error:
+            raise ValueError(f"function must give numbers on u1_range: {error}") from None
         if not np.all(np.isfinite(values)):
             raise ValueError(f"function must be finite on u1_range {u1_range!r}")
         _check_decreasing(grid, values)
@@ -192,7 +200,13 @@ class Frontier:
         return _smooth.symbolic_root(self.function - u2, self.u1, low, high)
 
     def ray_exit(self, origin: PointLike, direction: PointLike) -> tuple[Scalar, Scalar]:
-        """The last point of ``S`` on the ray ``origin + t * direction``, ``t >= 0``."""
+        """The last point of ``S`` on the ray ``origin + t * direction``, ``t >= 0``.
+
+        A zero direction (no gains from trade: the ideal point is ``origin``)
+        gives ``origin`` itself.
+        """
+        if all(_smooth.is_decidable(r) and not _smooth.is_above(abs(r), 0) for r in direction):
+            return (origin[0], origin[1])
         if self.kind == "polygon":
             return _smooth.polygon_ray_exit(self.polygon, origin, direction)
         return _smooth.graph_ray_exit(self, origin, direction)
