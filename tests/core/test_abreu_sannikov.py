@@ -128,7 +128,7 @@ def test_default_tolerance_adapts_to_delta_and_an_uncertifiable_one_is_refused()
 
 @pytest.mark.parametrize("tol", [0, -1e-9, float("nan"), float("inf"), "1e-9", True])
 def test_tolerance_must_be_a_positive_finite_number(tol):
-    with pytest.raises(ValueError, match="tol must be a positive"):
+    with pytest.raises(ValueError, match="tol must be"):
         equilibrium_payoffs(PD, 0.5, tol=tol)
 
 

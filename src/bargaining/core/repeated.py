@@ -172,15 +172,13 @@ class RepeatedGame:
         Returns
         -------
         bargaining.core.spe.PayoffSet
-            A polygon, a segment or a single point.
+            A polygon, a segment, a single point, or empty.
         """
         from .spe import equilibrium_payoffs
-        from .validation import check_iteration_options
 
         unknown = sorted(set(options) - {"tol", "max_iter", "directions"})
         if unknown:
             raise ValueError(f"unknown options {unknown} (use tol, max_iter, directions)")
-        check_iteration_options(**options)
         if self.delta is None:
             raise ValueError(
                 "equilibrium_payoffs() needs a discount factor: RepeatedGame(game, delta)"

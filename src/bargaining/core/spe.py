@@ -28,7 +28,7 @@ from .abreu_sannikov import abreu_sannikov
 from .batched_abreu_sannikov import batched_abreu_sannikov
 from .minmax import minmax
 from .polygon import ConvexPolygon
-from .validation import check_delta
+from .validation import check_delta, check_iteration_options
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -47,7 +47,6 @@ RESOLUTION = 1e-12
 #: The coarsest accuracy the default tolerance is allowed to fall back to.
 COARSEST_TOL = 1e-6
 MAX_DELTA = 1 - RESOLUTION / COARSEST_TOL
-MAX_DIRECTIONS = 4096
 
 
 class ConvergenceWarning(UserWarning):
@@ -200,10 +199,7 @@ def resolve_tolerance(delta: float, tol: float | None = None) -> float:
                 f"{MAX_DELTA!r}"
             )
         return max(DEFAULT_TOL, finest)
-    if isinstance(tol, bool) or not isinstance(tol, int | float | np.integer | np.floating):
-        raise ValueError(f"tol must be a positive number, got {tol!r}")
-    if not (np.isfinite(tol) and tol > 0):
-        raise ValueError(f"tol must be a positive finite number, got {tol!r}")
+    check_iteration_options(tol=tol)
     if tol < finest:
         raise ValueError(
             f"tol={tol!r} cannot be certified at delta={delta!r} in double precision: the "
@@ -211,24 +207,6 @@ def resolve_tolerance(delta: float, tol: float | None = None) -> float:
             f"{finest:.2g}, or leave tol unset to use the finest accuracy available"
         )
     return float(tol)
-
-
-def _check_max_iter(max_iter: int) -> None:
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int | np.integer) or max_iter < 1:
-        raise ValueError(f"max_iter must be a positive integer, got {max_iter!r}")
-
-
-def _check_directions(directions: int) -> None:
-    if (
-        isinstance(directions, bool)
-        or not isinstance(directions, int | np.integer)
-        or not 4 <= directions <= MAX_DIRECTIONS
-        or directions % 4
-    ):
-        raise ValueError(
-            f"directions must be a multiple of 4 between 4 and {MAX_DIRECTIONS}, "
-            f"got {directions!r}"
-        )
 
 
 def normalise(A: np.ndarray, B: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
@@ -331,10 +309,8 @@ def equilibrium_payoffs(
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
     delta = float(delta)
+    check_iteration_options(max_iter=max_iter, directions=directions)
     tol = resolve_tolerance(delta, tol)
-    _check_max_iter(max_iter)
-    if method == "outer":
-        _check_directions(directions)
     game._require_numeric("equilibrium_payoffs()")
     (A, B), exponents = normalise(*(np.asarray(M, dtype=float) for M in game.payoff_matrices))
     if method == "abreu-sannikov":
@@ -444,8 +420,8 @@ def equilibrium_payoffs_many(
     deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
     for delta in deltas:
         _check_iteration_delta(float(delta))
+    check_iteration_options(max_iter=max_iter)
     tols = np.array([resolve_tolerance(float(delta), tol) for delta in deltas])
-    _check_max_iter(max_iter)
     by_shape: dict[tuple[int, ...], list[int]] = {}
     for index, game in enumerate(games):
         game._require_numeric("equilibrium_payoffs_many()")
