@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3.11:
 #   make report   install the toolkit in .venv and run the main job
 #   make test     install the development extra in .venv and run every check
+#                 (ruff and mypy, then the tests, doctests and notebooks)
 
 PYTHON ?= python3
 VENV := .venv
@@ -25,6 +26,7 @@ report: $(VENV)/.installed
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest -n 2 --nbmake tests src notebooks

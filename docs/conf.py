@@ -1,6 +1,10 @@
 """Sphinx configuration for the bargaining documentation."""
 
+import importlib.metadata
+
 project = "bargaining"
+release = importlib.metadata.version("bargaining")
+version = ".".join(release.split(".")[:2])
 author = "The bargaining developers"
 copyright = "the bargaining developers"
 

@@ -5,6 +5,8 @@ The hypothesis profile decides the number of examples: 60 in ``make test``,
 """
 
 import math
+import os
+import time
 import warnings
 from fractions import Fraction
 
@@ -404,3 +406,152 @@ def test_report_with_unknown_scenarios_is_one_line(name):
     result = CliRunner().invoke(main, ["report", "--scenario", name, "--no-compare"])
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1
+
+
+# --- Classes of input that used to hang or crash ----------------------------------------------
+
+# A hang guard, not a speed claim: these inputs used to run for hours or forever; each is
+# answered or refused in well under a second on an idle machine, so only a hang can exceed it.
+FAST = 120.0
+
+
+def _quickly(function, *arguments):
+    """Call ``function``; only ValueError may escape, and the answer must come fast."""
+    start = time.perf_counter()
+    try:
+        return function(*arguments)
+    except ValueError:
+        return None
+    finally:
+        assert time.perf_counter() - start < FAST
+
+
+step_templates = st.sampled_from(
+    ["{p} * ({p} + 1)", "{p} + {p}", "{p} ** 2", "({p} - w) * {p}", "max({p}, {p} + 1)", "{p} / 2"]
+)
+
+
+@settings()
+@given(st.lists(step_templates, min_size=1, max_size=40), st.booleans())
+def test_composed_definitions_load_fast_or_are_refused(steps, with_value):
+    definitions = "\n".join(
+        f'd{k + 1} = "{template.format(p=f"d{k}")}"' for k, template in enumerate(steps)
+    )
+    parameter = "w = { default = 0.5 }" if with_value else "w = {}"
+    text = f'[parameters]\n{parameter}\n[definitions]\nd0 = "w + 1"\n{definitions}\n'
+    text += f'[payoffs]\nrow = [["d{len(steps)}", 0], [1, 2]]\ncolumn = [[1, 0], [0, 1]]\n'
+    spec = _quickly(parse_game_file, text, "chain.toml")
+    if spec is not None:
+        game = _quickly(spec.game)
+        if game is not None and not game.is_symbolic:
+            assert all(np.isfinite(game.payoff_matrices[0].astype(float)).flat)
+
+
+constants = st.sampled_from(["sqrt(2)", "10*sqrt(2)", "exp(3)", "log(7)", "(1 + sqrt(5))/2", "w"])
+exponents = st.one_of(st.integers(-1000, 1000), st.sampled_from([999, 80, 1.5, "1/3", "w"]))
+
+
+@settings()
+@given(
+    st.lists(st.tuples(st.sampled_from(["**", "*", "+"]), exponents), min_size=1, max_size=4),
+    constants,
+    st.sampled_from(["payoff", "definition", "delta"]),
+)
+def test_powers_of_irrational_and_symbolic_bases_are_fast_everywhere(
+    game_path, chain, base, place
+):
+    text = base
+    for operator_, operand in chain:
+        text = f"({text}){operator_}({operand})"
+    if place == "delta":
+        if "w" in text:
+            return
+        result = _quickly(
+            CliRunner().invoke, _group(), ["solve", str(game_path), f"--delta={text}"]
+        )
+        assert result.exit_code in (0, 2), result.output
+        return
+    entry = f'"{text}"' if place == "payoff" else '"x"'
+    definitions = f'[definitions]\nx = "{text}"\n' if place == "definition" else ""
+    game_text = f"[parameters]\nw = {{}}\n{definitions}[payoffs]\n"
+    game_text += f"row = [[{entry}, 0], [1, 2]]\ncolumn = [[1, 0], [0, 1]]\n"
+    spec = _quickly(parse_game_file, game_text, "power.toml")
+    if spec is not None:
+        game = _quickly(spec.game)
+        if game is not None:
+            found = _quickly(game.equilibria)
+            assert found is None or len(found) >= 1
+
+
+@settings()
+@given(
+    st.integers(1, 3000),
+    st.sampled_from(["[", "{ a = ", "[[", "{ a = ["]),
+    st.sampled_from(["row", "title", "players", "definitions"]),
+)
+def test_any_nesting_depth_is_a_value_error_or_a_game(depth, opener, key):
+    closer = {"[": "]", "{ a = ": " }", "[[": "]]", "{ a = [": "] }"}[opener]
+    value = opener * depth + "1" + closer * depth
+    text = f"{key} = {value}\n" if key != "row" else f"[payoffs]\nrow = {value}\n"
+    try:
+        parse_game_file(text, "deep.toml")
+    except ValueError as error:
+        assert "\n" not in str(error)
+
+
+@settings(max_examples=20)
+@given(st.sampled_from(["fifo", "folder", "device", "symlink-to-fifo", "missing"]))
+def test_non_regular_files_are_refused_at_once(tmp_path_factory, kind):
+    folder = tmp_path_factory.mktemp("special")
+    path = folder / "game.toml"
+    if kind in ("fifo", "symlink-to-fifo"):
+        os.mkfifo(folder / "pipe")
+        path = folder / "pipe" if kind == "fifo" else path
+        if kind == "symlink-to-fifo":
+            path.symlink_to(folder / "pipe")
+    elif kind == "folder":
+        path = folder
+    elif kind == "device":
+        path = "/dev/zero"
+    result = _quickly(CliRunner().invoke, _group(), ["solve", str(path)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+near_limit = st.one_of(
+    st.floats(1e99, 1.7976931348623157e308),
+    st.floats(-1.7976931348623157e308, -1e99),
+    st.sampled_from([1e100, -1e100, 1e101, 1e300, 1e308, 5e-324, 1e-300]),
+)
+
+
+@settings()
+@given(st.lists(st.one_of(near_limit, st.integers(-5, 5)), min_size=4, max_size=4), st.booleans())
+def test_payoffs_near_the_float_limit_are_solved_or_refused_fast(entries, as_text):
+    A = np.array(entries, dtype=float).reshape(2, 2)
+    B = np.array([[1.0, 0.0], [0.0, 1.0]])
+    if as_text:  # through a game file, where decimals are read exactly
+        rows = [[repr(float(v)) for v in row] for row in A]
+        text = f"[payoffs]\nrow = [[{', '.join(rows[0])}], [{', '.join(rows[1])}]]\n"
+        text += "column = [[1, 0], [0, 1]]\n"
+        spec = _quickly(parse_game_file, text, "big.toml")
+        game = None if spec is None else _quickly(spec.game)
+    else:
+        game = _quickly(Game, A, B)
+    if game is None:
+        assert np.abs(A).max() > 1e100
+        return
+    context = strict_warnings()
+    try:
+        found = _quickly(game.equilibria)
+        assert found, "every finite game has an equilibrium"
+        for x, y in found:
+            assert game.is_equilibrium(x, y, tol=0 if game.is_exact else 1e-7)
+        minmax = _quickly(game.minmax)
+        if game.pure_equilibria():
+            payoffs = _quickly(RepeatedGame(game, 0.9).equilibrium_payoffs)
+            if payoffs is not None:  # individually rational, within rounding
+                scale = 1e-6 * max(1.0, float(np.abs(A).max()))
+                assert payoffs.min(0) >= float(minmax.row) - scale
+                assert payoffs.min(1) >= float(minmax.column) - scale
+    finally:
+        context.__exit__(None, None, None)

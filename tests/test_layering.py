@@ -19,9 +19,13 @@ import pytest
 SOURCE = pathlib.Path(__file__).resolve().parents[1] / "src" / "bargaining"
 
 # What each top-level part of the package may import (besides itself).
-BASE = {"_lazy"}
+# The package's own private helpers, below every layer: lazy imports, type aliases and the
+# checks of output folders.
+BASE = {"_lazy", "_typing", "_output_folder"}
 ALLOWED = {
     "_lazy": set(),
+    "_typing": set(),
+    "_output_folder": set(),
     "core": BASE,
     "solutions": BASE | {"core"},
     "labor": BASE | {"core", "solutions"},

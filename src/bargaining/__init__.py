@@ -16,7 +16,8 @@ import importlib
 from .core import ConvexPolygon, DegenerateGameWarning, Game, Minmax
 from .core.equilibria.symbolic import ConditionalEquilibrium
 
-__version__ = "0.1.0"
+# Read from the installed metadata on first use (pyproject.toml holds the one copy).
+__version__: str
 
 _LAZY = {
     "RepeatedGame": "bargaining.core.repeated",
@@ -69,7 +70,11 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        from importlib import metadata
+
+        return metadata.version("bargaining")
     if name in _LAZY:
         return getattr(importlib.import_module(_LAZY[name]), name)
     if name in _SUBMODULES:

@@ -43,7 +43,9 @@ def test_report_table_rows_match_the_library(default_report):
 
 
 def test_report_is_the_same_on_every_run(default_report, report_folder, tmp_path):
-    again = CliRunner().invoke(main, ["report", "--no-compare", "--out", str(report_folder)])
+    again = CliRunner().invoke(
+        main, ["report", "--no-compare", "--force", "--out", str(report_folder)]
+    )
     assert again.output == default_report
     CliRunner().invoke(main, ["report", "--no-compare", "--out", str(tmp_path)])
     for name in (
@@ -82,6 +84,38 @@ def test_report_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("bargaining: error:") and "is a file" in result.stderr
+
+
+def test_report_refuses_to_overwrite_without_force(default_report, report_folder):
+    before = (report_folder / "report.md").read_bytes()
+    (report_folder / "report.md").write_text("my notes")
+    result = CliRunner().invoke(main, ["report", "--no-compare", "--out", str(report_folder)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "--force" in result.stderr
+    assert (report_folder / "report.md").read_text() == "my notes"
+    forced = ["report", "--no-compare", "--force", "--out", str(report_folder)]
+    assert CliRunner().invoke(main, forced).exit_code == 0
+    assert (report_folder / "report.md").read_bytes() == before
+
+
+def test_report_never_writes_through_a_symlink(tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("keep")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "report.md").symlink_to(outside)
+    for extra in ([], ["--force"]):
+        result = CliRunner().invoke(main, ["report", "--no-compare", *extra, "--out", str(folder)])
+        assert result.exit_code == 2 and "symbolic link" in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert outside.read_text() == "keep"
+
+
+def test_report_into_an_empty_folder_name_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["report", "--no-compare", "--out", ""])
+    assert result.exit_code == 2 and "--out must name a folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_unknown_scenario_is_one_line_on_stderr_and_exit_status_2():
@@ -192,3 +226,28 @@ def test_exact_breakdown_refuses_delta_too_close_to_one_in_one_line():
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert "too close to 1" in line and "always-sustainable" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("0_5", "without underscores"), ("1" * 1200, "at most 1000 characters")],
+)
+def test_set_values_with_underscores_or_thousands_of_digits_are_refused(value, message):
+    result = CliRunner().invoke(main, ["breakdown", "--set", f"w={value}"])
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_python_warnings_are_one_line_on_the_command_line():
+    import warnings
+
+    @main.command("warn-twice")
+    def warn_twice():
+        warnings.warn("first\nsecond line", RuntimeWarning, stacklevel=1)
+
+    try:
+        result = CliRunner().invoke(main, ["warn-twice"])
+    finally:
+        del main.commands["warn-twice"]
+    assert result.exit_code == 0
+    assert result.stderr == "bargaining: warning: first second line\n"

@@ -65,3 +65,38 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path, bad):
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("bargaining: error:")
+
+
+def test_an_unwritable_out_is_one_line_and_exit_2(tmp_path):
+    from bargaining.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    for out in (blocker, blocker / "below", ""):
+        result = CliRunner().invoke(main, ["problemset", "--topics", "minmax", "--out", str(out)])
+        assert result.exit_code == 2, (out, result.output)
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("bargaining: error:")
+        assert "None" not in result.stderr and "Errno" not in result.stderr
+
+
+def test_existing_sheets_are_kept_unless_forced(group, tmp_path):
+    args = ["problemset", "--topics", "minmax", "--out", str(tmp_path)]
+    assert CliRunner().invoke(group, args).exit_code == 0
+    (tmp_path / "key.md").write_text("my key")
+    refused = CliRunner().invoke(group, args)
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert (tmp_path / "key.md").read_text() == "my key"
+    assert CliRunner().invoke(group, [*args, "--force"]).exit_code == 0
+    assert (tmp_path / "key.md").read_text() != "my key"
+
+
+def test_a_symlink_in_out_is_never_followed(group, tmp_path):
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("keep")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "sheet.md").symlink_to(outside)
+    args = ["problemset", "--topics", "minmax", "--force", "--out", str(folder)]
+    result = CliRunner().invoke(group, args)
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert outside.read_text() == "keep"

@@ -1,5 +1,7 @@
 """``bargaining solve FILE``: what it prints, and one line on stderr with exit 2 for bad input."""
 
+import os
+import time
 from pathlib import Path
 
 import click
@@ -130,3 +132,69 @@ def test_a_game_without_pure_stage_equilibrium_shows_its_stick_sustained_set(cli
     result = run(cli, "solve", str(game), "--delta", "0.9")
     assert result.exit_code == 0, result.output
     assert "Row from 1 to 5; Column from 1 to 9" in result.stdout
+
+
+def _write(tmp_path, text, name="g.toml"):
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+PD_FILE = """title = "PD"
+[players]
+row = { name = "Alice", actions = ["C", "D"] }
+column = { name = "Bob", actions = ["C", "D"] }
+[payoffs]
+row = [[3, 0], [5, 1]]
+column = [[3, 5], [0, 1]]
+[repeated]
+delta = "sqrt(2)/2"
+"""
+
+
+def test_delta_accepts_the_irrational_constants_the_file_accepts(cli, tmp_path):
+    path = _write(tmp_path, PD_FILE)
+    from_file = run(cli, "solve", path)
+    from_option = run(cli, "solve", path, "--delta", "sqrt(2)/2")
+    assert from_file.exit_code == from_option.exit_code == 0, from_option.stderr
+    assert "at delta = 0.707107 " in from_option.stdout
+    assert from_option.stdout == from_file.stdout
+    refused = run(cli, "solve", path, "--delta", "sqrt(2)")
+    assert refused.exit_code == 2 and "--delta must lie in (0, 1)" in refused.stderr
+
+
+def test_a_fifo_as_the_game_file_is_one_line_at_once(cli, tmp_path):
+    fifo = tmp_path / "game.toml"
+    os.mkfifo(fifo)
+    result = run(cli, "solve", str(fifo))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
+
+
+def test_deep_nesting_is_one_line_and_exit_2(cli, tmp_path):
+    path = _write(tmp_path, "[payoffs]\nrow = " + "[" * 3000 + "]" * 3000 + "\n")
+    result = run(cli, "solve", path)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "nested at most" in result.stderr
+
+
+def test_control_characters_never_reach_the_terminal(cli, tmp_path):
+    escape = "\x1b]0;owned\x07"
+    toml_escape = "".join(f"\\u{ord(c):04x}" if ord(c) < 32 else c for c in escape)
+    text = PD_FILE.replace('"Alice"', f'"{toml_escape}"')
+    result = run(cli, "solve", _write(tmp_path, text))
+    assert result.exit_code == 2 and "control character" in result.stderr
+    assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
+    unknown = run(cli, "solve", _write(tmp_path, PD_FILE), "--set", "\x1b[2J=1")
+    assert unknown.exit_code == 2 and "\x1b" not in unknown.stderr
+    assert "\\x1b" in unknown.stderr and unknown.stderr.count("\n") == 1
+
+
+def test_large_powers_of_an_unset_parameter_do_not_hang(cli, tmp_path):
+    text = "[parameters]\nw = {}\n[payoffs]\n"
+    text += 'row = [["(w+1)**999", 0], [1, 2]]\ncolumn = [[1, 0], [0, 1]]\n'
+    start = time.perf_counter()
+    result = run(cli, "solve", _write(tmp_path, text))
+    assert time.perf_counter() - start < 30
+    assert result.exit_code == 0, result.stderr
+    assert "when (w + 1)**999 - 1 >= 0" in result.stdout

@@ -1,5 +1,7 @@
 """bargaining sweep: grids written to files equal the library's sweeps."""
 
+import re
+import time
 from pathlib import Path
 
 import numpy as np
@@ -80,3 +82,58 @@ def test_unknown_suffix_is_refused(tmp_path):
         ["sweep", "max_redistribution", "--axis", "a=0:1:3", "--out", str(tmp_path / "x.txt")],
     )
     assert result.exit_code == 2 and "must end in .nc or .csv" in result.stderr
+
+
+def _sweep(*arguments):
+    return CliRunner().invoke(main, ["sweep", *arguments])
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--axis", "a=0:1:1000000000"], r"1,000,000,000 grid points .* at most 1,000,000"),
+        (["--axis", "a=0:1:1001", "--axis", "delta=0.5:0.9:1001"], r"1,002,001 grid points"),
+        (["--axis", "a=0:1:3", "--axis", "a=0,1"], r"--axis a is given twice"),
+        (["--axis", "a=0:1:3", "--set", "a=0.5"], r"a is given both by --axis and by --set"),
+        (["--axis", "a=0:1:3", "--workers", "100000"], r"--workers\) must be at most \d+"),
+    ],
+)
+def test_unbounded_or_conflicting_axes_and_workers_are_refused_at_once(
+    tmp_path, arguments, message
+):
+    start = time.perf_counter()
+    result = _sweep("max_redistribution", *arguments, "--out", str(tmp_path / "x.csv"))
+    assert time.perf_counter() - start < 5
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert re.search(message, result.stderr), result.stderr
+    assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("option", [["--workers", "2"], ["--dask", "127.0.0.1:1"]])
+def test_parallel_options_on_game_file_sweeps_are_refused_not_ignored(tmp_path, option):
+    result = _sweep(
+        str(EXAMPLES / "strike.toml"), "--axis", "a=0,1", *option, "--out", str(tmp_path / "s.csv")
+    )
+    assert result.exit_code == 2 and "apply to scenario quantities" in result.stderr
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1:1", "tcp://127.0.0.1:1", "nonsense", "1e18"])
+def test_a_dead_or_malformed_dask_address_fails_fast_with_one_line(tmp_path, address):
+    pytest.importorskip("distributed")
+    start = time.perf_counter()
+    result = _sweep(
+        "breakdown_automation", "--axis", "b=0,0.1", "--method", "exact", "--dask", address,
+        "--out", str(tmp_path / "b.csv"),
+    )  # fmt: skip
+    assert time.perf_counter() - start < 20
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "--dask" in result.stderr
+
+
+def test_the_library_sweep_bounds_the_grid_and_the_workers():
+    from bargaining.analysis.sweeps.executors import MAX_GRID_POINTS, max_workers
+
+    with pytest.raises(ValueError, match="grid points"):
+        sweep("max_redistribution", a=np.zeros(1001), delta=np.full(MAX_GRID_POINTS // 1000, 0.9))
+    with pytest.raises(ValueError, match=r"workers .*must be at most"):
+        sweep("max_redistribution", a=np.zeros(3), workers=max_workers() + 1)

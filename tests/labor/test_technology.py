@@ -182,3 +182,10 @@ def test_labor_share_bad_input():
         labor_share(0.05, 1, new_tasks=0.1)
     with pytest.raises(ValueError, match=r"capital.*0"):
         labor_share(0.5, 1, capital=0)
+
+
+@pytest.mark.parametrize("family", ["strike_output", "labor_share"])
+@pytest.mark.parametrize("regime", [None, "cubic"])
+def test_compiled_table_formula_needs_a_known_regime(family, regime):
+    with pytest.raises(ValueError, match=rf"regime must be one of .*cobb-douglas.*got {regime!r}"):
+        f.numeric(family, regime)

@@ -3,10 +3,12 @@
 from fractions import Fraction
 
 import numpy as np
-import pygambit as gbt
 import pytest
 
 from bargaining.problemsets import make_exercise
+from oracles import import_oracle
+
+gbt = import_oracle("pygambit")
 
 CASES = [(seed, level) for seed in range(4) for level in ("easy", "medium", "hard")]
 

@@ -1,4 +1,5 @@
 import math
+import time
 from fractions import Fraction
 
 import pytest
@@ -13,6 +14,7 @@ from bargaining.solutions import (
     rubinstein,
     rubinstein_limit,
 )
+from bargaining.solutions.alternating_offers import MAX_HORIZON
 
 F = Fraction
 deltas = st.fractions(F(1, 20), F(19, 20))
@@ -150,3 +152,12 @@ def test_other_bad_input_is_refused():
         alternating_offers(0.9, 0.9, 0)
     with pytest.raises(ValueError, match="rate1"):
         rubinstein_limit(0, 1)
+
+
+def test_horizons_are_bounded():
+    with pytest.raises(ValueError, match=r"horizon must be at most 10000, got 1000000000"):
+        alternating_offers(F(9, 10), F(9, 10), 10**9)
+    start = time.perf_counter()
+    longest = alternating_offers(F(9, 10), F(9, 10), MAX_HORIZON)
+    assert time.perf_counter() - start < 30
+    assert abs(longest.payoffs[0] - F(10, 19)) < F(1, 10**100)

@@ -43,6 +43,7 @@ References
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
@@ -54,6 +55,14 @@ from ..labor.technology import regime
 from ._exact_investment import SELECTIONS as EXACT_SELECTIONS
 from ._exact_investment import exact_capital_payoff, exact_choices
 from .redistribution import breakdown_automation
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .._typing import Scalar
+    from ..labor.investment import Cost
+    from ..labor.scenarios import Scenario
+    from .threshold import Threshold
 
 SELECTIONS = {"closed-form": ("labor-preferred", "capital-preferred"), "exact": EXACT_SELECTIONS}
 
@@ -73,20 +82,20 @@ class Choice:
     method, selection : str
     """
 
-    chosen: object
-    efficient: object
-    payoff: object
-    breakdown: object
+    chosen: Scalar
+    efficient: Scalar
+    payoff: Scalar
+    breakdown: Threshold
     method: str
     selection: str
 
     @property
-    def gap(self):
+    def gap(self) -> Scalar:
         """The strategic automation gap, ``chosen - efficient``."""
         return self.chosen - self.efficient
 
     @property
-    def at_breakdown(self):
+    def at_breakdown(self) -> bool:
         """Whether capital automates up to the breakdown point and stops there."""
         value = self.breakdown.value
         return value is not None and abs(float(self.chosen) - float(value)) <= 1e-5
@@ -138,13 +147,13 @@ def _maximise(expression, low, high, exact):
     return best
 
 
-def efficient_automation(cost):
+def efficient_automation(cost: Cost) -> Scalar:
     """The level maximising ``1 + gain*a - C(a)`` on [0, 1], exact for exact costs."""
     surplus = substitute(f.PRODUCTION_SURPLUS, {f.gain: cost.gain}) - cost.expression
     return _maximise(sp.sympify(surplus), 0, 1, not cost.is_float)[0]
 
 
-def surplus_exhausted_automation(cost):
+def surplus_exhausted_automation(cost: Cost) -> float | None:
     """The level beyond which ``C(a)`` exceeds the whole surplus ``1 + gain*a``; None if never.
 
     Capital's payoff there is below ``-w`` while ``a = 0`` gives it at least
@@ -192,15 +201,15 @@ def _check(method, selection):
 
 
 def strategic_automation(
-    scenarios,
-    cost,
-    method="closed-form",
-    selection="labor-preferred",
+    scenarios: Scenario | list[Scenario] | tuple[Scenario, ...],
+    cost: Cost,
+    method: str = "closed-form",
+    selection: str = "labor-preferred",
     *,
-    transfers=None,
-    paid_strikes=False,
-    xtol=1e-6,
-):
+    transfers: Sequence[float] | None = None,
+    paid_strikes: bool = False,
+    xtol: float = 1e-6,
+) -> Choice | list[Choice]:
     """Capital's choice, the efficient level and the gap for each of several scenarios.
 
     Parameters
@@ -240,7 +249,7 @@ def strategic_automation(
     """
     _check(method, selection)
     single = not isinstance(scenarios, list | tuple)
-    group = [scenarios] if single else list(scenarios)
+    group = list(scenarios) if isinstance(scenarios, list | tuple) else [scenarios]
     if method == "exact":
         found, breakdowns = exact_choices(group, cost, selection, transfers, paid_strikes, xtol)
         efficient = efficient_automation(cost)
@@ -254,8 +263,13 @@ def strategic_automation(
 
 
 def capital_payoff_curve(
-    scenario, cost, method="closed-form", selection="labor-preferred", levels=201, **options
-):
+    scenario: Scenario,
+    cost: Cost,
+    method: str = "closed-form",
+    selection: str = "labor-preferred",
+    levels: int = 201,
+    **options: Any,
+) -> tuple[np.ndarray, np.ndarray]:
     """Capital's payoff on a grid of automation levels, as two float arrays.
 
     Parameters

@@ -1,4 +1,4 @@
-"""How much redistribution the repeated strike game sustains, and where it breaks down.
+r"""How much redistribution the repeated strike game sustains, and where it breaks down.
 
 Closed forms for two strategy classes of the repeated strike game (the
 formulas live in :mod:`bargaining.labor.formulas`):
@@ -6,10 +6,12 @@ formulas live in :mod:`bargaining.labor.formulas`):
 ``"stick-and-carrot"`` (Abreu 1988)
     After capital stops sharing, labor strikes for a publicly randomised
     number of periods (at least one), then play returns to sharing. Capital's
-    incentive caps the transfer at ``delta*(1 - w - kappa) - (1 - delta)*(w - beta)``,
-    with ``beta = b + theta*y_s`` and ``kappa = (1 - theta)*y_s`` the strike
-    payoffs. A strike lasts at least one period, so it is credible only if the
-    transfer repays it: ``tau >= (1 - delta)*(w - beta)/delta``. Where the cap
+    incentive caps the transfer at
+    :math:`\delta (1 - w - \kappa) - (1 - \delta)(w - \beta)`, with
+    :math:`\beta = b + \theta y_s` and :math:`\kappa = (1 - \theta) y_s` the
+    strike payoffs. A strike lasts at least one period, so it is credible only
+    if the transfer repays it: :math:`\tau \ge (1 - \delta)(w - \beta)/\delta`.
+    Where the cap
     falls below that floor no transfer is sustainable, so the largest
     sustainable transfer drops from the floor to 0 at the breakdown point.
 ``"grim"`` (Friedman 1971)
@@ -32,6 +34,8 @@ References
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
 import sympy as sp
 
@@ -48,6 +52,12 @@ from ..labor.evaluation import (
 from ..labor.technology import regime, strike_output
 from ._exact_redistribution import exact_breakdown_automation, exact_max_redistribution
 from .threshold import Threshold
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .._typing import Value
+    from ..labor.scenarios import Scenario
 
 METHODS = ("closed-form", "exact")
 STRATEGIES = ("stick-and-carrot", "grim")
@@ -82,8 +92,13 @@ def _parameters(scenario):
 
 
 def max_redistribution(
-    scenario, a, method="closed-form", strategy=None, *, transfers=None
-):
+    scenario: Scenario,
+    a: Value,
+    method: str = "closed-form",
+    strategy: str | None = None,
+    *,
+    transfers: Sequence[float] | None = None,
+) -> Value:
     """The largest transfer to labor that the strategy class sustains at automation ``a``.
 
     Parameters
@@ -134,7 +149,7 @@ def max_redistribution(
     check_range(a, "a", 0, 1)
     if method == "exact":
         return exact_max_redistribution(scenario, a, transfers)
-    output = strike_output(a, scenario.sigma, scenario.rho)
+    output: Any = strike_output(a, scenario.sigma, scenario.rho)
     parameters = _parameters(scenario)
     kind = kind_of(output, *parameters.values())
     if kind == num.FLOAT:
@@ -151,8 +166,12 @@ def max_redistribution(
 
 
 def breakdown_automation(
-    scenario, method="closed-form", strategy=None, *, transfers=None
-):
+    scenario: Scenario,
+    method: str = "closed-form",
+    strategy: str | None = None,
+    *,
+    transfers: Sequence[float] | None = None,
+) -> Threshold:
     """The automation level beyond which the strategy class sustains no redistribution.
 
     Strike output rises with automation and at ``a = 1`` a strike is no threat

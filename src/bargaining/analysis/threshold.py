@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sympy
+
+    from .._typing import Scalar
 
 KINDS = ("breaks-down", "never-sustainable", "always-sustainable")
 
@@ -26,19 +32,19 @@ class Threshold:
         For symbolic answers: when the expression is the boundary.
     """
 
-    value: object
+    value: Scalar | None
     kind: str
     strategy: str
     method: str = "closed-form"
-    condition: object = None
+    condition: sympy.Basic | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {self.kind!r}")
         if (self.value is None) != (self.kind in ("never-sustainable", "always-sustainable")):
             raise ValueError(f"a {self.kind!r} threshold cannot have value {self.value!r}")
 
-    def __float__(self):
+    def __float__(self) -> float:
         if self.value is None:
             meaning = (
                 "no automation level sustains it"

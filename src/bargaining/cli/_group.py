@@ -7,10 +7,12 @@ traceback.
 from __future__ import annotations
 
 import sys
+import warnings
 
 import click
 
 from .. import __version__
+from ._options import error_line
 
 
 class _Commands(click.Group):
@@ -22,9 +24,13 @@ class _Commands(click.Group):
     def main(self, args=None, prog_name=None, **extra):
         extra.pop("standalone_mode", None)
         try:
-            code = super().main(args, prog_name or "bargaining", standalone_mode=False, **extra)
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                code = super().main(
+                    args, prog_name or "bargaining", standalone_mode=False, **extra
+                )
         except click.ClickException as error:
-            click.echo(f"bargaining: error: {error.format_message()}", err=True)
+            click.echo(f"bargaining: error: {error_line(error.format_message())}", err=True)
             sys.exit(error.exit_code)
         except click.Abort:
             click.echo("bargaining: aborted", err=True)
@@ -35,8 +41,13 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except ValueError as error:
-            click.echo(f"bargaining: error: {error}", err=True)
+            click.echo(f"bargaining: error: {error_line(error)}", err=True)
             ctx.exit(2)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """Warnings on the command line: one line each, without Python's source location."""
+    click.echo(f"bargaining: warning: {error_line(message)}", err=True)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})

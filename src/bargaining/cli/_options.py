@@ -28,6 +28,9 @@ def set_option(help_text):
     return click.option("--set", "pairs", multiple=True, metavar="KEY=VALUE", help=help_text)
 
 
+MAX_NUMBER_LENGTH = 1000
+
+
 def parse_number(text, name):
     """A number from the command line, read like every number of a game file.
 
@@ -42,6 +45,11 @@ def parse_number(text, name):
     from ..core.io import parse_number as parse_constant
 
     cleaned = text.strip()
+    if "_" in cleaned or len(cleaned) > MAX_NUMBER_LENGTH:
+        raise ValueError(
+            f"{name} must be a number of at most {MAX_NUMBER_LENGTH} characters without "
+            f"underscores, got {error_line(text[:40])!r}"
+        )
     if cleaned.lower().lstrip("+") in ("inf", "infinity"):
         return math.inf
     value = parse_constant(cleaned, where=name)
@@ -68,3 +76,23 @@ def scenario_named(name):
     from ..labor import scenarios
 
     return scenarios.get(name)
+
+
+def error_line(message):
+    """``message`` as one line safe for a terminal.
+
+    Whitespace runs become one space, and control characters (terminal escape
+    sequences, bidirectional overrides) are shown escaped, so text from a file
+    can neither retitle the terminal nor spread over several lines.
+    """
+    import unicodedata
+
+    text = " ".join(str(message).split())
+    return "".join(
+        ascii(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf") else c for c in text
+    )
+
+
+def os_reason(error):
+    """Why an ``OSError`` happened, in words (``strerror`` can be None)."""
+    return error.strerror or " ".join(str(error).split()) or type(error).__name__

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ._options import os_reason
+
 
 @click.command()
 @click.option(
@@ -38,7 +40,7 @@ def figures(papers, out_dir):
         try:
             result = module.reproduce(Path(out_dir) / paper)
         except OSError as error:
-            raise ValueError(f"cannot write figures to {out_dir!r}: {error.strerror}") from None
+            raise ValueError(f"cannot write figures to {out_dir!r}: {os_reason(error)}") from None
         wrong = [c.label for c in result.comparisons if not c.agrees]
         failed += bool(wrong)
         status = "ok" if not wrong else f"DISAGREES on {', '.join(wrong)}"

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import click
 
+from ._options import error_line
+
 
 def _fail(message):
-    click.echo(f"bargaining: error: {message}", err=True)
+    click.echo(f"bargaining: error: {error_line(message)}", err=True)
     raise SystemExit(2)
 
 
@@ -43,7 +45,8 @@ def _fail(message):
     type=int,
     help="One sheet per student: K sheets with seeds seed, seed+1, ...",
 )
-def problemset(topics, count, seed, fmt, out_dir, difficulty, variants):
+@click.option("--force", is_flag=True, help="Overwrite files of the same names in --out.")
+def problemset(topics, count, seed, fmt, out_dir, difficulty, variants, force):
     """Write a problem sheet and its solution key (exact answers, worked steps)."""
     from .. import problemsets
 
@@ -56,7 +59,7 @@ def problemset(topics, count, seed, fmt, out_dir, difficulty, variants):
             sets = [problemsets.generate(topics, count, seed, difficulty)]
         else:
             sets = problemsets.variants(topics, count, seed, difficulty, variants)
-        written = problemsets.write(sets, out_dir, fmt)
+        written = problemsets.write(sets, out_dir, fmt, force=force)
     except (ValueError, RuntimeError) as error:
         _fail(str(error).splitlines()[0])
     for note in written.notes:

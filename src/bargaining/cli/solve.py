@@ -12,6 +12,8 @@ from fractions import Fraction
 
 import click
 
+from ._options import error_line
+
 __all__ = ["solve"]
 
 
@@ -106,16 +108,14 @@ def solve_lines(path, assignments=(), delta=None):
     -------
     lines, notes : list of str
     """
-    from ..core.io.expressions import parse_number
-    from ..core.io.gamefile import read_game_file
+    from ..core.io import number, read_game_file
+    from ..core.validation import check_delta
 
     spec = read_game_file(path)
     values = spec.values(**_assignments(assignments))
     game, notes = _numeric(spec.game(**values))
-    if delta is not None:
-        delta = Fraction(str(parse_number(delta, where="--delta")))
-        if not 0 < delta < 1:
-            raise ValueError(f"--delta must lie in (0, 1), got {delta}")
+    if delta is not None:  # read as [repeated] delta is: exact, irrational constants too
+        delta = check_delta(number(delta, "--delta"), "--delta")
     delta = delta if delta is not None else spec.delta
     missing = sorted(s.name for s in game.free_symbols)
     if missing and (game.shape != (2, 2) or delta is not None):
@@ -137,8 +137,6 @@ def solve_lines(path, assignments=(), delta=None):
             f"{game.players[1]} {_show(minmax.column)}"
         )
         if delta is not None:
-            from ..core.validation import check_delta
-
             lines += _spe_lines(game, check_delta(float(delta), "delta"), game.players)
     notes += [str(w.message) for w in caught]
     return lines, notes
@@ -165,8 +163,8 @@ def solve(ctx, file, assignments, delta):
     try:
         lines, notes = solve_lines(file, assignments, delta)
     except ValueError as error:
-        click.echo(f"bargaining: error: {' '.join(str(error).split())}", err=True)
+        click.echo(f"bargaining: error: {error_line(error)}", err=True)
         ctx.exit(2)
     click.echo("\n".join(lines))
     for note in notes:
-        click.echo(f"note: {' '.join(note.split())}", err=True)
+        click.echo(f"note: {error_line(note)}", err=True)

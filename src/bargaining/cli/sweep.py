@@ -10,6 +10,7 @@ import numpy as np
 
 from ._options import (
     method_option,
+    os_reason,
     parse_number,
     parse_settings,
     scenario_named,
@@ -18,10 +19,14 @@ from ._options import (
 )
 
 SUFFIXES = (".nc", ".csv")
+DASK_SCHEMES = ("tcp", "tls")
+DASK_TIMEOUT = 5  # seconds to reach the scheduler
 
 
 def parse_axis(text):
     """``name=start:stop:count`` (evenly spaced) or ``name=v1,v2,...``; nothing is evaluated."""
+    from ..analysis.sweeps.executors import check_grid
+
     name, sep, spec = text.partition("=")
     name = name.strip()
     if not sep or not name or not spec.strip():
@@ -34,9 +39,49 @@ def parse_axis(text):
         count = parse_number(parts[2], f"axis {name} count")
         if not isinstance(count, int) or count < 1:
             raise ValueError(f"--axis {name}: count must be a positive integer, got {parts[2]!r}")
+        check_grid({name: count})  # before linspace allocates the axis
         return name, np.linspace(start, stop, count)
-    values = [float(parse_number(v, f"axis {name}")) for v in spec.split(",")]
+    items = spec.split(",")
+    check_grid({name: len(items)})
+    values = [float(parse_number(v, f"axis {name}")) for v in items]
     return name, np.array(values)
+
+
+def parse_axes(specs, settings):
+    """The ``--axis`` options as a dict; an axis given twice, or also ``--set``, is refused."""
+    from ..analysis.sweeps.executors import check_grid
+
+    axes = {}
+    for spec in specs:
+        name, values = parse_axis(spec)
+        if name in axes:
+            raise ValueError(f"--axis {name} is given twice")
+        if name in settings:
+            raise ValueError(f"{name} is given both by --axis and by --set; give one")
+        axes[name] = values
+    check_grid({name: len(values) for name, values in axes.items()})
+    return axes
+
+
+def dask_client(address):
+    """A ``distributed.Client`` at ``address``, or a one-line ValueError within seconds."""
+    from distributed import Client
+
+    if "://" not in address and address.rpartition(":")[2].isdigit():
+        address = f"tcp://{address}"
+    scheme, _, location = address.partition("://")
+    host, colon, port = location.rpartition(":")
+    if scheme not in DASK_SCHEMES or not host or not colon or not port.isdigit():
+        raise ValueError(
+            f"--dask takes a scheduler address such as tcp://127.0.0.1:8786, got {address!r}"
+        )
+    try:
+        return Client(address, timeout=DASK_TIMEOUT)
+    except (OSError, TimeoutError, MemoryError, ValueError) as error:
+        reason = " ".join(str(error).split())[:120] or type(error).__name__
+        raise ValueError(
+            f"--dask: no Dask scheduler answered at {address} within {DASK_TIMEOUT} s ({reason})"
+        ) from None
 
 
 @click.command()
@@ -56,7 +101,7 @@ def parse_axis(text):
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="Run exact quantities on a local process pool.",
+    help="Run exact quantities on a local process pool (at most four processes per CPU).",
 )
 @click.option("--dask", "address", default=None, help="Run on a Dask scheduler at ADDRESS.")
 @click.option(
@@ -84,9 +129,15 @@ def sweep(quantity, axis_specs, name, method, pairs, workers, address, out_file)
         raise ValueError(f"--out must end in .nc or .csv, got {out_file!r}")
     if workers and address:
         raise ValueError("give --workers or --dask, not both")
-    axes = dict(parse_axis(spec) for spec in axis_specs)
+    if workers is not None:
+        from ..analysis.sweeps.executors import check_workers
+
+        check_workers(workers)
     settings = parse_settings(pairs)
+    axes = parse_axes(axis_specs, settings)
     if quantity.endswith(".toml"):
+        if workers or address:
+            raise ValueError("--workers and --dask apply to scenario quantities, not game files")
         from ..analysis.sweeps import sweep_game_file
 
         result = sweep_game_file(quantity, axes, settings)
@@ -95,9 +146,7 @@ def sweep(quantity, axis_specs, name, method, pairs, workers, address, out_file)
 
         scenario = scenario_named(name).replace(**settings)
         if address:
-            from distributed import Client
-
-            with Client(address) as client:
+            with dask_client(address) as client:
                 executor = client.get_executor(pure=False)
                 result = run_sweep(quantity, scenario, executor=executor, method=method, **axes)
         else:
@@ -108,7 +157,7 @@ def sweep(quantity, axis_specs, name, method, pairs, workers, address, out_file)
         else:
             result.to_dataframe().to_csv(out_file)
     except OSError as error:
-        raise ValueError(f"cannot write {out_file!r}: {error.strerror}") from None
+        raise ValueError(f"cannot write {out_file!r}: {os_reason(error)}") from None
     click.echo(
         f"{result.name}: {' x '.join(str(n) for n in result.shape)} values -> {out_file}",
         file=sys.stdout,

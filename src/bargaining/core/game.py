@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,9 +18,38 @@ from .equilibria.vertex import vertex_enumeration
 from .minmax import minmax
 from .polygon import ConvexPolygon
 
+if TYPE_CHECKING:
+    import nashpy
+    import sympy
+
+    from .._typing import Matrix, Scalar, Strategy
+    from .equilibria.symbolic import ConditionalEquilibrium
+    from .minmax import Minmax
+
 sp = lazy_module("sympy")
 
 EQUILIBRIUM_METHODS = ("auto", "vertex", "support", "lemke-howson")
+# Beyond this the float algorithms (nashpy, the payoff-set iterations) overflow
+# when they square payoffs, or iterate for minutes at a tolerance below the
+# payoffs' rounding; exact and symbolic games keep the same bound for one rule.
+MAX_PAYOFF = 1e100
+
+
+def _check_magnitude(name, value):
+    """Refuse a numeric payoff above :data:`MAX_PAYOFF` in absolute value."""
+    if isinstance(value, Fraction | float):
+        magnitude = abs(value)
+    elif not value.free_symbols:
+        magnitude = abs(float(value))
+    else:
+        return
+    if magnitude > MAX_PAYOFF:
+        digits = len(str(int(magnitude))) - 1
+        shown = f"{float(value):.6g}" if magnitude < 1e300 else f"about 1e{digits}"
+        raise ValueError(
+            f"{name} must be at most {MAX_PAYOFF:g} in absolute value, got {shown}; "
+            "rescale the payoffs (equilibria are unchanged by a positive scale factor)"
+        )
 
 
 class DegenerateGameWarning(UserWarning):
@@ -59,7 +90,14 @@ class Game:
     [(1, 1)]
     """
 
-    def __init__(self, A, B=None, *, labels=None, players=None):
+    def __init__(
+        self,
+        A: Matrix,
+        B: Matrix | None = None,
+        *,
+        labels: Sequence[Sequence[str]] | None = None,
+        players: Sequence[str] | None = None,
+    ) -> None:
         rows_a = rows_of(A, "A")
         rows_b = rows_of(B, "B") if B is not None else None
         if rows_b is not None and (len(rows_b), len(rows_b[0])) != (len(rows_a), len(rows_a[0])):
@@ -74,6 +112,10 @@ class Game:
                     [num.classify(v, f"{name}[{i}][{j}]") for j, v in enumerate(row)]
                     for i, row in enumerate(rows)
                 ]
+        for name, rows in classified.items():
+            for i, row in enumerate(rows):
+                for j, (_, value) in enumerate(row):
+                    _check_magnitude(f"{name}[{i}][{j}]", value)
         kind = num.combine_kinds(k for rows in classified.values() for r in rows for k, _ in r)
         self.kind = kind
         matrices = {
@@ -88,30 +130,30 @@ class Game:
             raise ValueError(f"players must name two players, got {players!r}")
 
     @property
-    def payoff_matrices(self):
+    def payoff_matrices(self) -> tuple[np.ndarray, np.ndarray]:
         """``(A, B)``: float arrays, or object arrays of Fractions or sympy expressions."""
         return self._A, self._B
 
     @property
-    def shape(self):
+    def shape(self) -> tuple[int, ...]:
         return self._A.shape
 
     @property
-    def is_symbolic(self):
+    def is_symbolic(self) -> bool:
         return self.kind == num.SYMBOLIC
 
     @property
-    def is_exact(self):
+    def is_exact(self) -> bool:
         return self.kind == num.EXACT
 
     @property
-    def free_symbols(self):
+    def free_symbols(self) -> set[sympy.Symbol]:
         """The sympy symbols the payoffs depend on."""
         if not self.is_symbolic:
             return set()
         return set().union(*(sp.sympify(v).free_symbols for v in (*self._A.flat, *self._B.flat)))
 
-    def subs(self, **values):
+    def subs(self, **values: Scalar) -> Game:
         """A new game with the named symbols replaced by ``values``.
 
         Integers and Fractions keep the game exact; floats make it a float game.
@@ -139,7 +181,7 @@ class Game:
             substitute(self._A), substitute(self._B), labels=self.labels, players=self.players
         )
 
-    def require_numeric(self, what):
+    def require_numeric(self, what: str) -> None:
         """Raise a ValueError naming ``what`` when the payoffs depend on symbols.
 
         Parameters
@@ -159,21 +201,21 @@ class Game:
                 "give values with .subs(...)"
             )
 
-    def to_nashpy(self):
+    def to_nashpy(self) -> nashpy.Game:
         """The game as a :class:`nashpy.Game` with float payoffs."""
         import nashpy
 
         self.require_numeric("to_nashpy()")
         return nashpy.Game(self._A.astype(float), self._B.astype(float))
 
-    def to_nfg(self, title="Untitled strategic game"):
+    def to_nfg(self, title: str = "Untitled strategic game") -> str:
         """The game as the text of a Gambit ``.nfg`` file (see :mod:`bargaining.core.io`)."""
         from .io.interop import to_nfg
 
         return to_nfg(self, title)
 
     @classmethod
-    def from_nfg(cls, text):
+    def from_nfg(cls, text: str) -> Game:
         """A game read from the text of a Gambit ``.nfg`` file; see :mod:`.interop`."""
         from .io.interop import from_nfg
 
@@ -185,13 +227,13 @@ class Game:
             raise ValueError(f"{name} must have {size} probabilities, got {strategy!r}")
         return array
 
-    def payoff(self, row_strategy, column_strategy):
+    def payoff(self, row_strategy: Strategy, column_strategy: Strategy) -> tuple[Scalar, Scalar]:
         """Expected payoffs ``(u_row, u_column)`` of a pair of mixed strategies."""
         x = self._strategy(row_strategy, self.shape[0], "row_strategy")
         y = self._strategy(column_strategy, self.shape[1], "column_strategy")
         return x @ self._A @ y, x @ self._B @ y
 
-    def regrets(self, row_strategy, column_strategy):
+    def regrets(self, row_strategy: Strategy, column_strategy: Strategy) -> tuple[Scalar, Scalar]:
         """How much each player gains by the best deviation from the given profile."""
         self.require_numeric("regrets()")
         x = self._strategy(row_strategy, self.shape[0], "row_strategy")
@@ -199,19 +241,23 @@ class Game:
         u_row, u_column = x @ self._A @ y, x @ self._B @ y
         return max(self._A @ y) - u_row, max(x @ self._B) - u_column
 
-    def is_equilibrium(self, row_strategy, column_strategy, tol=1e-9):
+    def is_equilibrium(
+        self, row_strategy: Strategy, column_strategy: Strategy, tol: float = 1e-9
+    ) -> bool:
         """Whether each strategy is a best response to the other (within ``tol``)."""
         scale = (
             1 if self.is_exact else max(1.0, float(np.abs(np.hstack([self._A, self._B])).max()))
         )
         return all(regret <= tol * scale for regret in self.regrets(row_strategy, column_strategy))
 
-    def pure_equilibria(self):
+    def pure_equilibria(self) -> list[tuple[int, int]]:
         """Pure Nash equilibria as ``(row, column)`` index pairs, row-major."""
         self.require_numeric("pure_equilibria()")
         return pure_equilibria(self._A, self._B)
 
-    def equilibria(self, method="auto"):
+    def equilibria(
+        self, method: str = "auto"
+    ) -> list[tuple[np.ndarray, np.ndarray]] | list[ConditionalEquilibrium]:
         """Nash equilibria as ``(row_strategy, column_strategy)`` pairs.
 
         Parameters
@@ -267,25 +313,25 @@ class Game:
             )
         return found
 
-    def minmax(self, mixed=True):
+    def minmax(self, mixed: bool = True) -> Minmax:
         """Each player's minmax value; see :func:`bargaining.core.minmax.minmax`."""
         if mixed:
             self.require_numeric("minmax(mixed=True)")
         return minmax(self._A, self._B, mixed=mixed)
 
-    def feasible_set(self):
+    def feasible_set(self) -> ConvexPolygon:
         """The convex hull of the pure payoff pairs, as a :class:`ConvexPolygon`."""
         self.require_numeric("feasible_set()")
         return ConvexPolygon(zip(self._A.flat, self._B.flat, strict=True))
 
-    def individually_rational_set(self, mixed=True):
+    def individually_rational_set(self, mixed: bool = True) -> ConvexPolygon:
         """Feasible payoffs giving each player at least the minmax value."""
         row_value, column_value = self.minmax(mixed=mixed)
         if self.is_exact:
             row_value, column_value = Fraction(row_value), Fraction(column_value)
         return self.feasible_set().clip(0, row_value).clip(1, column_value)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return text_table(self)
 
     def _repr_latex_(self):

@@ -24,12 +24,17 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._lazy import is_sympy, lazy_module
 from .equilibria.vertex import vertex_enumeration
+
+if TYPE_CHECKING:
+    from .._typing import Scalar
 
 sp = lazy_module("sympy")
 
@@ -41,16 +46,16 @@ class Minmax:
     Iterating yields ``(row, column)``, so ``v_row, v_col = game.minmax()``.
     """
 
-    row: object
-    column: object
+    row: Scalar
+    column: Scalar
     punish_row: np.ndarray
     punish_column: np.ndarray
     mixed: bool
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Scalar]:
         return iter((self.row, self.column))
 
-    def __getitem__(self, player):
+    def __getitem__(self, player: int) -> Scalar:
         return (self.row, self.column)[player]
 
 
@@ -111,7 +116,7 @@ def _mixed_exact(payoffs):
     return own @ payoffs @ opponent, opponent
 
 
-def player_minmax(payoffs, mixed=True):
+def player_minmax(payoffs: np.ndarray, mixed: bool = True) -> tuple[Scalar, np.ndarray]:
     """Minmax value of one player.
 
     Parameters
@@ -136,7 +141,7 @@ def player_minmax(payoffs, mixed=True):
     return _mixed_lp(payoffs)
 
 
-def minmax(A, B, mixed=True):
+def minmax(A: np.ndarray, B: np.ndarray, mixed: bool = True) -> Minmax:
     """Both players' minmax values of the bimatrix game ``(A, B)``.
 
     Returns

@@ -20,9 +20,16 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Iterable
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from .._typing import PointLike, Real
 
 
 def _cross(origin, a, b):
@@ -51,7 +58,9 @@ def _monotone_chain(points):
     return hull if len(hull) > 1 else hull[:1]
 
 
-def convex_hull(points, relative_tol=1e-13):
+def convex_hull(
+    points: Iterable[PointLike], relative_tol: float = 1e-13
+) -> list[tuple[Real, Real]]:
     """Extreme points of ``points`` in counter-clockwise order.
 
     Andrew's monotone chain (Andrew 1979) with exact orientation tests.
@@ -99,33 +108,33 @@ class ConvexPolygon:
         is ``object`` (Fractions) for exact input and ``float`` otherwise.
     """
 
-    def __init__(self, points):
-        self._points = convex_hull([_point(p, "points") for p in points])
+    def __init__(self, points: Iterable[PointLike]) -> None:
+        self._points: list[tuple[Any, Any]] = convex_hull([_point(p, "points") for p in points])
         self.exact = _is_exact(self._points)
         dtype = object if self.exact else float
         self.vertices = np.array(self._points, dtype=dtype).reshape(len(self._points), 2)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         shown = ", ".join(f"({_show(x)}, {_show(y)})" for x, y in self._points)
         return f"{type(self).__name__}([{shown}])"
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._points)
 
     @property
-    def is_empty(self):
+    def is_empty(self) -> bool:
         return not self._points
 
     @property
-    def is_point(self):
+    def is_point(self) -> bool:
         return len(self._points) == 1
 
     @property
-    def is_segment(self):
+    def is_segment(self) -> bool:
         return len(self._points) == 2
 
     @property
-    def area(self):
+    def area(self) -> Real:
         """Area by the shoelace formula (0 for points and segments)."""
         pts = self._points
         if len(pts) < 3:
@@ -133,15 +142,15 @@ class ConvexPolygon:
         twice = sum(_cross((0, 0), pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts)))
         return twice / 2
 
-    def max(self, player):
+    def max(self, player: int) -> Real:
         """Highest payoff of ``player`` (0 = row, 1 = column) over the set."""
         return max(p[_check_player(player)] for p in self._nonempty())
 
-    def min(self, player):
+    def min(self, player: int) -> Real:
         """Lowest payoff of ``player`` (0 = row, 1 = column) over the set."""
         return min(p[_check_player(player)] for p in self._nonempty())
 
-    def contains(self, point, tol=1e-9):
+    def contains(self, point: PointLike, tol: float = 1e-9) -> bool:
         """Whether ``point`` lies in the set (boundary included, within ``tol``)."""
         point = _point(point, "point")
         pts = self._points
@@ -163,7 +172,7 @@ class ConvexPolygon:
         edges = zip(pts, pts[1:] + pts[:1], strict=True)
         return all(_cross(a, b, point) >= -tol * scale * scale for a, b in edges)
 
-    def clip(self, player, lower_bound):
+    def clip(self, player: int, lower_bound: Real) -> Self:
         """The part of the set where ``player``'s payoff is at least ``lower_bound``."""
         axis = _check_player(player)
         lower_bound = _coordinate(lower_bound, "lower_bound")

@@ -54,3 +54,37 @@ def check_interval(value, name, low, high, *, closed_low=True, closed_high=True)
         right = "]" if closed_high else ")"
         raise ValueError(f"{name} must lie in {left}{low}, {high}{right}, got {value!r}")
     return value
+
+
+MAX_ITERATIONS = 10_000_000
+MAX_DIRECTIONS = 4096
+
+
+def check_iteration_options(tol=None, max_iter=None, directions=None):
+    """Check the options of the iterative payoff-set algorithms; ValueError names the bad one.
+
+    Parameters
+    ----------
+    tol : float, optional
+        Stopping tolerance: finite and positive.
+    max_iter : int, optional
+        Iteration limit: an integer from 1 to :data:`MAX_ITERATIONS`.
+    directions : int, optional
+        Supporting directions of the outer approximation: an integer from 3
+        to :data:`MAX_DIRECTIONS` (each costs a linear programme per step).
+    """
+    if tol is not None:
+        if isinstance(tol, bool) or not isinstance(tol, numbers.Real) or not tol > 0:
+            raise ValueError(f"tol must be a positive number, got {tol!r}")
+        if not math.isfinite(tol):
+            raise ValueError(f"tol must be finite, got {tol!r}")
+    for name, value, low, high in (
+        ("max_iter", max_iter, 1, MAX_ITERATIONS),
+        ("directions", directions, 3, MAX_DIRECTIONS),
+    ):
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise ValueError(f"{name} must be an integer, got {value!r}")
+        if not low <= value <= high:
+            raise ValueError(f"{name} must lie in [{low}, {high}], got {value!r}")

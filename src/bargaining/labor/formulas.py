@@ -35,6 +35,8 @@ References
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -219,7 +221,9 @@ FORMULAS = {
 
 
 @functools.cache
-def compiled(expression, arguments=None):
+def compiled(
+    expression: sp.Expr | str, arguments: tuple[sp.Symbol, ...] | None = None
+) -> Callable[..., Any]:
     """``expression`` compiled for numpy by :func:`sympy.lambdify`, cached.
 
     Parameters
@@ -240,7 +244,7 @@ def compiled(expression, arguments=None):
     return sp.lambdify(arguments, expression, "numpy")
 
 
-def evaluate(expression, values):
+def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
     """A formula at ``values``: exact, float (arrays broadcast together) or symbolic.
 
     Parameters
@@ -274,6 +278,6 @@ def evaluate(expression, values):
     return substitute(expression, needed)
 
 
-def max_transfer_expression(strategy):
+def max_transfer_expression(strategy: str) -> sp.Expr:
     """The largest sustainable transfer as a function of strike output ``y``."""
     return {"stick-and-carrot": MAX_TRANSFER_STICK_AND_CARROT, "grim": MAX_TRANSFER_GRIM}[strategy]

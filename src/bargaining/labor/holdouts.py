@@ -45,11 +45,18 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import TYPE_CHECKING
 
 from ..core.validation import check_delta
 from . import formulas as f
 from .evaluation import kind_of, substitute
 from .technology import regime, strike_output
+
+if TYPE_CHECKING:
+    import sympy
+
+    from .._typing import Scalar
+    from .scenarios import Scenario
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,15 +78,17 @@ class HoldoutEquilibria:
         The largest whole number of periods of such a strike.
     """
 
-    union_proposes: tuple
-    firm_proposes: tuple
-    strike_credible: object
-    strike_always_wage: object
-    strike_length_bound: object
-    max_strike_periods: object
+    union_proposes: tuple[Scalar, Scalar]
+    firm_proposes: tuple[Scalar, Scalar]
+    strike_credible: bool | sympy.Basic
+    strike_always_wage: Scalar
+    strike_length_bound: Scalar | None
+    max_strike_periods: int | None
 
 
-def _discount_factors(scenario, delta):
+def _discount_factors(
+    scenario: Scenario, delta: Scalar | tuple[Scalar, Scalar] | None
+) -> tuple[Scalar, Scalar]:
     """The union's and the firm's discount factors, checked."""
     if delta is None:
         return scenario.delta, scenario.delta
@@ -91,7 +100,12 @@ def _discount_factors(scenario, delta):
     return delta, delta
 
 
-def holdout_equilibria(scenario, a, *, delta=None):
+def holdout_equilibria(
+    scenario: Scenario,
+    a: Scalar,
+    *,
+    delta: Scalar | tuple[Scalar, Scalar] | None = None,
+) -> HoldoutEquilibria:
     """The range of subgame-perfect wages with holdouts and strikes (steps 1-5 above).
 
     Parameters
@@ -152,7 +166,7 @@ def holdout_equilibria(scenario, a, *, delta=None):
     )
 
 
-def automation_at_strike_breakdown(scenario):
+def automation_at_strike_breakdown(scenario: Scenario) -> Scalar | None:
     """The automation level from which the union's strike threat is no longer credible.
 
     The threat weakens as capital's strike payoff ``(1 - theta)*y_s(a)``

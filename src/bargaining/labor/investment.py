@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import sympy as sp
@@ -59,6 +60,9 @@ from ..core import numbers as num
 from . import formulas as f
 from .evaluation import as_float_result, as_input, check_range, kind_of, substitute
 from .technology import strike_output
+
+if TYPE_CHECKING:
+    from .._typing import Scalar
 
 DEFAULT_GAIN = 0.1
 DEFAULT_LEVEL = 0.25
@@ -82,8 +86,8 @@ class Cost:
         ``"quadratic"``, ``"calibrated"`` or ``"custom"``.
     """
 
-    expression: object
-    gain: object = DEFAULT_GAIN
+    expression: sp.Expr
+    gain: Scalar = DEFAULT_GAIN
     name: str = "custom"
 
     def __post_init__(self):

@@ -1,37 +1,42 @@
-"""Revolution and the commitment problem (Acemoglu and Robinson).
+r"""Revolution and the commitment problem (Acemoglu and Robinson).
 
-Elites, a fraction ``elite_size`` of the population, earn a share
-``elite_share`` of income. Citizens can revolt and take what is left after a
-share ``mu`` of income is destroyed; revolution beats the status quo iff
-``elite_share > mu`` (the revolution constraint). The elites can buy off the
-threat by promising the citizens' preferred tax ``tau_p``, but the threat is
-present only with probability ``threat_probability`` (``q``) each period, and
-a promise made while it is present is kept only while it lasts. The promise
-is worth enough to stop a revolution iff ``mu >= mu*`` with
+Elites, a fraction :math:`\delta` (``elite_size``) of the population, earn a
+share :math:`\theta` (``elite_share``) of income. Citizens can revolt and take
+what is left after a share :math:`\mu` of income is destroyed; revolution beats
+the status quo iff :math:`\theta > \mu` (the revolution constraint). The elites
+can buy off the threat by promising the citizens' preferred tax :math:`\tau_p`,
+but the threat is present only with probability :math:`q`
+(``threat_probability``) each period, and a promise made while it is present
+is kept only while it lasts. The promise is worth enough to stop a revolution
+iff :math:`\mu \ge \mu^*` with
 
-    mu* = elite_share - (1 - beta*(1 - q)) * [tau_p*(elite_share - elite_size)
-                                              - (1 - elite_size)*C(tau_p)],
+.. math::
 
-``beta`` the discount factor and ``C(tau) = c*tau**2/2`` the deadweight cost
-of taxation (the quadratic is our choice; the book keeps ``C`` general). The
-static version with a promise kept with probability ``p`` has
-``p = 1 - beta*(1 - q)``. The closed forms are derived here in the book's
+    \mu^* = \theta - \bigl(1 - \beta (1 - q)\bigr)
+            \bigl[\tau_p (\theta - \delta) - (1 - \delta) C(\tau_p)\bigr],
+
+:math:`\beta` the discount factor and :math:`C(\tau) = c \tau^2 / 2` the
+deadweight cost of taxation (the quadratic is our choice; the book keeps
+:math:`C` general). The static version with a promise kept with probability
+:math:`p` has :math:`p = 1 - \beta (1 - q)`. The closed forms are derived here in the book's
 setup and match its form, but were not checked against its text.
 
 Automation (ours, not Acemoglu-Robinson's): the elites own the machines,
 so their income share rises with automation,
-``elite_share(a) = theta_0 + (1 - theta_0)*(1 - s_L(a))`` with ``s_L`` the
+:math:`\theta(a) = \theta_0 + (1 - \theta_0)(1 - s_L(a))` with :math:`s_L` the
 task model's labor share; and machines change the cost of revolt,
-``mu(a) = mu_0*(1 - seizure*a) + defense*a``, lower when they can be seized
-intact, higher when they defend their owners. :func:`two_channels` shows the
-strike channel (what a strike costs capital) next to the revolt channel
-(``elite_share(a) - mu(a)``, positive when revolution pays).
+:math:`\mu(a) = \mu_0 (1 - \mathit{seizure} \cdot a) + \mathit{defense} \cdot a`,
+lower when they can be seized intact, higher when they defend their owners.
+:func:`two_channels` shows the strike channel (what a strike costs capital)
+next to the revolt channel (:math:`\theta(a) - \mu(a)`, positive when
+revolution pays).
 
 Algorithm (:func:`regime`)
 --------------------------
-1. ``mu >= elite_share``: revolution does not pay; no threat.
-2. ``mu* <= mu < elite_share``: the elites promise redistribution.
-3. ``mu < mu*``, but ``mu`` at least the democracy threshold ``mu*(p = 1)``:
+1. :math:`\mu \ge \theta`: revolution does not pay; no threat.
+2. :math:`\mu^* \le \mu < \theta`: the elites promise redistribution.
+3. :math:`\mu < \mu^*`, but :math:`\mu` at least the democracy threshold
+   :math:`\mu^*(p = 1)`:
    promises are not credible, democratisation (a commitment) stops revolution.
 4. Otherwise not even democracy does: the elites repress or revolution follows.
 
@@ -48,11 +53,16 @@ References
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from ..core.validation import check_delta
 from . import formulas as f
 from .evaluation import as_input, check_range
 from .technology import labor_share, strike_output
+
+if TYPE_CHECKING:
+    from .._typing import Scalar, Value
+    from .scenarios import Scenario
 
 REGIMES = ("no-threat", "redistribute", "democratize", "repress")
 
@@ -69,12 +79,18 @@ def _values(elite_share, elite_size, delta=None, threat_probability=None, cost=1
     return values
 
 
-def citizens_tax(elite_share, elite_size, cost=1):
+def citizens_tax(elite_share: Value, elite_size: Value, cost: Value = 1) -> Value:
     """The citizens' preferred tax ``tau_p``: ``C'(tau_p) = (theta - delta)/(1 - delta)``."""
     return f.evaluate("CITIZENS_TAX", _values(elite_share, elite_size, cost=cost))
 
 
-def critical_cost(elite_share, elite_size, delta, threat_probability, cost=1):
+def critical_cost(
+    elite_share: Value,
+    elite_size: Value,
+    delta: Value,
+    threat_probability: Value,
+    cost: Value = 1,
+) -> Value:
     """``mu*``: the lowest cost of revolt that promised redistribution can buy off.
 
     Parameters
@@ -106,12 +122,19 @@ def critical_cost(elite_share, elite_size, delta, threat_probability, cost=1):
     return f.evaluate("CRITICAL_COST", values)
 
 
-def democracy_cost(elite_share, elite_size, cost=1):
+def democracy_cost(elite_share: Value, elite_size: Value, cost: Value = 1) -> Value:
     """The lowest cost of revolt at which democracy (a permanent promise) stops revolution."""
     return f.evaluate("DEMOCRACY_COST", _values(as_input(elite_share), elite_size, cost=cost))
 
 
-def regime(mu, elite_share, elite_size, delta, threat_probability, cost=1):
+def regime(
+    mu: Scalar,
+    elite_share: Scalar,
+    elite_size: Scalar,
+    delta: Scalar,
+    threat_probability: Scalar,
+    cost: Scalar = 1,
+) -> str:
     """What the elites do when the threat is present at revolt cost ``mu`` (steps 1-4)."""
     check_range(mu, "mu", 0, 1)
     critical = critical_cost(elite_share, elite_size, delta, threat_probability, cost)
@@ -124,7 +147,7 @@ def regime(mu, elite_share, elite_size, delta, threat_probability, cost=1):
     return "repress"
 
 
-def elite_share_at(a, sigma, base_share):
+def elite_share_at(a: Value, sigma: Scalar, base_share: Value) -> Value:
     """The elites' income share if they own the machines: ``theta_0 + (1 - theta_0)(1 - s_L)``."""
     check_range(base_share, "base_share", 0, 1)
     share = labor_share(as_input(a), sigma)
@@ -133,7 +156,7 @@ def elite_share_at(a, sigma, base_share):
     )
 
 
-def revolt_cost_at(a, base_cost, seizure=0, defense=0):
+def revolt_cost_at(a: Value, base_cost: Value, seizure: Value = 0, defense: Value = 0) -> Value:
     """The cost of revolt ``mu(a) = mu_0*(1 - seizure*a) + defense*a``."""
     a = as_input(a)
     check_range(a, "a", 0, 1)
@@ -163,11 +186,19 @@ class Channels:
         (positive: the threat is real).
     """
 
-    strike: object
-    revolt: object
+    strike: Value
+    revolt: Value
 
 
-def two_channels(scenario, a, *, base_share, base_cost, seizure=0, defense=0):
+def two_channels(
+    scenario: Scenario,
+    a: Value,
+    *,
+    base_share: Value,
+    base_cost: Value,
+    seizure: Value = 0,
+    defense: Value = 0,
+) -> Channels:
     """The strike channel and the revolt channel side by side, as automation rises.
 
     Examples

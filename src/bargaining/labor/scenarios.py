@@ -38,9 +38,13 @@ from __future__ import annotations
 import dataclasses
 import math
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 from ..core.validation import check_delta
 from .evaluation import check_range, is_infinite
+
+if TYPE_CHECKING:
+    from .._typing import Real, Scalar
 
 
 def _is_symbolic(value):
@@ -83,17 +87,17 @@ class Scenario:
     Values may be ints, Fractions (exact answers), floats or sympy symbols.
     """
 
-    w: object = 0.6
-    tau: object = 0.1
-    b: object = 0.2
-    delta: object = 0.9
-    sigma: object = 0.5
-    rho: object = 0.2
-    theta: object = 0
+    w: Scalar = 0.6
+    tau: Scalar = 0.1
+    b: Scalar = 0.2
+    delta: Scalar = 0.9
+    sigma: Scalar = 0.5
+    rho: Scalar = 0.2
+    theta: Scalar = 0
     name: str = dataclasses.field(default="custom", compare=False)
     description: str = dataclasses.field(default="", compare=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         check_range(self.w, "w", 0, 1, closed_low=False, closed_high=False)
         check_delta(self.delta)
         check_range(self.sigma, "sigma", 0, math.inf)
@@ -112,14 +116,14 @@ class Scenario:
                 "wage to bargain over (the strike is no threat, only an exit)"
             )
 
-    def replace(self, **changes):
+    def replace(self, **changes: Any) -> Scenario:
         """A copy with some values changed (validated again)."""
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
         if unknown:
             raise ValueError(f"Scenario has no parameter {', '.join(sorted(unknown))}")
         return dataclasses.replace(self, **changes)
 
-    def exact(self):
+    def exact(self) -> Scenario:
         """A copy with float values replaced by the Fractions of their decimal form."""
 
         def rational(value):
@@ -130,11 +134,13 @@ class Scenario:
         numbers = {f.name: rational(getattr(self, f.name)) for f in dataclasses.fields(self)}
         return dataclasses.replace(self, **numbers)
 
-    def as_float(self):
+    def as_float(self) -> Scenario:
         """A copy with every value a float, for the numeric solvers."""
         return self.replace(**{name: float(value) for name, value in self.parameters.items()})
 
-    def with_competitive_wage(self, a, *, capital=1, labor=1, new_tasks=0):
+    def with_competitive_wage(
+        self, a: Scalar, *, capital: Real = 1, labor: Real = 1, new_tasks: Real = 0
+    ) -> Scenario:
         """A copy whose wage ``w`` is labor's competitive share at automation ``a``.
 
         Ties the base wage to automation through the task model of Acemoglu and
@@ -164,7 +170,7 @@ class Scenario:
         return self.replace(w=wage, tau=tau)
 
     @property
-    def parameters(self):
+    def parameters(self) -> dict[str, Scalar]:
         """The model's values as a dict (without name and description)."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.compare}
 
@@ -199,7 +205,7 @@ _VARIANTS = {
 NAMES = tuple(_VARIANTS)
 
 
-def get(name):
+def get(name: str) -> Scenario:
     """The scenario called ``name`` (one of :data:`NAMES`)."""
     try:
         return _VARIANTS[name]

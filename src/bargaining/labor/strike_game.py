@@ -23,16 +23,24 @@ References
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..core.game import Game
 from . import formulas as f
 from .evaluation import check_range, kind_of, substitute
 from .technology import strike_output
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .._typing import Scalar
+    from .scenarios import Scenario
+
 LABOR_ACTIONS = ("Work", "Strike")
 PLAYERS = ("Labor", "Capital")
 
 
-def StrikeGame(scenario, a, transfers=None):
+def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None = None) -> Game:
     """The strike game at automation ``a`` as a :class:`~bargaining.core.game.Game`.
 
     Parameters

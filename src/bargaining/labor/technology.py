@@ -1,17 +1,21 @@
-"""Technology: output while labor strikes, and the competitive labor share.
+r"""Technology: output while labor strikes, and the competitive labor share.
 
-Production aggregates a unit mass of tasks with a CES of elasticity ``sigma``.
-A share ``a`` of tasks is automated. During a strike machines still do the
-automated tasks (1 unit each) and replacements do the others at productivity
-``rho``, so output while labor strikes is
+Production aggregates a unit mass of tasks with a CES of elasticity
+:math:`\sigma` (``sigma``). A share :math:`a` of tasks is automated. During a
+strike machines still do the automated tasks (1 unit each) and replacements do
+the others at productivity :math:`\rho` (``rho``), so output while labor
+strikes is
 
-    y_s(a) = (a + (1 - a) * rho**((sigma - 1)/sigma)) ** (sigma/(sigma - 1)),
+.. math::
 
-with the limits ``rho**(1 - a)`` at ``sigma = 1``, ``rho`` for ``a < 1`` at
-``sigma = 0`` (Liebig's law of the minimum) and ``a + (1 - a) * rho`` at
-``sigma = inf`` (perfect substitutes). The limits are part of the model and
-are evaluated from their own formulas, not by plugging in extreme ``sigma``.
-Every regime gives ``y_s(0) = rho`` and ``y_s(1) = 1``.
+    y_s(a) = \bigl(a + (1 - a) \rho^{(\sigma - 1)/\sigma}\bigr)^{\sigma/(\sigma - 1)},
+
+with the limits :math:`\rho^{1 - a}` at :math:`\sigma = 1`, :math:`\rho` for
+:math:`a < 1` at :math:`\sigma = 0` (Liebig's law of the minimum) and
+:math:`a + (1 - a) \rho` at :math:`\sigma = \infty` (perfect substitutes). The
+limits are part of the model and are evaluated from their own formulas, not by
+plugging in extreme :math:`\sigma`. Every regime gives :math:`y_s(0) = \rho`
+and :math:`y_s(1) = 1`.
 
 References
 ----------
@@ -24,6 +28,7 @@ References
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -39,8 +44,11 @@ from .evaluation import (
     substitute,
 )
 
+if TYPE_CHECKING:
+    from .._typing import Scalar
 
-def regime(sigma, *, symbolic=False):
+
+def regime(sigma: Scalar, *, symbolic: bool = False) -> str:
     """The formula ``strike_output`` uses for elasticity ``sigma`` (a key of ``STRIKE_OUTPUT``)."""
     if symbolic or (hasattr(sigma, "free_symbols") and sigma.free_symbols):
         return "ces"
@@ -53,7 +61,9 @@ def regime(sigma, *, symbolic=False):
     return "complements" if sigma < 1 else "ces"
 
 
-def strike_output(a, sigma, rho):
+def strike_output(
+    a: Scalar | np.ndarray, sigma: Scalar, rho: Scalar | np.ndarray
+) -> Scalar | np.ndarray:
     """Output produced while labor strikes, in units of normal output.
 
     Parameters
@@ -120,7 +130,14 @@ def _float_strike_output(a, sigma, rho):
 _LABOR_SHARE_ARGUMENTS = (f.a, f.sigma, f.capital, f.labor, f.new_tasks)
 
 
-def labor_share(a, sigma, *, capital=1, labor=1, new_tasks=0):
+def labor_share(
+    a: Scalar | np.ndarray,
+    sigma: Scalar,
+    *,
+    capital: Scalar = 1,
+    labor: Scalar = 1,
+    new_tasks: Scalar = 0,
+) -> Scalar | np.ndarray:
     """Labor's competitive share of income in the Acemoglu-Restrepo task model.
 
     Tasks lie on ``[N - 1, N]`` with ``N = 1 + new_tasks``; tasks below the

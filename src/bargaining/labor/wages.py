@@ -1,33 +1,36 @@
-"""Wage bargaining with the strike as the disagreement point.
+r"""Wage bargaining with the strike as the disagreement point.
 
 Labor and capital split a unit output per period. While they disagree labor
-strikes: it gets ``b + theta*y_s(a)`` (strike fund, its share of the
-machines' output) and capital ``(1 - theta)*y_s(a)``. That is a
-bargaining problem with a linear frontier ``u_L + u_K = 1`` and disagreement
-point ``(b + theta*y_s, (1 - theta)*y_s)``, and the classic solutions give
+strikes: it gets :math:`b + \theta y_s(a)` (strike fund, its share of the
+machines' output) and capital :math:`(1 - \theta) y_s(a)`. That is a
+bargaining problem with a linear frontier :math:`u_L + u_K = 1` and
+disagreement point :math:`(d_L, d_K) = (b + \theta y_s, (1 - \theta) y_s)`,
+and the classic solutions give
 labor's wage in closed form (formulas in
 :mod:`bargaining.labor.formulas`):
 
-- Nash (1950), asymmetric with labor's power ``alpha``:
-  ``d_L + alpha*(1 - d_L - d_K)``;
+- Nash (1950), asymmetric with labor's power :math:`\alpha`:
+  :math:`d_L + \alpha (1 - d_L - d_K)`;
 - Kalai-Smorodinsky (1975): on a line the same as the symmetric Nash wage;
-- Rubinstein (1982) with inside options and common ``delta``:
-  ``d_L + (1 - d_L - d_K)/(1 + delta)`` when labor proposes.
+- Rubinstein (1982) with inside options and common :math:`\delta`:
+  :math:`d_L + (1 - d_L - d_K)/(1 + \delta)` when labor proposes.
 
-Automation raises capital's strike payoff ``y_s(a)``, so every one of these
-wages falls with ``a`` (unless labor owns as large a share of the machines as
+Automation raises capital's strike payoff :math:`y_s(a)`, so every one of these
+wages falls with :math:`a` (unless labor owns as large a share of the machines as
 its bargaining power). :func:`automation_at_outside_option` finds where the
 wage reaches labor's outside option. Where :func:`gains_from_trade`
-``1 - d_L - d_K`` is negative (at high automation when ``b > 0``) nothing is
+:math:`1 - d_L - d_K` is negative (at high automation when :math:`b > 0`) nothing is
 left to bargain over: the formulas then extrapolate below labor's strike
 payoff and describe no agreement.
 
 Algorithm (:func:`automation_at_outside_option`)
 ------------------------------------------------
-1. Solve ``wage(y) = outside`` for strike output ``y`` (the wage is linear in ``y``).
+1. Solve ``wage(y) = outside`` for strike output :math:`y` (the wage is linear
+   in :math:`y`).
 2. If the wage is already at most the option without automation, answer 0;
-   if it stays above it at ``y = 1``, or does not fall with ``y``, answer ``None``.
-3. Invert ``y_s(a) = y`` with the technology's closed form for ``a``.
+   if it stays above it at :math:`y = 1`, or does not fall with :math:`y`,
+   answer ``None``.
+3. Invert :math:`y_s(a) = y` with the technology's closed form for :math:`a`.
 
 References
 ----------
@@ -43,10 +46,15 @@ References
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from . import formulas as f
 from .evaluation import as_input, check_range, kind_of, substitute
 from .technology import regime, strike_output
+
+if TYPE_CHECKING:
+    from .._typing import Scalar, Value
+    from .scenarios import Scenario
 
 SOLUTIONS = ("nash", "kalai-smorodinsky", "rubinstein")
 HALF = Fraction(1, 2)
@@ -63,14 +71,14 @@ def _values(scenario, a):
     }
 
 
-def disagreement_point(scenario, a):
+def disagreement_point(scenario: Scenario, a: Value) -> tuple[Value, Value]:
     """Labor's and capital's payoffs per period of strike at automation ``a``."""
     values = _values(scenario, a)
     return f.evaluate("LABOR_DISAGREEMENT", values), f.evaluate("CAPITAL_DISAGREEMENT", values)
 
 
-def gains_from_trade(scenario, a):
-    """``1 - d_L - d_K``: what agreeing adds to the strike payoffs (negative: nothing)."""
+def gains_from_trade(scenario: Scenario, a: Value) -> Value:
+    r""":math:`1 - d_L - d_K`: what agreeing adds to the strike payoffs (negative: nothing)."""
     return f.evaluate("NET_SURPLUS", _values(scenario, a))
 
 
@@ -84,7 +92,14 @@ def _formula(solution, proposer):
     return {"nash": "NASH_WAGE", "kalai-smorodinsky": "KALAI_SMORODINSKY_WAGE"}[solution]
 
 
-def wage(scenario, a, solution="nash", *, weight=HALF, proposer="labor"):
+def wage(
+    scenario: Scenario,
+    a: Value,
+    solution: str = "nash",
+    *,
+    weight: Scalar = HALF,
+    proposer: str = "labor",
+) -> Value:
     """Labor's bargained wage at automation ``a``, the strike being the disagreement point.
 
     Parameters
@@ -119,24 +134,29 @@ def wage(scenario, a, solution="nash", *, weight=HALF, proposer="labor"):
     return f.evaluate(_formula(solution, proposer), values)
 
 
-def nash_wage(scenario, a, weight=HALF):
+def nash_wage(scenario: Scenario, a: Value, weight: Scalar = HALF) -> Value:
     """Labor's (asymmetric) Nash bargaining wage; see :func:`wage`."""
     return wage(scenario, a, "nash", weight=weight)
 
 
-def kalai_smorodinsky_wage(scenario, a):
+def kalai_smorodinsky_wage(scenario: Scenario, a: Value) -> Value:
     """Labor's Kalai-Smorodinsky wage; see :func:`wage`."""
     return wage(scenario, a, "kalai-smorodinsky")
 
 
-def rubinstein_wage(scenario, a, proposer="labor"):
+def rubinstein_wage(scenario: Scenario, a: Value, proposer: str = "labor") -> Value:
     """Labor's Rubinstein wage with strike flows as inside options; see :func:`wage`."""
     return wage(scenario, a, "rubinstein", proposer=proposer)
 
 
 def automation_at_outside_option(
-    scenario, outside, solution="nash", *, weight=HALF, proposer="labor"
-):
+    scenario: Scenario,
+    outside: Scalar,
+    solution: str = "nash",
+    *,
+    weight: Scalar = HALF,
+    proposer: str = "labor",
+) -> Scalar | None:
     """The automation level at which labor's bargained wage falls to ``outside``.
 
     Parameters

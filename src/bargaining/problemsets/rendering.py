@@ -115,27 +115,48 @@ class Written:
     notes: tuple
 
 
-def write(problemsets, out_dir, fmt="md"):
+def write(problemsets, out_dir, fmt="md", *, force=False):
     """Write each problem set's sheet and key to ``out_dir``.
 
     One problem set gives ``sheet.<ext>`` and ``key.<ext>``; several (variants)
     give ``sheet-01.<ext>``, ``key-01.<ext>`` and so on. ``fmt="pdf"`` writes
     the LaTeX sources and, when latexmk is installed, the PDFs; without it,
-    markdown and LaTeX are written and a note says so.
+    markdown and LaTeX are written and a note says so. Existing files of
+    those names are replaced only with ``force``, and symbolic links never
+    (see :func:`bargaining._output_folder.prepare_output_folder`).
 
     Returns
     -------
     Written
+
+    Raises
+    ------
+    ValueError
+        For an unknown format, an output folder that cannot be created or
+        written, or files that would be overwritten without ``force``.
     """
+    from .._output_folder import prepare_output_folder
+
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    out = pathlib.Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     engine = latex_engine() if fmt == "pdf" else None
     formats = {"md": ("md",), "tex": ("tex",), "pdf": ("tex",) if engine else ("md", "tex")}[fmt]
+    several = len(problemsets) > 1
+    suffixes = [f"-{n:02d}" if several else "" for n in range(1, len(problemsets) + 1)]
+    kinds = [*formats, *(("pdf",) if engine else ())]
+    names = [f"{part}{suffix}.{kind}" for suffix in suffixes for part in PARTS for kind in kinds]
+    out = prepare_output_folder(out_dir, names, force=force)
+    try:
+        return _write_files(problemsets, out, formats, engine, suffixes, fmt)
+    except OSError as error:
+        raise ValueError(
+            f"--out: cannot write to {str(out)!r}: {error.strerror or type(error).__name__}"
+        ) from None
+
+
+def _write_files(problemsets, out, formats, engine, suffixes, fmt):
     paths, notes = [], []
-    for number, problemset in enumerate(problemsets, start=1):
-        suffix = f"-{number:02d}" if len(problemsets) > 1 else ""
+    for problemset, suffix in zip(problemsets, suffixes, strict=True):
         for part in PARTS:
             for kind in formats:
                 path = out / f"{part}{suffix}.{kind}"

@@ -1,20 +1,20 @@
-"""The egalitarian bargaining solution.
+r"""The egalitarian bargaining solution.
 
 Kalai (1977) characterised the solution that gives both players the same
 gain over the disagreement point, as much of it as the set allows: the
-maximal point of ``S`` of the form ``d + t*(1, 1)``. It is monotone in the
-set (no player loses when ``S`` grows) but, unlike the Nash and
+maximal point of :math:`S` of the form :math:`d + t (1, 1)`. It is monotone in
+the set (no player loses when :math:`S` grows) but, unlike the Nash and
 Kalai-Smorodinsky solutions, not invariant to rescaling a player's utility:
 gains are compared in the units given.
 
 Algorithm
 ---------
-1. Check the disagreement point ``d`` lies in ``S``.
-2. Follow the ray ``d + t*(1, 1)`` to where it leaves ``S``: on a polygon the
+1. Check the disagreement point :math:`d` lies in :math:`S`.
+2. Follow the ray :math:`d + t (1, 1)` to where it leaves :math:`S`: on a polygon the
    tightest edge constraint, exactly; below a graph the crossing of the
    graph (or of its flat top or right wall), solved exactly with sympy or by
    Brent's method.
-3. Return that point with ``d``.
+3. Return that point with :math:`d`.
 
 References
 ----------
@@ -24,11 +24,16 @@ References
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .frontier import Frontier
 from .outcome import BargainingOutcome
 
+if TYPE_CHECKING:
+    from .._typing import PointLike
 
-def egalitarian(frontier, disagreement):
+
+def egalitarian(frontier: Frontier, disagreement: PointLike) -> BargainingOutcome:
     """The egalitarian solution of ``(S, d)``: equal gains, as large as ``S`` allows.
 
     Parameters

@@ -23,6 +23,8 @@ References
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,6 +32,11 @@ from .._lazy import is_sympy, lazy_module
 from ..core import numbers as num
 from ..core.polygon import ConvexPolygon
 from . import _smooth
+
+if TYPE_CHECKING:
+    import sympy
+
+    from .._typing import PointLike, Real, Scalar
 
 sp = lazy_module("sympy")
 
@@ -52,27 +59,45 @@ class Frontier:
         Player 1's payoffs along the frontier, lowest to highest.
     """
 
-    def __init__(self, kind, *, polygon=None, function=None, u1=None, u1_range=None):
+    # Which of these describe the set depends on ``kind``.
+    polygon: Any
+    chain: Any
+    function: Any
+    u1: Any
+    u1_range: Any
+
+    def __init__(
+        self,
+        kind: str,
+        *,
+        polygon: ConvexPolygon | None = None,
+        function: Callable[[Any], Any] | sympy.Expr | None = None,
+        u1: sympy.Symbol | None = None,
+        u1_range: tuple[Scalar, Scalar] | None = None,
+    ) -> None:
         self.kind = kind
         self.polygon = polygon
         self.function = function
         self.u1 = u1
         if kind == "polygon":
-            self.chain = pareto_chain(polygon)
+            self.chain = pareto_chain(self.polygon)
             u1_range = (self.chain[0][0], self.chain[-1][0])
         self.u1_range = u1_range
-        self.exact = kind == "expression" or (kind == "polygon" and polygon.exact)
+        self.exact = kind == "expression" or (kind == "polygon" and self.polygon.exact)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.kind == "polygon":
             return f"Frontier.from_points({[tuple(v) for v in self.chain]})"
         shown = self.function if self.kind == "expression" else "f"
         return f"Frontier({self.kind}: u2 = {shown}, u1 in {self.u1_range})"
 
     @classmethod
-    def from_points(cls, points):
+    def from_points(cls, points: Iterable[PointLike]) -> Frontier:
         """The frontier of the convex hull of ``points`` (ints, Fractions or floats)."""
-        points = [tuple(p) for p in points]
+        try:
+            points = [tuple(p) for p in points]
+        except TypeError:
+            raise ValueError(f"points must be payoff pairs (u1, u2), got {points!r}") from None
         if not points:
             raise ValueError("points must hold at least one payoff pair, got an empty set")
         if any(len(p) != 2 for p in points):
@@ -85,18 +110,27 @@ class Frontier:
         return cls("polygon", polygon=ConvexPolygon(zip(values[::2], values[1::2], strict=True)))
 
     @classmethod
-    def from_function(cls, function, u1_range):
+    def from_function(
+        cls, function: Callable[[Any], Any], u1_range: tuple[Real, Real]
+    ) -> Frontier:
         """The set below ``u2 = function(u1)``, ``u1`` in ``u1_range``; ``function`` must fall."""
+        if not callable(function):
+            raise ValueError(f"function must be callable, got {function!r}")
         low, high = _checked_range(u1_range)
         grid = np.linspace(low, high, SAMPLES)
-        values = np.array([float(function(x)) for x in grid])
+        try:
+            values = np.array([float(function(x)) for x in grid])
+        except (TypeError, ArithmeticError) as error:
+            raise ValueError(f"function must give numbers on u1_range: {error}") from None
         if not np.all(np.isfinite(values)):
             raise ValueError(f"function must be finite on u1_range {u1_range!r}")
         _check_decreasing(grid, values)
         return cls("function", function=function, u1_range=(float(low), float(high)))
 
     @classmethod
-    def from_expr(cls, expr, u1, u1_range):
+    def from_expr(
+        cls, expr: sympy.Expr, u1: sympy.Symbol, u1_range: tuple[Scalar, Scalar]
+    ) -> Frontier:
         """The set below ``u2 = expr`` (a sympy expression in the symbol ``u1``)."""
         if not is_sympy(expr) or not is_sympy(u1) or not u1.is_Symbol:
             raise ValueError(f"expr must be a sympy expression in the symbol u1, got {expr!r}")
@@ -109,7 +143,7 @@ class Frontier:
         return cls("expression", function=expr, u1=u1, u1_range=(low, high))
 
     # --- Questions the solutions ask -----------------------------------------------
-    def value(self, u1):
+    def value(self, u1: Scalar) -> Scalar:
         """Player 2's frontier payoff when player 1 gets ``u1`` (within ``u1_range``)."""
         if self.kind == "polygon":
             return _interpolate(self.chain, u1)
@@ -117,7 +151,7 @@ class Frontier:
             return _smooth.tidy(self.function.subs(self.u1, u1))
         return float(self.function(u1))
 
-    def contains(self, point):
+    def contains(self, point: PointLike) -> bool:
         """Whether ``point`` lies in the set ``S``."""
         if self.kind == "polygon":
             return self.polygon.contains(point)
@@ -127,7 +161,7 @@ class Frontier:
             return False
         return not _smooth.is_above(u2, self.value(_smooth.larger(u1, low)))
 
-    def check_disagreement(self, disagreement):
+    def check_disagreement(self, disagreement: PointLike) -> tuple[Scalar, Scalar]:
         """``disagreement`` as a pair of numbers; ValueError if it lies outside ``S``."""
         if len(tuple(disagreement)) != 2:
             raise ValueError(f"disagreement must be a pair (d1, d2), got {disagreement!r}")
@@ -145,7 +179,7 @@ class Frontier:
                 raise ValueError(f"disagreement point {disagreement!r} lies outside the set")
         return point
 
-    def ideal_point(self, disagreement):
+    def ideal_point(self, disagreement: PointLike) -> tuple[Scalar, Scalar]:
         """Each player's highest payoff in ``S`` among points weakly above ``disagreement``."""
         d1, d2 = disagreement
         if self.kind == "polygon":
@@ -154,7 +188,7 @@ class Frontier:
         low = self.u1_range[0]
         return self.u1_at(d2), self.value(_smooth.larger(d1, low))
 
-    def u1_at(self, u2):
+    def u1_at(self, u2: Scalar) -> Scalar:
         """Player 1's highest payoff in ``S`` given player 2 gets ``u2``."""
         low, high = self.u1_range
         if not _smooth.is_above(u2, self.value(high)):
@@ -165,14 +199,20 @@ class Frontier:
             return _smooth.float_root(lambda x: self.function(x) - u2, low, high)
         return _smooth.symbolic_root(self.function - u2, self.u1, low, high)
 
-    def ray_exit(self, origin, direction):
-        """The last point of ``S`` on the ray ``origin + t * direction``, ``t >= 0``."""
+    def ray_exit(self, origin: PointLike, direction: PointLike) -> tuple[Scalar, Scalar]:
+        """The last point of ``S`` on the ray ``origin + t * direction``, ``t >= 0``.
+
+        A zero direction (no gains from trade: the ideal point is ``origin``)
+        gives ``origin`` itself.
+        """
+        if all(_smooth.is_decidable(r) and not _smooth.is_above(abs(r), 0) for r in direction):
+            return (origin[0], origin[1])
         if self.kind == "polygon":
             return _smooth.polygon_ray_exit(self.polygon, origin, direction)
         return _smooth.graph_ray_exit(self, origin, direction)
 
 
-def pareto_chain(polygon):
+def pareto_chain(polygon: ConvexPolygon) -> list[tuple[Real, Real]]:
     """The Pareto-optimal vertices of a convex polygon, by increasing ``u1``.
 
     1. Take the hull's vertices counter-clockwise.

@@ -25,11 +25,16 @@ References
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .frontier import Frontier
 from .outcome import BargainingOutcome
 
+if TYPE_CHECKING:
+    from .._typing import PointLike
 
-def kalai_smorodinsky(frontier, disagreement):
+
+def kalai_smorodinsky(frontier: Frontier, disagreement: PointLike) -> BargainingOutcome:
     """The Kalai-Smorodinsky solution of ``(S, d)``.
 
     Parameters

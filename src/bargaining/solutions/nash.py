@@ -1,27 +1,29 @@
-"""The Nash bargaining solution, symmetric and asymmetric.
+r"""The Nash bargaining solution, symmetric and asymmetric.
 
-Nash (1950) showed that one point of a bargaining problem ``(S, d)``
+Nash (1950) showed that one point of a bargaining problem :math:`(S, d)`
 satisfies Pareto optimality, symmetry, invariance to positive affine
 rescaling and independence of irrelevant alternatives: the maximiser of the
-Nash product ``(u1 - d1) * (u2 - d2)`` over the points of ``S`` above ``d``.
-Giving the players bargaining powers ``alpha`` and ``beta`` (dropping
-symmetry) maximises ``(u1 - d1)**alpha * (u2 - d2)**beta`` instead (Kalai
-1977; Binmore, Rubinstein and Wolinsky 1986).
+Nash product :math:`(u_1 - d_1)(u_2 - d_2)` over the points of :math:`S`
+above :math:`d`. Giving the players bargaining powers :math:`\alpha` and
+:math:`\beta` (dropping symmetry) maximises
+:math:`(u_1 - d_1)^\alpha (u_2 - d_2)^\beta` instead (Kalai 1977; Binmore,
+Rubinstein and Wolinsky 1986).
 
 Algorithm
 ---------
 1. Check the weights are positive and the disagreement point lies in ``S``.
-2. Keep the individually rational part of the frontier: ``u >= d``.
+2. Keep the individually rational part of the frontier: :math:`u \ge d`.
 3. Along the frontier the logarithm of the product is concave, because the
-   frontier of a convex set is a concave function of ``u1``. So:
+   frontier of a convex set is a concave function of :math:`u_1`. So:
 
-   a. polygon: walk the frontier's edges by increasing ``u1``. On an edge
-      ``u2 = p - s*u1`` the product peaks at
-      ``u1 = d1 + alpha/(alpha + beta) * (p - d2 - s*d1)/s``; the first edge
-      whose peak is not right of its end holds the maximum (at the peak, or
-      at the edge's start if the peak lies left of it). Exact for Fractions.
+   a. polygon: walk the frontier's edges by increasing :math:`u_1`. On an
+      edge :math:`u_2 = p - s u_1` the product peaks at
+      :math:`u_1 = d_1 + \frac{\alpha}{\alpha + \beta} \cdot \frac{p - d_2 - s d_1}{s}`;
+      the first edge whose peak is not right of its end holds the maximum (at
+      the peak, or at the edge's start if the peak lies left of it). Exact for
+      Fractions.
    b. expression: solve the first-order condition
-      ``alpha*(f(u1) - d2) + beta*f'(u1)*(u1 - d1) = 0`` with sympy.
+      :math:`\alpha (f(u_1) - d_2) + \beta f'(u_1) (u_1 - d_1) = 0` with sympy.
    c. function: maximise the log product with bounded Brent search.
 4. Return the frontier point with the disagreement point and the weights.
 
@@ -38,15 +40,21 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import TYPE_CHECKING
 
 from ..core import numbers as num
 from . import _smooth
 from .frontier import Frontier, pareto_chain
 from .outcome import BargainingOutcome
 
+if TYPE_CHECKING:
+    from .._typing import PointLike, Real
 
-def nash_bargaining(frontier, disagreement, weights=(1, 1)):
-    """The (asymmetric) Nash bargaining solution of ``(S, d)``.
+
+def nash_bargaining(
+    frontier: Frontier, disagreement: PointLike, weights: tuple[Real, Real] = (1, 1)
+) -> BargainingOutcome:
+    r"""The (asymmetric) Nash bargaining solution of :math:`(S, d)`.
 
     Parameters
     ----------
@@ -61,8 +69,8 @@ def nash_bargaining(frontier, disagreement, weights=(1, 1)):
     Returns
     -------
     BargainingOutcome
-        ``.payoffs`` maximises ``(u1 - d1)**alpha * (u2 - d2)**beta`` over
-        ``S``; exact for exact sets and weights.
+        ``.payoffs`` maximises :math:`(u_1 - d_1)^\alpha (u_2 - d_2)^\beta`
+        over :math:`S`; exact for exact sets and weights.
 
     Examples
     --------

@@ -10,6 +10,8 @@ proposes.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from typing import Any
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,9 +47,9 @@ class BargainingOutcome:
     binding_outside: tuple | None = None
 
     @property
-    def gains(self):
+    def gains(self) -> tuple[Any, ...]:
         """Each player's gain over the disagreement point."""
         return tuple(u - d for u, d in zip(self.payoffs, self.disagreement, strict=True))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.payoffs)

@@ -1,15 +1,15 @@
-"""Rubinstein's alternating offers, with inside and outside options.
+r"""Rubinstein's alternating offers, with inside and outside options.
 
 Two players split a surplus of 1 per period. Player 1 proposes in even
 periods, player 2 in odd ones; the responder accepts, rejects, or (if it has
 one) takes its outside option and ends the game. While they disagree each
 player gets a flow ``inside[i]`` (a strike fund, output during a strike).
-Payoffs are per period (normalised by ``1 - delta_i``), so agreeing on
-player 1's share ``x`` after ``t`` periods of disagreement pays player 1
-``(1 - delta1**t) * inside[0] + delta1**t * x``.
+Payoffs are per period (normalised by :math:`1 - \delta_i`), so agreeing on
+player 1's share :math:`x` after :math:`t` periods of disagreement pays player 1
+:math:`(1 - \delta_1^t) b_1 + \delta_1^t x`, with :math:`b_1` = ``inside[0]``.
 
 Rubinstein (1982) found the unique subgame-perfect equilibrium without
-options: immediate agreement on ``x = (1 - delta2)/(1 - delta1*delta2)``
+options: immediate agreement on :math:`x = (1 - \delta_2)/(1 - \delta_1 \delta_2)`
 when player 1 proposes. Inside options shift the split of the net surplus
 (Binmore, Rubinstein and Wolinsky 1986). An outside option matters only if
 it beats what the responder gets in equilibrium without it, and then the
@@ -18,12 +18,12 @@ and Sutton 1989): the outside option principle.
 
 Algorithm
 ---------
-1. Check ``0 < delta_i < 1``, that the inside options sum to at most the
+1. Check :math:`0 < \delta_i < 1`, that the inside options sum to at most the
    surplus, and that so do the outside options.
-2. Let ``x`` be player 1's share when player 1 proposes and ``y`` when
+2. Let :math:`x` be player 1's share when player 1 proposes and :math:`y` when
    player 2 does. Each responder is offered exactly what it gets by
-   refusing, so ``1 - x = max(o2, (1 - delta2)*b2 + delta2*(1 - y))`` and
-   ``y = max(o1, (1 - delta1)*b1 + delta1*x)``.
+   refusing, so :math:`1 - x = \max(o_2, (1 - \delta_2) b_2 + \delta_2 (1 - y))`
+   and :math:`y = \max(o_1, (1 - \delta_1) b_1 + \delta_1 x)`.
 3. This map is a contraction, so exactly one of its four linear cases (no
    option binds; player 2's; player 1's; both) is consistent. Solve each in
    closed form and keep the consistent one; with symbolic parameters return
@@ -51,6 +51,8 @@ References
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .._lazy import lazy_module
 from ..core import numbers as num
 from ..core.validation import check_delta
@@ -59,10 +61,19 @@ from .frontier import Frontier
 from .nash import nash_bargaining
 from .outcome import BargainingOutcome
 
+if TYPE_CHECKING:
+    from .._typing import PointLike, Scalar
+
 sp = lazy_module("sympy")
 
 
-def rubinstein(delta1, delta2, inside=(0, 0), outside=(None, None), proposer=1):
+def rubinstein(
+    delta1: Scalar,
+    delta2: Scalar,
+    inside: PointLike = (0, 0),
+    outside: tuple[Scalar | None, Scalar | None] = (None, None),
+    proposer: int = 1,
+) -> BargainingOutcome:
     """The subgame-perfect split of alternating offers over a surplus of 1.
 
     Parameters
@@ -114,7 +125,12 @@ def rubinstein(delta1, delta2, inside=(0, 0), outside=(None, None), proposer=1):
     )
 
 
-def checked_problem(delta1, delta2, inside, outside):
+def checked_problem(
+    delta1: Scalar,
+    delta2: Scalar,
+    inside: PointLike,
+    outside: tuple[Scalar | None, Scalar | None],
+) -> tuple[tuple[Scalar, Scalar], tuple[Scalar, ...], tuple[Scalar | None, ...]]:
     """Validate and normalise one alternating-offers problem (step 1)."""
     check_delta(delta1, "delta1")
     check_delta(delta2, "delta2")
@@ -199,7 +215,9 @@ def _piecewise(cases, index):
     return sp.Piecewise(*pieces, (cases[-1][index], True))
 
 
-def rubinstein_limit(rate1, rate2, inside=(0, 0), frontier=None):
+def rubinstein_limit(
+    rate1: Scalar, rate2: Scalar, inside: PointLike = (0, 0), frontier: Frontier | None = None
+) -> BargainingOutcome:
     """The limit of Rubinstein's split as offers come ever faster (BRW 1986).
 
     Parameters

@@ -1,7 +1,13 @@
+import subprocess
+import sys
+import time
+import warnings
+
 import numpy as np
 import pytest
 
 from bargaining import DegenerateGameWarning, Game
+from bargaining.core.equilibria._nashpy import MAX_ACTIONS
 from strategies import random_nondegenerate_integer_game
 
 
@@ -31,3 +37,44 @@ def test_exact_game_solved_by_support_enumeration_gives_floats():
 def test_degenerate_float_game_warns_that_the_list_may_be_incomplete():
     with pytest.warns(DegenerateGameWarning, match="may miss equilibria"):
         Game([[1.0, 1.0], [0.0, 2.0]], [[1.0, 1.0], [0.0, 1.0]]).equilibria()
+
+
+def test_lemke_howson_keeps_the_labels_that_worked_on_a_constant_sum_game():
+    # 1 - A: in nashpy some labels fail to pivot on this degenerate game; the run used to
+    # be discarded and exact enumeration took 50 s. The labels that worked suffice.
+    rng = np.random.default_rng(18)
+    A = rng.integers(0, 4, size=(9, 9)).astype(float)
+    game = Game(A, 1 - A)
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        found = game.equilibria("lemke-howson")
+    assert time.perf_counter() - start < 20
+    assert found
+    for x, y in found:
+        assert game.is_equilibrium(x, y, tol=1e-7)
+
+
+@pytest.mark.parametrize("method", ["auto", "vertex", "support", "lemke-howson"])
+def test_float_games_too_large_for_the_method_are_refused_at_once(method):
+    size = MAX_ACTIONS[method] // 2 + 1
+    payoffs = np.sqrt(np.arange(size * size, dtype=float).reshape(size, size) + 2)
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=rf"{size}x{size} float game .* at most"):
+        Game(payoffs, payoffs.T).equilibria(method)
+    assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize("size", [20, 100])
+def test_a_large_irrational_game_from_a_file_is_refused_with_one_line(tmp_path, size):
+    # 100x100 used to crash the process inside qhull (segmentation fault, then free()).
+    rows = ", ".join("[" + ", ".join(f'"sqrt({i + j + 2})"' for j in range(size)) + "]"
+                     for i in range(size))
+    path = tmp_path / "big.toml"
+    path.write_text(f"[payoffs]\nrow = [{rows}]\ncolumn = [{rows}]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "bargaining.cli", "solve", str(path)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and f"{size}x{size} float game" in result.stderr

@@ -4,15 +4,16 @@ import warnings
 from fractions import Fraction
 
 import numpy as np
-import pygambit
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bargaining import DegenerateGameWarning, Game
 from bargaining.core.equilibria.vertex import polytope_vertices
+from oracles import import_oracle
 from strategies import exact_regrets, integer_games, random_nondegenerate_integer_game
 
+pygambit = import_oracle("pygambit")
 F = Fraction
 
 

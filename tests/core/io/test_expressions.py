@@ -1,5 +1,7 @@
 """The restricted expression parser: what it builds, and what it refuses without running it."""
 
+import time
+
 import pytest
 import sympy as sp
 
@@ -125,3 +127,48 @@ def test_nothing_in_a_refused_expression_runs(tmp_path):
     with pytest.raises(ValueError):
         parse_expression(f"w if {attack} else 0", NAMES)
     assert not marker.exists()
+
+
+def test_composed_definitions_are_bounded_by_their_written_out_size():
+    # d_{k+1} = d_k * (d_k + 1): the shared graph stays small while the tree doubles;
+    # thirty steps used to hang loading an 834-byte file.
+    names = {"w": w}
+    with pytest.raises(ValueError, match=r"d\d+: the expression is too large"):
+        for k in range(30):
+            text = f"d{k} * (d{k} + 1)" if k else "w * (w + 1)"
+            names[f"d{k + 1}"] = parse_expression(text, names, where=f"d{k + 1}")
+    assert 8 <= k < 30  # a few steps pass: the bound is on size, not on chaining
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(((sqrt(2)*10)**999)**999)**999",
+        "(sqrt(2)*10)**999",
+        "(2**(1000*sqrt(2)))**999",
+        "exp(10000)**999",
+        "(sqrt(3) + 7)**400 * (sqrt(3) + 7)**400 * 10**999",
+    ],
+)
+def test_powers_of_irrational_constants_are_refused_before_sympy_expands_them(text):
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match="power would"):
+        parse_expression(text, {})
+    assert time.perf_counter() - start < 2
+
+
+def test_moderate_powers_of_irrational_constants_still_work():
+    assert parse_expression("sqrt(2)**20", {}) == 1024
+    assert parse_expression("(sqrt(2)*10)**40", {}) == 2**20 * 10**40
+
+
+def test_lookalike_unicode_names_are_refused_not_folded():
+    for text in ("\uff57 + 1", "\U0001d464 * 2"):  # fullwidth w, mathematical italic w
+        with pytest.raises(ValueError, match=r"lookalike characters .*'w'"):
+            parse_expression(text, NAMES)
+
+
+def test_decimal_literals_are_limited_in_digits():
+    with pytest.raises(ValueError, match="at most 1000 digits"):
+        parse_expression("0." + "3" * 1500, {})
+    assert parse_expression("0." + "3" * 400, {}) == sp.Rational(int("3" * 400), 10**400)

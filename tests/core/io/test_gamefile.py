@@ -1,5 +1,7 @@
 """TOML game files: the examples, parameters and ranges, and files that must be refused."""
 
+import os
+import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -128,3 +130,70 @@ def test_actions_default_to_generic_labels():
     game = parse_game_file("[payoffs]\nrow = [[1, 2, 3]]\ncolumn = [[0, 0, 1]]").game()
     assert game.labels == (("r0",), ("c0", "c1", "c2"))
     assert game.pure_equilibria() == [(0, 2)]
+
+
+def test_definitions_that_compose_exponentially_are_refused_quickly():
+    chain = "\n".join(f'd{k + 1} = "d{k} * (d{k} + 1)"' for k in range(1, 31))
+    text = f'[parameters]\nw = {{}}\n[definitions]\nd1 = "w"\n{chain}\n[payoffs]\n'
+    text += 'row = [["d31", 0], [1, 2]]\ncolumn = [[1, 0], [0, 1]]\n'
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"chain\.toml, definitions\.d\d+: the expression is too"):
+        parse_game_file(text, "chain.toml")
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("depth", [20, 100, 5000])
+def test_deeply_nested_toml_is_one_value_error(depth):
+    text = "[payoffs]\nrow = " + "[" * depth + "1" + "]" * depth + "\ncolumn = [[1]]\n"
+    with pytest.raises(ValueError, match=r"^deep\.toml: .*nested at most 8 levels") as caught:
+        parse_game_file(text, "deep.toml")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_non_regular_files_are_refused_without_reading(tmp_path, kind):
+    path = {"folder": tmp_path, "device": Path("/dev/zero")}.get(kind, tmp_path / "pipe")
+    if kind == "fifo":
+        os.mkfifo(path)  # opening it for reading without a writer used to block forever
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match="not a regular file"):
+        read_game_file(path)
+    assert time.perf_counter() - start < 2
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + PD.encode())
+    assert read_game_file(path).title == "PD"
+    assert parse_game_file("\ufeff" + PD).title == "PD"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('name = "Alice",', 'name = "Alice", colour = "red",', r"players\.row: unknown keys"),
+        ("[players]", "[players]\nthird = { name = 'Eve' }", r"players: unknown keys \['third'\]"),
+        ('title = "PD"', 'title = "\\u001b]0;owned\\u0007PD"', r"title: control character"),
+        ('name = "Bob"', 'name = "B\\u202eob"', r"players\.column\.name: control character"),
+        ('["C", "D"] }\ncolumn', '["C", "\\u001b[2J"] }\ncolumn', r"actions\[1\]: control"),
+    ],
+)
+def test_unknown_player_keys_and_control_characters_are_refused(old, new, message):
+    assert old in PD
+    with pytest.raises(ValueError, match=message):
+        parse_game_file(PD.replace(old, new, 1), "pd.toml")
+
+
+def test_payoffs_near_the_float_limit_are_refused_naming_the_entry():
+    for value in ("1e300", "-1.5e101", '"10**200"'):
+        text = PD.replace('row = [["R", 0]', f'row = [["R", {value}]')
+        with pytest.raises(ValueError, match=r"pd\.toml, payoffs\.row\[0\]\[1\] must be at most"):
+            parse_game_file(text, "pd.toml").game()
+    with pytest.raises(ValueError, match=r"payoffs\.row\[0\]\[1\] must be at most 1e\+100"):
+        parse_game_file(PD.replace('row = [["R", 0]', 'row = [["R", 1e309]'), "pd.toml")
+
+
+def test_decimal_literals_in_toml_are_limited_in_digits():
+    long_decimal = "0." + "1" * 1200
+    with pytest.raises(ValueError, match=r"finite|digits"):
+        parse_game_file(PD.replace("delta = 0.9", f"delta = {long_decimal}"), "pd.toml")

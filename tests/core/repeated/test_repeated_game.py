@@ -1,3 +1,4 @@
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -182,3 +183,23 @@ def test_bad_arguments():
         repeated.critical_delta((0, 0), "stick-and-carrot", stick=(1, 1), periods=0)
     with pytest.raises(ValueError, match="release"):
         Automaton.stick_and_carrot((0, 0), (1, 1), release=0)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"max_iter": 0}, r"max_iter must lie in \[1, "),
+        ({"max_iter": -5}, r"max_iter must lie in \[1, "),
+        ({"max_iter": 2.5}, "max_iter must be an integer"),
+        ({"tol": math.nan}, "tol must be a positive number"),
+        ({"tol": -1e-9}, "tol must be a positive number"),
+        ({"tol": math.inf}, "tol must be finite"),
+        ({"directions": 10**9}, r"directions must lie in \[3, 4096\]"),
+        ({"step": 3}, r"unknown options \['step'\]"),
+    ],
+)
+def test_iteration_options_are_checked_before_iterating(options, message):
+    with pytest.raises(ValueError, match=message):
+        RepeatedGame(Game([[3, 0], [5, 1]], [[3, 5], [0, 1]]), 0.9).equilibrium_payoffs(
+            method="outer", **options
+        )

@@ -23,6 +23,7 @@ import functools
 import inspect
 import itertools
 import json
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,6 +31,14 @@ from ..redistribution import STRATEGIES
 from . import executors as ex
 from .axes import check_axis, check_corners, check_scenario
 from .quantities import QUANTITIES, evaluate_chunk
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Executor
+
+    import xarray
+
+    from ...labor.scenarios import Scenario
 
 
 def _takes_a(quantity):
@@ -74,7 +83,7 @@ def _attributes(name, method, scenario, options):
     return attributes
 
 
-def scenario_of(result):
+def scenario_of(result: xarray.DataArray) -> Scenario:
     """The base scenario of a sweep result, rebuilt from its attributes.
 
     Parameters
@@ -90,22 +99,24 @@ def scenario_of(result):
     from ...labor.scenarios import Scenario
 
     prefix = "scenario_"
-    values = {k[len(prefix) :]: float(v) for k, v in result.attrs.items() if k.startswith(prefix)}
+    values: dict[str, Any] = {
+        k[len(prefix) :]: float(v) for k, v in result.attrs.items() if k.startswith(prefix)
+    }
     return Scenario(**values, name=result.attrs["scenario"])
 
 
 def sweep(
-    quantity,
-    scenario=None,
+    quantity: str | Callable[..., Any],
+    scenario: Scenario | None = None,
     *,
-    executor=None,
-    progress=True,
-    workers=None,
-    method="closed-form",
-    options=None,
-    chunk_size=None,
-    **axes,
-):
+    executor: Executor | None = None,
+    progress: bool | str = True,
+    workers: int | None = None,
+    method: str = "closed-form",
+    options: dict[str, Any] | None = None,
+    chunk_size: int | None = None,
+    **axes: Any,
+) -> xarray.DataArray:
     """Evaluate ``quantity`` at every point of a grid of scenario parameters and automation.
 
     Parameters
@@ -165,10 +176,13 @@ def sweep(
     if not axes:
         raise ValueError("give at least one axis, e.g. a=numpy.linspace(0, 1, 101)")
     axes = {name: check_axis(name, values, scenario) for name, values in axes.items()}
+    ex.check_grid({name: len(values) for name, values in axes.items()})
     check_corners(scenario, axes)
     name, takes_a = _resolve(quantity, method, axes)
     if executor is not None and workers is not None:
         raise ValueError("give either executor or workers, not both")
+    if workers is not None:
+        ex.check_workers(workers)
     if isinstance(quantity, str) and method == "closed-form" and QUANTITIES[quantity].grid:
         _check_grid_options(quantity, options)
         values = _on_grid(QUANTITIES[quantity].grid, scenario, axes, options)

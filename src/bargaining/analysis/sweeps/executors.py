@@ -29,6 +29,46 @@ import numpy as np
 # Unset, not a value: any value turns off glibc's adaptive mmap threshold.
 DASK_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 MAX_CHUNK = 256
+MAX_GRID_POINTS = 1_000_000  # 8 MB of float64 results; more is a job for several sweeps
+WORKERS_PER_CPU = 4
+
+
+def max_workers():
+    """The most worker processes a sweep may start: four per CPU."""
+    return WORKERS_PER_CPU * (os.cpu_count() or 1)
+
+
+def check_grid(counts):
+    """Refuse a grid of more than :data:`MAX_GRID_POINTS` points before anything is allocated.
+
+    Parameters
+    ----------
+    counts : mapping of str to int
+        Points along each axis.
+
+    Raises
+    ------
+    ValueError
+        Naming the axes and the number of points they ask for.
+    """
+    total = math.prod(counts.values())
+    if total > MAX_GRID_POINTS:
+        shown = " x ".join(f"{name} {count:,}" for name, count in counts.items())
+        raise ValueError(
+            f"sweep axes ask for {total:,} grid points ({shown}); at most {MAX_GRID_POINTS:,}"
+        )
+
+
+def check_workers(workers):
+    """``workers`` as a positive integer of at most :func:`max_workers`; ValueError otherwise."""
+    if isinstance(workers, bool) or not isinstance(workers, int | np.integer) or workers < 1:
+        raise ValueError(f"workers must be a positive integer, got {workers!r}")
+    if workers > max_workers():
+        raise ValueError(
+            f"workers (--workers) must be at most {max_workers()} "
+            f"({WORKERS_PER_CPU} per CPU), got {workers}"
+        )
+    return int(workers)
 
 
 def plan_chunks(scenarios, levels, parallelism, chunk_size=None):
@@ -100,8 +140,7 @@ def process_pool(workers):
     On Linux the processes are forked, so they inherit the imported modules
     and compiled kernels instead of importing and loading them again.
     """
-    if not (isinstance(workers, int) and workers >= 1):
-        raise ValueError(f"workers must be a positive integer, got {workers!r}")
+    workers = check_workers(workers)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else methods[0])
     pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context)

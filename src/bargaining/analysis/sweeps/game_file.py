@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
 
+if TYPE_CHECKING:
+    import xarray
+    from numpy.typing import ArrayLike
 
-def sweep_game_file(path, axes, options=None):
+
+def sweep_game_file(
+    path: str | Path, axes: dict[str, ArrayLike], options: dict[str, Any] | None = None
+) -> xarray.DataArray:
     """The row player's highest subgame-perfect payoff over a grid of a game file's parameters.
 
     Parameters

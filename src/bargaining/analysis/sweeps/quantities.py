@@ -1,4 +1,4 @@
-"""The quantities :func:`bargaining.analysis.sweep` knows by name, and chunk evaluation.
+"""The quantities :func:`bargaining.analysis.sweeps._sweep` knows by name, and chunk evaluation.
 
 A :class:`Quantity` says whether it depends on automation ``a``, which
 methods it accepts, and how to evaluate it:

@@ -12,7 +12,12 @@ Algorithm
    equilibria that agree within a tolerance.
 4. Drop candidates that are not equilibria within the tolerance; if none is
    left (nashpy's linear programs fail on badly scaled payoffs), enumerate
-   the vertices of the same float payoffs exactly instead.
+   the vertices of the same float payoffs exactly instead, for games of at
+   most :data:`MAX_EXACT_FALLBACK_ACTIONS` actions in all. A Lemke-Howson
+   label that fails drops only its own result.
+
+Games larger than :data:`MAX_ACTIONS` allows for the method are refused
+before any algorithm starts.
 5. Flag degeneracy: an equilibrium at which a player has more pure best
    responses than the opponent's support has strategies shows the game is
    degenerate, and nashpy's methods may then miss equilibria.
@@ -33,17 +38,56 @@ import warnings
 
 import numpy as np
 
+FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
+# Largest games (rows + columns) each algorithm is run on. nashpy's vertex
+# enumeration hands qhull polytopes of dimension m and n, and support
+# enumeration tries every pair of supports: both grow exponentially and a
+# 100x100 game exhausts memory inside qhull. Lemke-Howson pivots in Python
+# from every label; the exact fallback enumerates vertices in rationals.
+MAX_ACTIONS = {"auto": 16, "vertex": 16, "support": 16, "lemke-howson": 24}
+MAX_EXACT_FALLBACK_ACTIONS = 12
+
+
+def check_size(shape, method):
+    """Refuse a float game too large for ``method`` before any algorithm starts.
+
+    Raises
+    ------
+    ValueError
+        Naming the game's size, the method and the largest size it accepts.
+    """
+    limit = MAX_ACTIONS[method]
+    if min(shape) > 1 and sum(shape) > limit:
+        hint = "; give exact payoffs or a smaller game" if method == "lemke-howson" else (
+            "; method='lemke-howson' finds some equilibria of games up to "
+            f"{MAX_ACTIONS['lemke-howson']} actions"
+        )
+        raise ValueError(
+            f"equilibria(method={method!r}) of a {shape[0]}x{shape[1]} float game would take "
+            f"hours or exhaust memory: it accepts at most {limit} actions in all{hint}"
+        )
+
 
 def _run(game, method, size):
     # nashpy warns about degeneracy in its own words; step 4 reports it as a
     # DegenerateGameWarning instead.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        if method in ("auto", "vertex"):
-            return list(game.vertex_enumeration())
-        if method == "support":
-            return list(game.support_enumeration())
-        return [game.lemke_howson(initial_dropped_label=label) for label in range(size)]
+        try:
+            if method in ("auto", "vertex"):
+                return list(game.vertex_enumeration())
+            if method == "support":
+                return list(game.support_enumeration())
+        except FAILURES:
+            return []  # nashpy's linear programs can fail on badly scaled payoffs
+        found = []
+        for label in range(size):
+            # One label failing (a degenerate pivot) must not discard what the others found.
+            try:
+                found.append(game.lemke_howson(initial_dropped_label=label))
+            except FAILURES:
+                continue
+        return found
 
 
 def _one_action_equilibria(A, B):
@@ -113,16 +157,14 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
     """
     import nashpy
 
+    check_size(A.shape, method)
     original = A, B
     A, B = _positive(A), _positive(B)
     scale = max(float(A.max()), float(B.max()))
     if min(A.shape) == 1:  # qhull cannot build one-dimensional polytopes
         candidates = _one_action_equilibria(*original)
     else:
-        try:
-            candidates = _run(nashpy.Game(A, B), method, sum(A.shape))
-        except (ArithmeticError, RuntimeError, TypeError, ValueError):
-            candidates = []  # nashpy's linear programs can fail on badly scaled payoffs
+        candidates = _run(nashpy.Game(A, B), method, sum(A.shape))
     found = []
     for x, y in candidates:
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
@@ -134,6 +176,12 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
         if not any(np.allclose(x, u, atol=tol) and np.allclose(y, v, atol=tol) for u, v in found):
             found.append((x, y))
     if not found:
+        if sum(A.shape) > MAX_EXACT_FALLBACK_ACTIONS:
+            raise ValueError(
+                f"nashpy's {method} method found no equilibrium of this {A.shape[0]}x"
+                f"{A.shape[1]} float game (degenerate or badly scaled), and exact enumeration "
+                f"is bounded to {MAX_EXACT_FALLBACK_ACTIONS} actions: give exact payoffs"
+            )
         return _exact_equilibria(*original)
     found.sort(key=lambda pair: (tuple(-pair[0]), tuple(-pair[1])))
     degenerate = any(_is_degenerate(A, B, x, y, tol * scale) for x, y in found)

@@ -17,7 +17,9 @@ expressions:
    zero.
 
 Each condition keeps one inequality per incentive constraint, so a student
-can read which is which; substituting numbers decides them.
+can read which is which; substituting numbers decides them. Differences of
+high expanded degree (``(w + 1)**999``) are left as written rather than
+simplified, which would take minutes (:data:`MAX_SIMPLIFY_DEGREE`).
 
 References
 ----------
@@ -27,9 +29,14 @@ References
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..._lazy import lazy_module
+
+if TYPE_CHECKING:
+    import sympy
+
+    from ..._typing import Matrix
 
 sp = lazy_module("sympy")
 
@@ -39,11 +46,50 @@ class ConditionalEquilibrium(NamedTuple):
 
     row: tuple
     column: tuple
-    condition: sp.Basic
+    condition: sympy.Basic
+
+
+MAX_SIMPLIFY_DEGREE = 24
+MAX_SIMPLIFY_SIZE = 400
+
+
+def _expanded_degree(expression):
+    """An upper bound on the polynomial degree of ``expression`` once multiplied out.
+
+    Powers multiply the degree of their base by the exponent's numerator;
+    functions (``exp``, ``Max``, ...) count as their arguments' degree.
+    """
+    if not expression.free_symbols:
+        return 0
+    if expression.is_Symbol:
+        return 1
+    if expression.is_Pow and expression.exp.is_Rational:
+        return _expanded_degree(expression.base) * abs(expression.exp.p)
+    degrees = [_expanded_degree(a) for a in expression.args]
+    return sum(degrees) if expression.is_Mul else max(degrees, default=0)
+
+
+def _is_small(expression):
+    """Whether sympy can simplify ``expression`` quickly: a bounded size and expanded degree.
+
+    ``(w + 1)**999`` is a short expression, but simplifying it expands a
+    polynomial of degree 999 with 300-digit coefficients.
+    """
+    return (
+        sp.count_ops(expression) <= MAX_SIMPLIFY_SIZE
+        and _expanded_degree(expression) <= MAX_SIMPLIFY_DEGREE
+    )
 
 
 def _gain(difference):
+    """A payoff difference, simplified and factored when that is cheap, as written otherwise."""
+    if not _is_small(difference):
+        return difference
     return sp.factor(sp.simplify(difference))
+
+
+def _cancel(expression):
+    return sp.cancel(expression) if _is_small(expression) else expression
 
 
 def _strictly_between_zero_and_one(numerator, denominator):
@@ -54,7 +100,7 @@ def _strictly_between_zero_and_one(numerator, denominator):
     )
 
 
-def symbolic_equilibria(A, B):
+def symbolic_equilibria(A: Matrix, B: Matrix) -> list[ConditionalEquilibrium]:
     """Pure and completely mixed equilibria of a 2x2 game with symbolic payoffs.
 
     Parameters
@@ -89,8 +135,8 @@ def symbolic_equilibria(A, B):
             _strictly_between_zero_and_one(q_numerator, column_denominator),
         )
         if condition is not sp.false:
-            p = sp.cancel(p_numerator / row_denominator)
-            q = sp.cancel(q_numerator / column_denominator)
-            row, column = (p, sp.cancel(1 - p)), (q, sp.cancel(1 - q))
+            p = _cancel(p_numerator / row_denominator)
+            q = _cancel(q_numerator / column_denominator)
+            row, column = (p, _cancel(1 - p)), (q, _cancel(1 - q))
             found.append(ConditionalEquilibrium(row, column, condition))
     return found

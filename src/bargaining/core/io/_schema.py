@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import keyword
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -19,6 +20,7 @@ from .expressions import FUNCTIONS, MAX_DIGITS, parse_number
 
 MAX_FILE_SIZE = 1_000_000
 MAX_ACTIONS = 100
+MAX_NESTING = 8
 SECTIONS = ("title", "description", "players", "parameters", "definitions", "payoffs", "repeated")
 
 
@@ -57,7 +59,41 @@ def _exact_float(text):
         return float(text)
     if not decimal.is_finite() or (decimal and abs(decimal.adjusted()) > MAX_DIGITS):
         return float("nan") if decimal.is_nan() else float("inf")
+    if len(decimal.as_tuple().digits) > MAX_DIGITS:
+        return float("inf")  # refused as "not a finite number", as an over-long integer is
     return Fraction(decimal)
+
+
+def _text(value, where):
+    """Text shown to the user: control characters (terminal escapes, bidi marks) are refused."""
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: must be text, got {type(value).__name__}")
+    for character in value:
+        if character not in "\n\t" and unicodedata.category(character) in ("Cc", "Cf"):
+            raise ValueError(
+                f"{where}: control character {character!a} is not allowed in text"
+            )
+    return value
+
+
+def _shown(value):
+    """A value for an error message: its ``repr``, cut to one short line."""
+    text = ascii(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _nesting(document, source):
+    """Refuse arrays and tables nested deeper than a game file needs, without recursion."""
+    stack = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise ValueError(
+                f"{source}: arrays and tables may be nested at most {MAX_NESTING} levels deep"
+            )
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, dict | list):
+            stack.extend((child, depth + 1) for child in children)
 
 
 def _identifier(name, where):
@@ -69,7 +105,7 @@ def _identifier(name, where):
 def _table(document, key, where):
     value = document.get(key, {})
     if not isinstance(value, dict):
-        raise ValueError(f"{where}: [{key}] must be a table, got {value!r}")
+        raise ValueError(f"{where}: [{key}] must be a table, got {_shown(value)}")
     return value
 
 
@@ -85,15 +121,23 @@ def _parameter(name, spec, where):
         numbers.get("default"),
         numbers.get("min"),
         numbers.get("max"),
-        str(spec.get("description", "")),
+        _text(spec.get("description", ""), f"{where}.description"),
     )
 
 
 def _player(document, side, source):
-    spec = _table(document, "players", source).get(side, {})
+    players = _table(document, "players", source)
+    unknown = sorted(set(players) - {"row", "column"})
+    if unknown:
+        raise ValueError(f"{source}, players: unknown keys {unknown} (use row, column)")
+    spec = players.get(side, {})
     where = f"{source}, players.{side}"
     if not isinstance(spec, dict) or not isinstance(spec.get("name", side), str):
-        raise ValueError(f"{where}: must be a table with a name and actions, got {spec!r}")
+        raise ValueError(f"{where}: must be a table with a name and actions")
+    unknown = sorted(set(spec) - {"name", "actions"})
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {unknown} (use name, actions)")
+    _text(spec.get("name", side), f"{where}.name")
     actions = spec.get("actions")
     if actions is not None and (
         not isinstance(actions, list)
@@ -101,9 +145,9 @@ def _player(document, side, source):
         or not all(isinstance(a, str) for a in actions)
         or len(set(actions)) != len(actions)
     ):
-        raise ValueError(
-            f"{where}.actions: must be 1 to {MAX_ACTIONS} distinct names, got {actions!r}"
-        )
+        raise ValueError(f"{where}.actions: must be 1 to {MAX_ACTIONS} distinct names")
+    for index, action in enumerate(actions or ()):
+        _text(action, f"{where}.actions[{index}]")
     return spec.get("name", side), actions
 
 
@@ -111,7 +155,7 @@ def _matrix(document, side, shape, source):
     where = f"{source}, payoffs.{side}"
     rows = _table(document, "payoffs", source).get(side)
     if not isinstance(rows, list) or not rows or not all(isinstance(r, list) for r in rows):
-        raise ValueError(f"{where}: must be a non-empty list of rows, got {rows!r}")
+        raise ValueError(f"{where}: must be a non-empty list of rows, got {_shown(rows)}")
     found = (len(rows), len(rows[0]))
     if any(len(r) != found[1] for r in rows) or (shape is not None and found != shape):
         raise ValueError(
@@ -123,7 +167,7 @@ def _matrix(document, side, shape, source):
         for j, value in enumerate(row):
             if isinstance(value, bool) or not isinstance(value, int | Fraction | float | str):
                 raise ValueError(
-                    f"{where}[{i}][{j}]: must be a number or an expression, got {value!r}"
+                    f"{where}[{i}][{j}]: must be a number or an expression, got {_shown(value)}"
                 )
     return rows
 
@@ -139,9 +183,15 @@ def read_sections(text, source):
         :class:`Parameter`), ``definitions`` (name to text) and ``delta``.
     """
     try:
-        document = tomllib.loads(text, parse_float=_exact_float)
+        document = tomllib.loads(text.removeprefix("\ufeff"), parse_float=_exact_float)
     except ValueError as error:  # tomllib.TOMLDecodeError is a ValueError
         raise ValueError(f"{source}: not valid TOML: {' '.join(str(error).split())}") from None
+    except RecursionError:
+        raise ValueError(
+            f"{source}: not valid TOML: arrays and tables may be nested at most "
+            f"{MAX_NESTING} levels deep"
+        ) from None
+    _nesting(document, source)
     unknown = sorted(set(document) - set(SECTIONS))
     if unknown:
         raise ValueError(f"{source}: unknown entries {unknown} (allowed: {', '.join(SECTIONS)})")
@@ -180,9 +230,8 @@ def read_sections(text, source):
         delta = check_delta(
             number(repeated["delta"], f"{source}, repeated.delta"), f"{source}, repeated.delta"
         )
-    title, description = document.get("title", source), document.get("description", "")
-    if not isinstance(title, str) or not isinstance(description, str):
-        raise ValueError(f"{source}: title and description must be text")
+    title = _text(document.get("title", source), f"{source}, title")
+    description = _text(document.get("description", ""), f"{source}, description")
     return {
         "title": title,
         "description": description,

@@ -52,6 +52,8 @@ MAX_DIGITS = 1000
 MAX_EXPONENT = 1000
 MAX_EXP_ARGUMENT = 10_000
 MAX_DEPTH = 60
+MAX_SIZE = 5_000
+MAX_MAGNITUDE = 10_000
 FUNCTIONS = ("exp", "log", "max", "min", "sqrt")
 
 _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: None}
@@ -64,6 +66,7 @@ class _Builder:
 
     def __init__(self, text, names, where):
         self.text, self.names, self.where = text, names, where
+        self.sizes = {}
 
     def fail(self, reason, node=None):
         token = self.text if node is None else ast.get_source_segment(self.text, node)
@@ -75,6 +78,10 @@ class _Builder:
         if isinstance(node, ast.Constant):
             return self.number(node)
         if isinstance(node, ast.Name):
+            written = ast.get_source_segment(self.text, node)
+            if written is not None and written != node.id:
+                reason = f"the name is written with lookalike characters (reads as {node.id!r})"
+                self.fail(reason, node)
             if node.id not in self.names:
                 known = ", ".join(sorted(self.names)) or "none"
                 self.fail(f"unknown name {node.id!r} (parameters: {known})", node)
@@ -99,9 +106,9 @@ class _Builder:
             decimal = Decimal(text) if isinstance(value, float) else Decimal(value)
         except InvalidOperation:
             self.fail("malformed number", node)
-        if decimal and abs(decimal.adjusted()) > MAX_DIGITS:
-            self.fail(f"numbers may have at most {MAX_DIGITS} digits", node)
         sign, digits, exponent = decimal.as_tuple()
+        if len(digits) > MAX_DIGITS or (decimal and abs(decimal.adjusted()) > MAX_DIGITS):
+            self.fail(f"numbers may have at most {MAX_DIGITS} digits", node)
         mantissa = int("".join(map(str, digits))) * (-1 if sign else 1)
         return self.checked(sp.Integer(mantissa) * sp.Rational(10) ** exponent, node)
 
@@ -117,16 +124,20 @@ class _Builder:
         return self.checked(_BINARY[type(node.op)](left, right), node)
 
     def check_power(self, base, exponent, node):
+        """Refuse powers sympy would expand into huge numbers before ``checked`` sees them."""
         if not exponent.is_Number:
             return
         if exponent.is_Rational and max(abs(exponent.p), exponent.q) > MAX_EXPONENT:
             self.fail(f"exponents must be at most {MAX_EXPONENT} in absolute value", node)
         if exponent.is_Float and abs(exponent) > MAX_EXPONENT:
             self.fail(f"exponents must be at most {MAX_EXPONENT} in absolute value", node)
-        if base.is_Rational and exponent.is_Rational:
-            digits = max(len(str(abs(base.p))), len(str(base.q)))
-            if digits * abs(exponent.p) / exponent.q > MAX_DIGITS:
+        if base.is_number and not base.free_symbols:
+            # sympy multiplies out integer powers of constants, however irrational the base:
+            # (10*sqrt(2))**999 becomes 10**999 * 2**499 * sqrt(2).
+            if _height(base) * abs(exponent) > MAX_DIGITS:
                 self.fail(f"the power would have more than {MAX_DIGITS} digits", node)
+            if _magnitude(base) * abs(exponent) > MAX_MAGNITUDE:
+                self.fail(f"the power would exceed 10**{MAX_MAGNITUDE} in magnitude", node)
         if base == 0 and exponent.is_negative:
             self.fail("division by zero", node)
 
@@ -177,17 +188,66 @@ class _Builder:
         return sp.And(*parts)
 
     def checked(self, result, node):
-        """Refuse numbers that are not finite and real, or too long to compute with."""
+        """Refuse results too large to compute with, and numbers that are not finite and real.
+
+        The size is counted as a tree, as sympy's algorithms see it, even where
+        definitions share subexpressions: ``d*(d + 1)`` counts ``d`` twice.
+        """
+        if _tree_size(result, self.sizes) > MAX_SIZE:
+            self.fail(
+                f"the expression is too large (more than {MAX_SIZE} operations once the "
+                "definitions it uses are written out)",
+                node,
+            )
         if result.is_Number or (result.is_number and not result.free_symbols):
             if result.has(sp.zoo, sp.oo, -sp.oo, sp.nan) or not _is_real(result):
                 self.fail("the value is not a finite real number", node)
-            if result.is_Rational and len(str(abs(result.p))) + len(str(result.q)) > MAX_DIGITS:
+            if _height(result) > MAX_DIGITS:
                 self.fail(f"numbers may have at most {MAX_DIGITS} digits", node)
+            if _magnitude(result) > MAX_MAGNITUDE:
+                self.fail(f"the value exceeds 10**{MAX_MAGNITUDE} in magnitude", node)
         if result.has(sp.zoo, sp.nan):
             self.fail("the value is not finite (division by zero?)", node)
         if result.is_Pow and result.exp.is_Number and abs(result.exp) > MAX_EXPONENT:
             self.fail(f"exponents must be at most {MAX_EXPONENT} in absolute value", node)
         return result
+
+
+def _tree_size(expression, sizes):
+    """Number of nodes of ``expression`` written out as a tree, memoised in ``sizes``.
+
+    The walk visits each distinct subexpression once, so it is fast even when
+    the tree it counts is exponentially larger than the shared graph.
+    """
+    stack = [expression]
+    while stack:
+        node = stack[-1]
+        if node in sizes:
+            stack.pop()
+            continue
+        pending = [a for a in node.args if a not in sizes]
+        if pending:
+            stack.extend(pending)
+            continue
+        stack.pop()
+        sizes[node] = 1 + sum(sizes[a] for a in node.args)
+    return sizes[expression]
+
+
+def _height(constant):
+    """The most digits of a rational number (numerator and denominator) in a constant."""
+    rationals = [constant] if constant.is_Rational else constant.atoms(sp.Rational)
+    return max((len(str(abs(r.p))) + len(str(r.q)) - 1 for r in rationals), default=1)
+
+
+def _magnitude(constant):
+    """``|log10 |constant||``, the decimal orders of magnitude of a nonzero constant (0 for 0)."""
+    if constant.is_Rational:
+        return abs(len(str(abs(constant.p))) - len(str(constant.q))) if constant else 0
+    value = sp.Abs(constant).evalf(15, chop=False)
+    if not value.is_Number or value == 0:
+        return 0
+    return abs(float(sp.log(value, 10).evalf(15)))
 
 
 def _is_real(number):

@@ -29,6 +29,8 @@ TOML v1.0.0: https://toml.io/en/v1.0.0
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 
 from ..._lazy import lazy_module
@@ -115,7 +117,11 @@ class GameFile:
             ]
             for player, rows in zip(("row", "column"), self.payoffs, strict=True)
         ]
-        return Game(*matrices, labels=self.actions, players=self.players)
+        try:
+            return Game(*matrices, labels=self.actions, players=self.players)
+        except ValueError as error:  # e.g. a payoff too large: name the file and the entry
+            message = str(error).replace("A[", "payoffs.row[").replace("B[", "payoffs.column[")
+            raise ValueError(f"{self.source}, {message}") from None
 
 
 def _entry(value, names, where):
@@ -146,6 +152,8 @@ def parse_game_file(text, source="<string>"):
     ValueError
         Naming ``source``, the entry and the problem.
     """
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")
     if not isinstance(text, str) or len(text) > MAX_FILE_SIZE:
         raise ValueError(
             f"{source}: a game file must be text of at most {MAX_FILE_SIZE} characters"
@@ -158,12 +166,35 @@ def parse_game_file(text, source="<string>"):
 def read_game_file(path):
     """Read and parse the TOML game file at ``path``; see :func:`parse_game_file`."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_SIZE + 1)
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"cannot read game file {str(path)!r}: {error}") from None
+        raw = read_regular_file(path, MAX_FILE_SIZE + 1)
+        text = raw.decode("utf-8-sig")
+    except OSError as error:
+        raise ValueError(f"cannot read game file {str(path)!r}: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise ValueError(f"cannot read game file {str(path)!r}: not UTF-8 text ({error.reason} "
+                         f"at byte {error.start})") from None
     return parse_game_file(text, str(path))
+
+
+def read_regular_file(path, limit):
+    """At most ``limit`` bytes of the regular file at ``path``.
+
+    Opened without blocking and checked before reading, so a FIFO, a device
+    or a directory is refused instead of hanging or failing midway.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` is not a regular file.
+    OSError
+        If it cannot be opened or read.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise ValueError(f"{str(path)!r} is not a regular file (a FIFO, device or folder)")
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read(limit)
 
 
 def load_game(path, **overrides):

@@ -1,10 +1,10 @@
-"""Strategy profiles as finite automata: values, one-shot deviations and play.
+r"""Strategy profiles as finite automata: values, one-shot deviations and play.
 
 A deterministic simulator for repeated games with perfect monitoring. A
 strategy profile is a finite automaton (Abreu, Pearce and Stacchetti 1990):
 each state prescribes a pure profile and the profile played moves the state,
 possibly through a public randomisation device. State values solve the linear
-system ``V = (1 - delta) u + delta P V`` exactly for exact games, and the
+system :math:`V = (1 - \delta) u + \delta P V` exactly for exact games, and the
 one-shot deviation principle turns subgame perfection into finitely many
 checks: no player gains by deviating once in any state.
 
@@ -18,15 +18,20 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..._lazy import lazy_module
 from .. import numbers as num
 from ..validation import check_delta
+
+if TYPE_CHECKING:
+    from ..._typing import Scalar
+    from ..game import Game
 
 sp = lazy_module("sympy")
 
@@ -51,7 +56,7 @@ class Automaton:
     transition: Callable
 
     @classmethod
-    def grim_trigger(cls, profile, punishment):
+    def grim_trigger(cls, profile: tuple[int, int], punishment: tuple[int, int]) -> Automaton:
         """Play ``profile`` until anyone deviates, then ``punishment`` forever (Friedman 1971)."""
 
         def transition(state, played):
@@ -61,19 +66,30 @@ class Automaton:
         return cls("cooperate", {"cooperate": profile, "punish": punishment}, transition)
 
     @classmethod
-    def stick_and_carrot(cls, profile, stick, periods=1, release=1):
-        """Play ``profile``; after a deviation play ``stick`` for ``periods`` periods (Abreu 1988).
+    def stick_and_carrot(
+        cls,
+        profile: tuple[int, int],
+        stick: tuple[int, int],
+        periods: int = 1,
+        release: Scalar = 1,
+    ) -> Automaton:
+        r"""Play ``profile``; after a deviation, ``stick`` for ``periods`` periods (Abreu 1988).
 
         A deviation from the stick starts it again. In the last stick period
         play returns to ``profile`` with probability ``release`` and stays in
-        the stick otherwise, so ``E[delta**k] = delta**(periods - 1) * delta *
-        release / (1 - delta * (1 - release))`` covers ``(0, delta]``.
+        the stick otherwise, so with :math:`n` = ``periods`` and :math:`r` =
+        ``release`` the discount over the stick is
+        :math:`E[\delta^k] = \delta^{n - 1} \cdot \delta r / (1 - \delta (1 - r))`,
+        which covers :math:`(0, \delta]`.
         """
         if isinstance(periods, bool) or not isinstance(periods, int) or periods < 1:
             raise ValueError(f"periods must be a positive integer, got {periods!r}")
         if not 0 < release <= 1:
             raise ValueError(f"release must lie in (0, 1], got {release!r}")
-        prescription = {"carrot": profile, **{k: stick for k in range(1, periods + 1)}}
+        prescription: dict[Hashable, tuple[int, int]] = {
+            "carrot": profile,
+            **{k: stick for k in range(1, periods + 1)},
+        }
 
         def transition(state, played):
             if played != prescription[state]:
@@ -88,7 +104,7 @@ class Automaton:
 
         return cls("carrot", prescription, transition)
 
-    def states(self, game):
+    def states(self, game: Game) -> list[Hashable]:
         """Every state reachable from the initial one, on or off the path, in visiting order."""
         found, frontier = [self.initial], [self.initial]
         cells = [(i, j) for i in range(game.shape[0]) for j in range(game.shape[1])]
@@ -109,8 +125,10 @@ def _continuation(automaton, state, cell, values):
     ]
 
 
-def state_values(game, automaton, delta):
-    """Each state's average discounted payoffs, from ``V = (1 - delta) u + delta P V``.
+def state_values(
+    game: Game, automaton: Automaton, delta: Scalar
+) -> dict[Hashable, tuple[Scalar, Scalar]]:
+    r"""Each state's average discounted payoffs, from :math:`V = (1 - \delta) u + \delta P V`.
 
     Returns
     -------
@@ -125,7 +143,7 @@ def state_values(game, automaton, delta):
     size = len(states)
     if exact:
         delta = num.to_sympy(num.classify(delta, "delta")[1])
-        system = sp.eye(size)
+        system: Any = sp.eye(size)
     else:
         system = np.eye(size)
     stage = []
@@ -146,7 +164,9 @@ def state_values(game, automaton, delta):
     return {state: tuple(solved[k]) for k, state in enumerate(states)}
 
 
-def deviation_gains(game, automaton, delta):
+def deviation_gains(
+    game: Game, automaton: Automaton, delta: Scalar
+) -> dict[tuple[Hashable, int], Scalar]:
     """The best one-shot deviation gain of each player in each state.
 
     By the one-shot deviation principle the automaton is a subgame-perfect
@@ -184,7 +204,12 @@ def deviation_gains(game, automaton, delta):
     return gains
 
 
-def play(automaton, periods, deviation=None, signals=()):
+def play(
+    automaton: Automaton,
+    periods: int,
+    deviation: tuple[int, int, int] | None = None,
+    signals: Iterable[float] = (),
+) -> list[tuple[int, ...]]:
     """Play the automaton forward and return the profiles played, period by period.
 
     Parameters
@@ -221,8 +246,10 @@ def play(automaton, periods, deviation=None, signals=()):
     return path
 
 
-def discounted_payoffs(game, path, delta):
-    """Average discounted payoffs ``(1 - delta) * sum(delta**t * u_t)`` of a finite path."""
+def discounted_payoffs(
+    game: Game, path: Sequence[tuple[int, int]], delta: Scalar
+) -> tuple[Scalar, ...]:
+    r"""Average discounted payoffs :math:`(1 - \delta) \sum_t \delta^t u_t` of a finite path."""
     check_delta(delta)
     totals = [0, 0]
     for t, cell in enumerate(path):

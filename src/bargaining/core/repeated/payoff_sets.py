@@ -19,14 +19,23 @@ Two methods are offered:
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..minmax import minmax
 from ..polygon import ConvexPolygon
-from ..validation import check_delta
+from ..validation import check_delta, check_iteration_options
 from ._batched import batched_abreu_sannikov
 from .abreu_sannikov import abreu_sannikov
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from numpy.typing import ArrayLike
+
+    from ..._typing import Real
+    from ..game import Game
 
 PAYOFF_SET_METHODS = ("abreu-sannikov", "outer")
 MIN_DELTA = 1e-100
@@ -38,7 +47,6 @@ RESOLUTION = 1e-12
 #: The coarsest accuracy the default tolerance is allowed to fall back to.
 COARSEST_TOL = 1e-6
 MAX_DELTA = 1 - RESOLUTION / COARSEST_TOL
-MAX_DIRECTIONS = 4096
 
 
 class ConvergenceWarning(UserWarning):
@@ -74,7 +82,17 @@ class PayoffSet(ConvexPolygon):
     equilibrium exists, and ``max`` and ``min`` raise ``ValueError``.
     """
 
-    def __init__(self, vertices, *, delta, method, iterations, distance, converged, tol=None):
+    def __init__(
+        self,
+        vertices: ArrayLike,
+        *,
+        delta: float,
+        method: str,
+        iterations: int,
+        distance: float,
+        converged: bool,
+        tol: float | None = None,
+    ) -> None:
         super().__init__(map(tuple, np.asarray(vertices, dtype=float).reshape(-1, 2)))
         self.delta = delta
         self.method = method
@@ -91,7 +109,7 @@ class PayoffSet(ConvexPolygon):
             )
         return super()._nonempty()
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         shape = (
             "empty"
             if self.is_empty
@@ -107,7 +125,7 @@ class PayoffSet(ConvexPolygon):
             f"iterations={self.iterations}, vertices=[{rows}])"
         )
 
-    def plot(self, ax=None, **style):
+    def plot(self, ax: Axes | None = None, **style: Any) -> Axes:
         """Draw the set on matplotlib axes; return the axes.
 
         Parameters
@@ -149,7 +167,7 @@ def _check_iteration_delta(delta):
         )
 
 
-def finest_tolerance(delta):
+def finest_tolerance(delta: float) -> float:
     """The finest accuracy the float iterations can certify at discount factor ``delta``.
 
     Each step moves the set by about ``(1 - delta)`` times the payoffs and
@@ -164,7 +182,7 @@ def finest_tolerance(delta):
     return RESOLUTION * delta / (1 - delta)
 
 
-def resolve_tolerance(delta, tol=None):
+def resolve_tolerance(delta: float, tol: float | None = None) -> float:
     """The tolerance to iterate with at ``delta``: ``tol``, checked, or the default.
 
     Parameters
@@ -197,10 +215,7 @@ def resolve_tolerance(delta, tol=None):
                 f"{MAX_DELTA!r}"
             )
         return max(DEFAULT_TOL, finest)
-    if isinstance(tol, bool) or not isinstance(tol, int | float | np.integer | np.floating):
-        raise ValueError(f"tol must be a positive number, got {tol!r}")
-    if not (np.isfinite(tol) and tol > 0):
-        raise ValueError(f"tol must be a positive finite number, got {tol!r}")
+    check_iteration_options(tol=tol)
     if tol < finest:
         raise ValueError(
             f"tol={tol!r} cannot be certified at delta={delta!r} in double precision: the "
@@ -210,25 +225,7 @@ def resolve_tolerance(delta, tol=None):
     return float(tol)
 
 
-def _check_max_iter(max_iter):
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int | np.integer) or max_iter < 1:
-        raise ValueError(f"max_iter must be a positive integer, got {max_iter!r}")
-
-
-def _check_directions(directions):
-    if (
-        isinstance(directions, bool)
-        or not isinstance(directions, int | np.integer)
-        or not 4 <= directions <= MAX_DIRECTIONS
-        or directions % 4
-    ):
-        raise ValueError(
-            f"directions must be a multiple of 4 between 4 and {MAX_DIRECTIONS}, "
-            f"got {directions!r}"
-        )
-
-
-def normalise(A, B):
+def normalise(A: np.ndarray, B: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
     """Each player's payoffs scaled by a power of two to a largest magnitude in [1/2, 1).
 
     The set of subgame-perfect payoffs scales with each player's payoffs
@@ -247,12 +244,14 @@ def normalise(A, B):
     return (np.ldexp(A, -exponents[0]), np.ldexp(B, -exponents[1])), exponents
 
 
-def denormalise(vertices, exponents):
+def denormalise(vertices: ArrayLike, exponents: np.ndarray) -> np.ndarray:
     """Scale payoffs of the normalised game back (the inverse of :func:`normalise`)."""
     return np.ldexp(np.asarray(vertices, dtype=float).reshape(-1, 2), exponents)
 
 
-def individually_rational(vertices, A, B, slack):
+def individually_rational(
+    vertices: ArrayLike, A: np.ndarray, B: np.ndarray, slack: float
+) -> np.ndarray:
     """Cut a set of equilibrium payoffs to the players' pure minmax values.
 
     Every pure-strategy equilibrium gives each player at least the pure
@@ -264,15 +263,21 @@ def individually_rational(vertices, A, B, slack):
     on which float hulls are taken.
     """
     floor = np.array(tuple(minmax(A, B, mixed=False))[:2], dtype=float)
-    polygon = ConvexPolygon(map(tuple, vertices))
+    polygon = ConvexPolygon(map(tuple, np.asarray(vertices, dtype=float).reshape(-1, 2)))
     polygon = polygon.clip(0, floor[0] - slack).clip(1, floor[1] - slack)
     lifted = np.maximum(polygon.vertices.astype(float).reshape(-1, 2), floor)
     return ConvexPolygon(map(tuple, lifted)).vertices.astype(float).reshape(-1, 2)
 
 
 def equilibrium_payoffs(
-    game, delta, method="abreu-sannikov", *, tol=None, max_iter=100_000, directions=64
-):
+    game: Game,
+    delta: Real,
+    method: str = "abreu-sannikov",
+    *,
+    tol: float | None = None,
+    max_iter: int = 100_000,
+    directions: int = 64,
+) -> PayoffSet:
     """The set of pure-strategy subgame-perfect payoffs ``V(delta)``.
 
     Parameters
@@ -320,10 +325,8 @@ def equilibrium_payoffs(
     if method not in PAYOFF_SET_METHODS:
         raise ValueError(f"method must be one of {', '.join(PAYOFF_SET_METHODS)}, got {method!r}")
     delta = float(delta)
+    check_iteration_options(max_iter=max_iter, directions=directions)
     tol = resolve_tolerance(delta, tol)
-    _check_max_iter(max_iter)
-    if method == "outer":
-        _check_directions(directions)
     game.require_numeric("equilibrium_payoffs()")
     (A, B), exponents = normalise(*(np.asarray(M, dtype=float) for M in game.payoff_matrices))
     if method == "abreu-sannikov":
@@ -346,6 +349,10 @@ def equilibrium_payoffs(
             result.distance,
             result.converged,
         )
+    rational = individually_rational(vertices, A, B, 10 * tol)
+    # An iterate contains the limit set, which is individually rational: when
+    # nothing of the iterate is, the limit is empty, which is exact.
+    converged = converged or not len(rational)
     if not converged:
         warnings.warn(
             f"{method} stopped after max_iter={max_iter} steps at distance "
@@ -354,7 +361,7 @@ def equilibrium_payoffs(
             stacklevel=2,
         )
     return PayoffSet(
-        denormalise(individually_rational(vertices, A, B, 10 * tol), exponents),
+        denormalise(rational, exponents),
         delta=delta,
         method=method,
         iterations=iterations,
@@ -374,8 +381,14 @@ def _has_numba():
 
 
 def equilibrium_payoffs_many(
-    games, deltas, *, tol=None, max_iter=100_000, backend="auto", on_max_iter="warn"
-):
+    games: Sequence[Game],
+    deltas: Real | Sequence[Real],
+    *,
+    tol: float | None = None,
+    max_iter: int = 100_000,
+    backend: str = "auto",
+    on_max_iter: str = "warn",
+) -> list[PayoffSet]:
     """Abreu-Sannikov payoff sets of many games, for sweeps.
 
     With numba installed (the ``fast`` extra) each game runs through a
@@ -423,13 +436,13 @@ def equilibrium_payoffs_many(
     deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
     for delta in deltas:
         _check_iteration_delta(float(delta))
+    check_iteration_options(max_iter=max_iter)
     tols = np.array([resolve_tolerance(float(delta), tol) for delta in deltas])
-    _check_max_iter(max_iter)
-    by_shape = {}
+    by_shape: dict[tuple[int, ...], list[int]] = {}
     for index, game in enumerate(games):
         game.require_numeric("equilibrium_payoffs_many()")
         by_shape.setdefault(game.shape, []).append(index)
-    results = [None] * len(games)
+    results: list[Any] = [None] * len(games)
     for indices in by_shape.values():
         stages, exponents = zip(
             *(
@@ -449,7 +462,7 @@ def equilibrium_payoffs_many(
                 method="abreu-sannikov",
                 iterations=result.iterations,
                 distance=result.distance,
-                converged=result.converged,
+                converged=result.converged or not len(rational),
                 tol=float(tols[index]),
             )
     stopped = sum(not r.converged for r in results)

@@ -1,24 +1,26 @@
-"""Repeated games: critical discount factors of trigger strategies, and a strategy simulator.
+r"""Repeated games: critical discount factors of trigger strategies, and a strategy simulator.
 
-A pure action profile ``a`` of the stage game is sustained by a trigger
+A pure action profile :math:`a` of the stage game is sustained by a trigger
 strategy when no player gains by a one-shot deviation. With payoffs averaged
-over time (multiplied by ``1 - delta``), ``v`` the profile's payoff, ``d`` the
-best deviation payoff and ``p`` the value of the punishment, player ``i``'s
-incentive constraint is ``v_i >= (1 - delta) d_i + delta p_i``.
+over time (multiplied by :math:`1 - \delta`), :math:`v` the profile's payoff,
+:math:`d` the best deviation payoff and :math:`p` the value of the punishment,
+player :math:`i`'s incentive constraint is
+:math:`v_i \ge (1 - \delta) d_i + \delta p_i`.
 
 Punishments
 -----------
 ``"nash"``
     Grim trigger: a stage Nash equilibrium forever (Friedman 1971), so
-    ``delta* = max_i (d_i - v_i) / (d_i - p_i)``.
+    :math:`\delta^* = \max_i (d_i - v_i) / (d_i - p_i)`.
 ``"minmax"``
     Each deviator is minmaxed forever: the folk-theorem bound, which need not
     be subgame perfect.
 ``"stick-and-carrot"``
-    A stick profile ``s`` for ``k`` periods, then back to ``a``; a deviation
-    from the stick starts it again (Abreu 1988). With public randomisation the
-    stick length is random, so ``D = E[delta**k]`` takes any value in
-    ``(0, delta]``; see :func:`stick_and_carrot_delta` for the closed form.
+    A stick profile :math:`s` for :math:`k` periods, then back to :math:`a`; a
+    deviation from the stick starts it again (Abreu 1988). With public
+    randomisation the stick length is random, so :math:`D = E[\delta^k]` takes
+    any value in :math:`(0, \delta]`; see :func:`stick_and_carrot_delta` for the
+    closed form.
 
 References
 ----------
@@ -30,12 +32,19 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 from ..._lazy import lazy_module
 from .. import numbers as num
 from ..validation import check_delta
 from .automata import Automaton, deviation_gains, discounted_payoffs, play, state_values
+
+if TYPE_CHECKING:
+    from ..._typing import Scalar
+    from ..game import Game
+    from .payoff_sets import PayoffSet
 
 __all__ = [
     "Automaton",
@@ -63,11 +72,11 @@ class RepeatedGame:
         :meth:`critical_delta`.
     """
 
-    def __init__(self, game, delta=None):
+    def __init__(self, game: Game, delta: Scalar | None = None) -> None:
         self.game = game
         self.delta = None if delta is None else check_delta(delta)
 
-    def profile_index(self, profile):
+    def profile_index(self, profile: Sequence[int | str]) -> tuple[int, int]:
         """``(row, column)`` indices of a pure profile given by indices or action labels."""
         try:
             row, column = profile
@@ -79,8 +88,15 @@ class RepeatedGame:
         )
 
     def critical_delta(
-        self, profile, punishment="nash", *, equilibrium=None, stick=None, periods=None, mixed=None
-    ):
+        self,
+        profile: Sequence[int | str],
+        punishment: str = "nash",
+        *,
+        equilibrium: Sequence[int | str] | None = None,
+        stick: Sequence[int | str] | None = None,
+        periods: int | None = None,
+        mixed: bool | None = None,
+    ) -> Scalar | None:
         """The least discount factor from which a trigger strategy sustains ``profile``.
 
         Parameters
@@ -141,7 +157,7 @@ class RepeatedGame:
         finite = [t for t in thresholds if t is not None]
         return min(finite) if finite else None
 
-    def equilibrium_payoffs(self, method="abreu-sannikov", **options):
+    def equilibrium_payoffs(self, method: str = "abreu-sannikov", **options: Any) -> PayoffSet:
         """The set of pure-strategy subgame-perfect payoffs at this game's ``delta``.
 
         Parameters
@@ -156,10 +172,13 @@ class RepeatedGame:
         Returns
         -------
         bargaining.core.repeated.payoff_sets.PayoffSet
-            A polygon, a segment or a single point.
+            A polygon, a segment, a single point, or empty.
         """
         from .payoff_sets import equilibrium_payoffs
 
+        unknown = sorted(set(options) - {"tol", "max_iter", "directions"})
+        if unknown:
+            raise ValueError(f"unknown options {unknown} (use tol, max_iter, directions)")
         if self.delta is None:
             raise ValueError(
                 "equilibrium_payoffs() needs a discount factor: RepeatedGame(game, delta)"
@@ -227,21 +246,26 @@ def _trigger_delta(game, cell, punishment_payoffs):
     return _finish(game, terms)
 
 
-def stick_and_carrot_delta(game, cell, stick, periods=None):
-    """Critical discount factor of the stick-and-carrot strategy (Abreu 1988).
+def stick_and_carrot_delta(
+    game: Game, cell: tuple[int, int], stick: tuple[int, int], periods: int | None = None
+) -> Scalar | None:
+    r"""Critical discount factor of the stick-and-carrot strategy (Abreu 1988).
 
-    With ``v, d`` the payoff and best deviation at ``cell``, ``s, e`` those at
-    the stick, and ``D`` the expected discount over the stick, player ``i``
-    needs ``v_i >= (1 - delta) d_i + delta ((1 - D) s_i + D v_i)`` on the path
-    and ``(1 - D) s_i + D v_i >= e_i`` at the start of the stick. With public
-    randomisation (``periods=None``) ``D`` ranges over ``(0, delta]``, and
-    solving the two constraints gives::
+    With :math:`v, d` the payoff and best deviation at ``cell``, :math:`s, e`
+    those at the stick, and :math:`D` the expected discount over the stick,
+    player :math:`i` needs
+    :math:`v_i \ge (1 - \delta) d_i + \delta ((1 - D) s_i + D v_i)` on the path
+    and :math:`(1 - D) s_i + D v_i \ge e_i` at the start of the stick. With
+    public randomisation (``periods=None``) :math:`D` ranges over
+    :math:`(0, \delta]`, and solving the two constraints gives
 
-        L = max(0, max_i (e_i - s_i) / (v_i - s_i))
-        delta* = max(L, max_i (d_i - v_i) / (d_i - v_i + (v_i - s_i) (1 - L)))
+    .. math::
 
-    With ``periods = k``, ``D = delta**k`` and the constraints are solved as
-    polynomial inequalities in ``delta``.
+        L = \max\Bigl(0, \max_i \frac{e_i - s_i}{v_i - s_i}\Bigr), \qquad
+        \delta^* = \max\Bigl(L, \max_i \frac{d_i - v_i}{d_i - v_i + (v_i - s_i)(1 - L)}\Bigr).
+
+    With ``periods = k``, :math:`D = \delta^k` and the constraints are solved
+    as polynomial inequalities in :math:`\delta`.
 
     Parameters
     ----------
