@@ -184,8 +184,13 @@ def test_labor_share_bad_input():
         labor_share(0.5, 1, capital=0)
 
 
-@pytest.mark.parametrize("family", ["strike_output", "labor_share"])
-@pytest.mark.parametrize("regime", [None, "cubic"])
-def test_compiled_table_formula_needs_a_known_regime(family, regime):
-    with pytest.raises(ValueError, match=rf"regime must be one of .*cobb-douglas.*got {regime!r}"):
-        f.numeric(family, regime)
+@pytest.mark.parametrize("use", [lambda name: f.compiled(name), lambda name: f.evaluate(name, {})])
+def test_an_unknown_formula_name_is_refused(use):
+    with pytest.raises(ValueError, match=r"formula must be one of .*NASH_WAGE.*got 'cubic'"):
+        use("cubic")
+
+
+def test_a_formula_by_name_is_the_expression():
+    assert f.evaluate("NET_SURPLUS", {f.b: 0, f.theta: 0, f.y: Fraction(1, 2)}) == Fraction(1, 2)
+    compiled = f.compiled("STRIKE_COST", (f.w, f.b, f.theta, f.y))
+    assert compiled(0.6, 0.2, 0.1, 0.5) == pytest.approx(0.6 - 0.2 - 0.1 * 0.5)

@@ -220,6 +220,15 @@ FORMULAS = {
 }
 
 
+def _formula(expression: sp.Expr | str) -> sp.Expr:
+    """``expression`` itself, or the formula of that name."""
+    if not isinstance(expression, str):
+        return expression
+    if expression not in FORMULAS:
+        raise ValueError(f"formula must be one of {', '.join(FORMULAS)}, got {expression!r}")
+    return FORMULAS[expression]
+
+
 @functools.cache
 def compiled(
     expression: sp.Expr | str, arguments: tuple[sp.Symbol, ...] | None = None
@@ -238,7 +247,7 @@ def compiled(
     -------
     callable
     """
-    expression = FORMULAS[expression] if isinstance(expression, str) else expression
+    expression = _formula(expression)
     if arguments is None:
         arguments = tuple(sorted(expression.free_symbols, key=str))
     return sp.lambdify(arguments, expression, "numpy")
@@ -261,7 +270,7 @@ def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
         Exact for rational input, floats for float input, an expression when
         a value is symbolic.
     """
-    expression = FORMULAS[expression] if isinstance(expression, str) else expression
+    expression = _formula(expression)
     needed = {s: v for s, v in values.items() if s in expression.free_symbols}
     kind = kind_of(*needed.values())
     if kind == num.FLOAT:
