@@ -16,12 +16,12 @@ Algorithm
    most :data:`MAX_EXACT_FALLBACK_ACTIONS` actions in all. A Lemke-Howson
    label that fails, or whose path exceeds 50 pivots per action, drops only
    its own result.
-
-Games larger than :data:`MAX_ACTIONS` allows for the method are refused
-before any algorithm starts.
 5. Flag degeneracy: an equilibrium at which a player has more pure best
    responses than the opponent's support has strategies shows the game is
    degenerate, and nashpy's methods may then miss equilibria.
+
+Games larger than :data:`MAX_ACTIONS` allows for the method are refused
+before any algorithm starts.
 
 References
 ----------
