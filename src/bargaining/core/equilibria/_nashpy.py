@@ -14,13 +14,14 @@ Algorithm
    left (nashpy's linear programs fail on badly scaled payoffs), enumerate
    the vertices of the same float payoffs exactly instead, for games of at
    most :data:`MAX_EXACT_FALLBACK_ACTIONS` actions in all. A Lemke-Howson
-   label that fails drops only its own result.
-
-Games larger than :data:`MAX_ACTIONS` allows for the method are refused
-before any algorithm starts.
+   label that fails, or whose path exceeds 50 pivots per action, drops only
+   its own result.
 5. Flag degeneracy: an equilibrium at which a player has more pure best
    responses than the opponent's support has strategies shows the game is
    degenerate, and nashpy's methods may then miss equilibria.
+
+Games larger than :data:`MAX_ACTIONS` allows for the method are refused
+before any algorithm starts.
 
 References
 ----------
@@ -84,10 +85,36 @@ def _run(game, method, size):
         for label in range(size):
             # One label failing (a degenerate pivot) must not discard what the others found.
             try:
-                found.append(game.lemke_howson(initial_dropped_label=label))
+                found.append(_lemke_howson(game.payoff_matrices, label, 50 * size))
             except FAILURES:
                 continue
         return found
+
+
+def _lemke_howson(payoffs, label, max_pivots):
+    """Lemke-Howson from ``label`` on nashpy's lexicographic tableaux, at most ``max_pivots``.
+
+    The complementary pivoting of Lemke and Howson (1964; Algorithm 3.6 of
+    Nisan et al. 2007): drop ``label`` from the artificial equilibrium, then
+    alternately let the label just dropped enter the other player's tableau,
+    until every label is present. On degenerate games nashpy's own loop can
+    pivot without end; here a path longer than ``max_pivots`` raises
+    ``RuntimeError`` and only this label's result is lost.
+    """
+    from nashpy.linalg import create_col_tableau, create_row_tableau
+
+    A, B = payoffs
+    columns, rows = create_col_tableau(A, True), create_row_tableau(B, True)
+    order = (rows, columns) if label in rows.non_basic_variables else (columns, rows)
+    entering = label
+    for step in range(max_pivots):
+        entering = order[step % 2].pivot_and_drop_label(entering)
+        if columns.non_basic_variables | rows.non_basic_variables == columns.labels:
+            return (
+                rows.to_strategy(columns.non_basic_variables),
+                columns.to_strategy(rows.non_basic_variables),
+            )
+    raise RuntimeError(f"Lemke-Howson from label {label} took more than {max_pivots} pivots")
 
 
 def _one_action_equilibria(A, B):
