@@ -65,7 +65,7 @@ def test_grim_rederived_sustains_nothing():
 def test_generic_core_agrees_at_the_largest_transfer():
     # Sustaining the largest transfer makes capital's constraint bind: delta* = delta.
     for a in (F(0), F(1, 5), F(2, 5)):
-        largest = max_redistribution(EXACT, a)
+        largest = max_redistribution(EXACT, a, method="closed-form")
         game = StrikeGame(EXACT.replace(tau=largest), a)
         threshold = RepeatedGame(game).critical_delta(
             WORK_SHARE, "stick-and-carrot", stick=STRIKE_KEEP
@@ -76,8 +76,8 @@ def test_generic_core_agrees_at_the_largest_transfer():
 def test_grim_in_the_generic_core_sustains_nothing():
     game = StrikeGame(EXACT, F(1, 5))
     assert RepeatedGame(game).critical_delta(WORK_SHARE, "nash") is None
-    assert max_redistribution(EXACT, F(1, 5), strategy="grim") == 0
-    assert breakdown_automation(EXACT, strategy="grim").kind == "never-sustainable"
+    assert max_redistribution(EXACT, F(1, 5), strategy="grim", method="closed-form") == 0
+    assert breakdown_automation(EXACT, strategy="grim", method="closed-form").kind == "never-sustainable"
 
 
 def stick_automaton(scenario, a, transfer, discount=None):
@@ -100,7 +100,7 @@ def largest_gain(scenario, a, transfer, automaton):
 
 def test_simulation_no_deviation_pays_inside_the_region():
     for a in (F(0), F(1, 4), F(2, 5), F(215, 496)):
-        transfer = max_redistribution(EXACT, a)
+        transfer = max_redistribution(EXACT, a, method="closed-form")
         assert transfer > 0
         assert largest_gain(EXACT, a, transfer, stick_automaton(EXACT, a, transfer)) <= 0
         # A bit more than the largest transfer: capital now gains by keeping it.
@@ -110,7 +110,7 @@ def test_simulation_no_deviation_pays_inside_the_region():
 
 def test_simulation_some_deviation_pays_just_beyond_the_threshold():
     a = F(215, 496) + F(1, 200)
-    assert max_redistribution(EXACT, a) == 0
+    assert max_redistribution(EXACT, a, method="closed-form") == 0
     for transfer in (F(1, 100), F(1, 25), F(3, 50), F(1, 10), F(2, 5)):
         for discount in (F(1, 10), F(1, 2), F(4, 5), F(9, 10), None):
             automaton = stick_automaton(EXACT, a, transfer, discount)
@@ -120,16 +120,16 @@ def test_simulation_some_deviation_pays_just_beyond_the_threshold():
 def test_default_breakdown_worked_by_hand():
     # y* = 1 - w - (1 - delta^2)(w - b)/delta^2 = 2/5 - (19/81)(2/5) = 124/405, and with
     # sigma = 1/2, rho = 1/5: y_s = 1/(5 - 4a), so a* = (5 - 405/124)/4 = 215/496.
-    threshold = breakdown_automation(EXACT)
+    threshold = breakdown_automation(EXACT, method="closed-form")
     assert (threshold.value, threshold.kind) == (F(215, 496), "breaks-down")
-    assert float(breakdown_automation(scenarios.DEFAULT)) == pytest.approx(215 / 496)
+    assert float(breakdown_automation(scenarios.DEFAULT, method="closed-form")) == pytest.approx(215 / 496)
     assert strike_output(threshold.value, EXACT.sigma, EXACT.rho) == F(124, 405)
 
 
 def test_largest_transfer_drops_from_the_floor_to_zero_at_breakdown():
     a_star = F(215, 496)
     floor = (1 - EXACT.delta) * (EXACT.w - EXACT.b) / EXACT.delta
-    assert max_redistribution(EXACT, a_star) == floor == F(2, 45)
+    assert max_redistribution(EXACT, a_star, method="closed-form") == floor == F(2, 45)
     assert max_redistribution(EXACT, a_star + F(1, 10**6)) == 0
 
 
@@ -139,34 +139,34 @@ def test_largest_transfer_drops_from_the_floor_to_zero_at_breakdown():
     [("liebig", F(1)), ("substitutes", F(43, 324))],
 )
 def test_variant_breakdowns_worked_by_hand(name, expected):
-    assert breakdown_automation(scenarios.get(name).exact()).value == expected
+    assert breakdown_automation(scenarios.get(name).exact(), method="closed-form").value == expected
 
 
 def test_every_mechanism_moves_the_breakdown_the_documented_way():
-    base = float(breakdown_automation(scenarios.DEFAULT))
+    base = float(breakdown_automation(scenarios.DEFAULT, method="closed-form"))
     later = {
-        n: float(breakdown_automation(scenarios.get(n)))
+        n: float(breakdown_automation(scenarios.get(n), method="closed-form"))
         for n in ("liebig", "open-models", "patient", "strike-fund")
     }
     assert all(value > base for value in later.values())
-    assert float(breakdown_automation(scenarios.get("substitutes"))) < base
+    assert float(breakdown_automation(scenarios.get("substitutes"), method="closed-form")) < base
 
 
 def test_cobb_douglas_breakdown_is_exact_logarithm():
-    threshold = breakdown_automation(EXACT.replace(sigma=1))
+    threshold = breakdown_automation(EXACT.replace(sigma=1), method="closed-form")
     assert threshold.value == 1 - sp.log(sp.Rational(124, 405)) / sp.log(sp.Rational(1, 5))
     assert float(threshold) == pytest.approx(
-        float(breakdown_automation(scenarios.DEFAULT.replace(sigma=1.0)))
+        float(breakdown_automation(scenarios.DEFAULT.replace(sigma=1.0), method="closed-form"))
     )
 
 
 def test_never_sustainable_has_no_float():
-    impatient = breakdown_automation(scenarios.DEFAULT.replace(delta=0.3))
+    impatient = breakdown_automation(scenarios.DEFAULT.replace(delta=0.3), method="closed-form")
     assert impatient.kind == "never-sustainable" and impatient.value is None
     with pytest.raises(ValueError, match=r"no breakdown automation level.*never-sustainable"):
         float(impatient)
     assert np.all(
-        max_redistribution(scenarios.DEFAULT.replace(delta=0.3), np.linspace(0, 1, 11)) == 0
+        max_redistribution(scenarios.DEFAULT.replace(delta=0.3), np.linspace(0, 1, 11), method="closed-form") == 0
     )
 
 
@@ -200,11 +200,11 @@ valid_scenarios = st.builds(
 @given(valid_scenarios)
 def test_redistribution_falls_with_automation_and_ends_by_full_automation(scenario):
     grid = np.linspace(0, 1, 41)
-    transfers = max_redistribution(scenario, grid)
+    transfers = max_redistribution(scenario, grid, method="closed-form")
     assert transfers[-1] == 0
     if scenario.theta <= scenario.delta**2:
         assert np.all(np.diff(transfers) <= 1e-12)
-    threshold = breakdown_automation(scenario)
+    threshold = breakdown_automation(scenario, method="closed-form")
     assert threshold.kind in ("breaks-down", "never-sustainable")
     if threshold.kind == "never-sustainable":
         assert np.all(transfers == 0)
@@ -215,23 +215,23 @@ def test_redistribution_falls_with_automation_and_ends_by_full_automation(scenar
 
 def test_vectorised_exact_and_float_agree():
     grid = [F(k, 10) for k in range(11)]
-    exact = [max_redistribution(EXACT, a) for a in grid]
-    floats = max_redistribution(scenarios.DEFAULT, np.array([float(a) for a in grid]))
+    exact = [max_redistribution(EXACT, a, method="closed-form") for a in grid]
+    floats = max_redistribution(scenarios.DEFAULT, np.array([float(a) for a in grid]), method="closed-form")
     np.testing.assert_allclose(floats, [float(x) for x in exact], atol=1e-12)
-    objects = max_redistribution(EXACT, np.array(grid, dtype=object))
+    objects = max_redistribution(EXACT, np.array(grid, dtype=object), method="closed-form")
     assert list(objects) == exact
 
 
 def test_symbolic_automation_gives_the_closed_form():
     a = sp.Symbol("a")
-    expression = max_redistribution(EXACT, a)
+    expression = max_redistribution(EXACT, a, method="closed-form")
     for point in (F(1, 10), F(3, 10), F(1, 2)):
-        assert expression.subs(a, sp.Rational(point)) == max_redistribution(EXACT, point)
+        assert expression.subs(a, sp.Rational(point)) == max_redistribution(EXACT, point, method="closed-form")
 
 
 def test_symbolic_scenario_threshold_matches_numbers():
     wage = sp.Symbol("w", positive=True)
-    symbolic = breakdown_automation(EXACT.replace(w=wage))
+    symbolic = breakdown_automation(EXACT.replace(w=wage), method="closed-form")
     assert symbolic.kind == "breaks-down"
     assert symbolic.value.subs(wage, sp.Rational(3, 5)) == sp.Rational(215, 496)
 
@@ -244,11 +244,11 @@ def test_symbolic_scenario_threshold_matches_numbers():
             "method must be one of 'closed-form', 'exact'.*got 'simulated'",
         ),
         (
-            lambda: max_redistribution(EXACT, 0, transfers=[0.1]),
+            lambda: max_redistribution(EXACT, 0, transfers=[0.1], method="closed-form"),
             "transfers=... applies to method='exact' only",
         ),
         (
-            lambda: breakdown_automation(EXACT, strategy="tit-for-tat"),
+            lambda: breakdown_automation(EXACT, strategy="tit-for-tat", method="closed-form"),
             "strategy must be one of.*got 'tit-for-tat'",
         ),
         (
@@ -259,8 +259,8 @@ def test_symbolic_scenario_threshold_matches_numbers():
             lambda: breakdown_automation(EXACT, method="exact", strategy="stick-and-carrot"),
             "strategy='stick-and-carrot' applies to method='closed-form' only",
         ),
-        (lambda: max_redistribution(EXACT, 1.2), r"a must lie in \[0, 1\], got 1.2"),
-        (lambda: max_redistribution(EXACT, np.array([0.5, -0.5])), "a must lie in.*-0.5"),
+        (lambda: max_redistribution(EXACT, 1.2, method="closed-form"), r"a must lie in \[0, 1\], got 1.2"),
+        (lambda: max_redistribution(EXACT, np.array([0.5, -0.5]), method="closed-form"), "a must lie in.*-0.5"),
     ],
 )
 def test_bad_input(call, message):

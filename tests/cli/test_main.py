@@ -26,7 +26,7 @@ def default_report(report_folder):
 
 def test_report_prints_the_closed_form_and_exact_breakdown_points(default_report):
     scenario = scenarios.DEFAULT
-    closed = breakdown_automation(scenario.exact())
+    closed = breakdown_automation(scenario.exact(), method="closed-form")
     exact = breakdown_automation(scenario, method="exact")
     assert f"stick-and-carrot (closed form)   {float(closed):.6f} (= {closed.value})" in (
         default_report
@@ -37,7 +37,7 @@ def test_report_prints_the_closed_form_and_exact_breakdown_points(default_report
 def test_report_table_rows_match_the_library(default_report):
     scenario = scenarios.DEFAULT
     row = next(line for line in default_report.splitlines() if line.strip().startswith("0.30"))
-    closed = float(max_redistribution(scenario, 0.3))
+    closed = float(max_redistribution(scenario, 0.3, method="closed-form"))
     exact = max_redistribution(scenario, 0.3, method="exact")
     assert row.split()[2:4] == [f"{closed:.4f}", f"{exact:.4f}"]
 
@@ -66,7 +66,7 @@ def test_report_writes_every_number_to_results_json(default_report, report_folde
     assert results["breakdown"]["exact 2x2"]["value"] == float(exact)
     assert results["breakdown"]["stick-and-carrot"]["exact"] == "215/496"
     row = next(r for r in results["redistribution"] if r["a"] == 0.3)
-    assert row["stick-and-carrot"] == float(max_redistribution(scenarios.DEFAULT, 0.3))
+    assert row["stick-and-carrot"] == float(max_redistribution(scenarios.DEFAULT, 0.3, method="closed-form"))
     from bargaining.analysis import strategic_automation
     from bargaining.labor.investment import cost
 
@@ -146,14 +146,21 @@ def test_version():
 
 
 def test_breakdown_prints_the_exact_closed_form_value():
-    result = CliRunner().invoke(main, ["breakdown", "--set", "sigma=inf", "--set", "b=1/10"])
-    expected = breakdown_automation(
-        scenarios.DEFAULT.exact().replace(sigma=float("inf"), b=Fraction(1, 10))
-    )
+    arguments = ["breakdown", "--set", "sigma=inf", "--set", "b=1/10"]
+    scenario = scenarios.DEFAULT.exact().replace(sigma=float("inf"), b=Fraction(1, 10))
+    result = CliRunner().invoke(main, [*arguments, "--method", "closed-form"])
+    expected = breakdown_automation(scenario, method="closed-form")
     assert result.exit_code == 0
     assert result.output == (
         f"default: a* = {float(expected):.6f} (= {expected.value})  "
-        "[closed-form, stick-and-carrot]\n"
+        "[stick-and-carrot strategies (closed-form)]\n"
+    )
+    # The exact method is the default, and names its equilibrium selection.
+    result = CliRunner().invoke(main, arguments)
+    expected = breakdown_automation(scenario)
+    assert result.output == (
+        f"default: a* = {float(expected):.6f} (= {expected.value})  "
+        "[labor-best subgame-perfect equilibrium (exact)]\n"
     )
 
 
@@ -163,7 +170,9 @@ def test_breakdown_json_for_the_exact_method():
     )
     record = json.loads(result.output)
     expected = breakdown_automation(scenarios.get("patient"), method="exact")
-    assert record["kind"] == expected.kind and record["value"] == float(expected)
+    assert record["kind"] == expected.kind and record["value"] == pytest.approx(float(expected))
+    assert record["selection"] == "labor-best" and record["method"] == "exact"
+    assert record["model"].startswith("strike only")
     assert record["parameters"]["delta"] == scenarios.get("patient").delta
 
 
@@ -220,8 +229,9 @@ def test_figures_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):
 
 
 def test_exact_breakdown_refuses_delta_too_close_to_one_in_one_line():
+    # The Nash selection has no closed form, so its payoff sets are iterated.
     result = CliRunner().invoke(
-        main, ["breakdown", "--method", "exact", "--set", "delta=0.999999999999999"]
+        main, ["breakdown", "--selection", "nash", "--set", "delta=0.999999999999999"]
     )
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()

@@ -34,10 +34,18 @@ def test_ownership_splits_strike_output():
 
 
 @given(a=st.floats(0, 1), name=st.sampled_from(scenarios.NAMES))
-def test_unique_stage_equilibrium_is_work_keep(a, name):
-    game = StrikeGame(scenarios.get(name), a)
+def test_stage_equilibria_are_work_keep_and_with_a_lockout_strike_lockout(a, name):
+    scenario = scenarios.get(name)
+    game = StrikeGame(scenario, a)
     assert game.kind == "float"
-    assert game.pure_equilibria() == [(0, 1)]
+    output = float(strike_output(a, scenario.sigma, scenario.rho))
+    if not scenario.lockout:
+        assert game.pure_equilibria() == [(0, 1)]
+    elif output < 1 - scenario.w:
+        # The lockout adds a stage equilibrium that holds both sides to their minmax.
+        assert game.pure_equilibria() == [(0, 1), (1, 2)]
+    else:
+        assert (0, 1) not in game.pure_equilibria() and (0, 2) in game.pure_equilibria()
 
 
 @given(a=st.fractions(0, 1))

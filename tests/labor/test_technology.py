@@ -193,4 +193,6 @@ def test_an_unknown_formula_name_is_refused(use):
 def test_a_formula_by_name_is_the_expression():
     assert f.evaluate("NET_SURPLUS", {f.b: 0, f.theta: 0, f.y: Fraction(1, 2)}) == Fraction(1, 2)
     compiled = f.compiled("STRIKE_COST", (f.w, f.b, f.theta, f.y))
-    assert compiled(0.6, 0.2, 0.1, 0.5) == pytest.approx(0.6 - 0.2 - 0.1 * 0.5)
+    # Labor loses the wage net of the fund, and its dividends fall from 1 - w to y,
+    # all measured in transfer units (a transfer reaches labor net of its own share).
+    assert compiled(0.6, 0.2, 0.1, 0.5) == pytest.approx((0.6 - 0.2 + 0.1 * (0.4 - 0.5)) / 0.9)

@@ -181,7 +181,7 @@ def _closed_form_choice(scenario, cost, selection):
     own = f.PRODUCTIVITY_GAIN.subs(values) - cost.expression
     stage = f.CAPITAL_VALUE_STAGE.subs(values) + own
     sharing = f.CAPITAL_VALUE_SHARING.subs(f.y, output).subs(values) + own
-    breakdown = breakdown_automation(scenario)
+    breakdown = breakdown_automation(scenario, method="closed-form")
     pieces = [(stage, 0, 1)]
     if selection == "labor-preferred" and breakdown.value is not None:
         pieces = [(sharing, 0, breakdown.value), (stage, breakdown.value, 1)]

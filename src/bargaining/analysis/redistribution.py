@@ -20,9 +20,11 @@ formulas live in :mod:`bargaining.labor.formulas`):
     ever sustained: capital does not share until a strike can make it.
 
 These are lower bounds on what subgame-perfect equilibria sustain.
-``method="exact"`` answers from the whole set of subgame-perfect payoffs
-instead (:mod:`bargaining.analysis._exact_redistribution`), for the 2x2 game
-with the scenario's transfer or for a grid of transfers.
+``method="exact"``, the default, answers from the whole set of subgame-perfect
+payoffs instead (:mod:`bargaining.analysis._exact_redistribution`), for the 2x2
+game with the scenario's transfer or for a grid of transfers, under a named
+equilibrium selection (labor's best equilibrium unless told otherwise); its
+breakdown point has a closed form too, used whenever it applies.
 
 References
 ----------
@@ -50,7 +52,12 @@ from ..labor.evaluation import (
     substitute,
 )
 from ..labor.technology import regime, strike_output
-from ._exact_redistribution import exact_breakdown_automation, exact_max_redistribution
+from ._exact_redistribution import (
+    SELECTIONS,
+    check_selection,
+    exact_breakdown_automation,
+    exact_max_redistribution,
+)
 from .threshold import Threshold
 
 if TYPE_CHECKING:
@@ -63,7 +70,7 @@ METHODS = ("closed-form", "exact")
 STRATEGIES = ("stick-and-carrot", "grim")
 
 
-def _check(method, strategy, transfers=None):
+def _check(method, strategy, transfers=None, selection=None):
     """The strategy class to use; a ValueError for an option the method would ignore."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, got {method!r}")
@@ -72,6 +79,13 @@ def _check(method, strategy, transfers=None):
             "transfers=... applies to method='exact' only; the closed forms already "
             "maximise over a continuous transfer"
         )
+    if selection is not None:
+        check_selection(selection)
+        if method != "exact":
+            raise ValueError(
+                f"selection={selection!r} applies to method='exact' only; a closed form "
+                "describes one strategy class, chosen with strategy=..."
+            )
     if method == "exact":
         if strategy is not None:
             raise ValueError(
@@ -94,28 +108,34 @@ def _parameters(scenario):
 def max_redistribution(
     scenario: Scenario,
     a: Value,
-    method: str = "closed-form",
+    method: str = "exact",
     strategy: str | None = None,
     *,
     transfers: Sequence[float] | None = None,
+    selection: str | None = None,
 ) -> Value:
-    """The largest transfer to labor that the strategy class sustains at automation ``a``.
+    """The redistribution to labor sustained at automation ``a``, per period.
 
     Parameters
     ----------
     scenario : bargaining.labor.Scenario
     a : number, array_like or sympy expression
         Automation, in [0, 1]; arrays are evaluated elementwise.
-    method : {"closed-form", "exact"}
-        ``"closed-form"``: the largest transfer the strategy class sustains.
-        ``"exact"``: labor's highest subgame-perfect payoff minus ``w``, from
-        the Abreu-Sannikov payoff set (floats; ``strategy`` does not apply).
+    method : {"exact", "closed-form"}
+        ``"exact"`` (the default): the selected subgame-perfect payoff of
+        labor above its stage-equilibrium payoff ``w + theta (1 - w)``, in
+        transfer units (divided by ``1 - theta``), from the Abreu-Sannikov
+        payoff set (floats). ``"closed-form"``: the largest transfer the
+        strategy class sustains, a lower bound (exact, float or symbolic).
     strategy : {"stick-and-carrot", "grim"}, optional
         The strategy class of the closed form (stick-and-carrot when omitted);
         the exact method takes none.
     transfers : sequence of float, optional
         For ``"exact"``: capital's transfer grid; the 2x2 game with
         ``scenario.tau`` if omitted.
+    selection : {"labor-best", "capital-best", "nash"}, optional
+        For ``"exact"``: which subgame-perfect equilibrium (labor's best when
+        omitted); see :mod:`bargaining.analysis._exact_redistribution`.
 
     Returns
     -------
@@ -131,24 +151,32 @@ def max_redistribution(
     >>> from bargaining.labor import scenarios
     >>> s = scenarios.DEFAULT
     >>> grid = [0.05 * k for k in range(1, 9)]
-    >>> round(float(max_redistribution(s, 0.3)), 6)
+    >>> round(float(max_redistribution(s, 0.3, method="closed-form")), 6)
     0.083158
-    >>> round(max_redistribution(s, 0.3, method="exact"), 6)
+    >>> round(max_redistribution(s, 0.3), 6)
     0.1
-    >>> round(max_redistribution(s, 0.3, method="exact", transfers=grid), 6)
+    >>> round(max_redistribution(s, 0.3, transfers=grid), 6)
     0.123158
-    >>> float(max_redistribution(s, 0.45)), round(max_redistribution(s, 0.45, method="exact"), 6)
+    >>> float(max_redistribution(s, 0.45, method="closed-form")), round(max_redistribution(s, 0.45), 6)
     (0.0, 0.07875)
+
+    Capital's best equilibrium redistributes nothing:
+
+    >>> max_redistribution(s, 0.3, selection="capital-best")
+    0.0
 
     References
     ----------
     Abreu (1988) for stick-and-carrot; Friedman (1971) for grim trigger.
     """
-    strategy = _check(method, strategy, transfers)
+    strategy = _check(method, strategy, transfers, selection)
     a = as_input(a)
     check_range(a, "a", 0, 1)
     if method == "exact":
-        return exact_max_redistribution(scenario, a, transfers)
+        return exact_max_redistribution(
+            scenario, a, transfers, selection=selection or "labor-best"
+        )
+    _check_closed_form_model(scenario)
     output: Any = strike_output(a, scenario.sigma, scenario.rho)
     parameters = _parameters(scenario)
     kind = kind_of(output, *parameters.values())
@@ -167,29 +195,40 @@ def max_redistribution(
 
 def breakdown_automation(
     scenario: Scenario,
-    method: str = "closed-form",
+    method: str = "exact",
     strategy: str | None = None,
     *,
     transfers: Sequence[float] | None = None,
+    selection: str | None = None,
 ) -> Threshold:
-    """The automation level beyond which the strategy class sustains no redistribution.
+    """The automation level beyond which no redistribution is sustained.
 
-    Strike output rises with automation and at ``a = 1`` a strike is no threat
-    (capital keeps ``1 - theta >= 1 - w``), so the sustainable region is
-    ``[0, a*]`` or empty; ``a*`` comes from inverting ``strike_output`` in
-    closed form.
+    Strike output rises with automation and at ``a = 1`` a strike is no
+    threat, so the sustainable region is ``[0, a*]`` or empty: ``a*`` is the
+    last automation level at which redistribution is sustained, and any
+    higher level sustains none. Where a closed form gives the strike output
+    at ``a*``, ``a*`` comes from inverting ``strike_output`` exactly.
 
     Parameters
     ----------
     scenario : bargaining.labor.Scenario
-    method : {"closed-form", "exact"}
-        ``"exact"`` brackets the first automation level at which labor's
-        highest subgame-perfect payoff falls to ``w``, to within 1e-6.
+    method : {"exact", "closed-form"}
+        ``"exact"`` (the default): where the selected subgame-perfect
+        equilibrium stops redistributing. For labor's best equilibrium and a
+        fixed wage this is the closed form
+        :func:`~bargaining.analysis._exact_redistribution.closed_form_breakdown_output`
+        (exact for exact scenarios); otherwise the first level at which
+        redistribution stops is bracketed to within 1e-6
+        (``Threshold.method == "exact (bisection)"``).
+        ``"closed-form"``: where the strategy class stops, a lower bound.
     strategy : {"stick-and-carrot", "grim"}, optional
         The strategy class of the closed form (stick-and-carrot when omitted);
         the exact method takes none.
     transfers : sequence of float, optional
-        For ``"exact"``: capital's transfer grid.
+        For ``"exact"``: capital's transfer grid; the 2x2 game if omitted.
+    selection : {"labor-best", "capital-best", "nash"}, optional
+        For ``"exact"``: which subgame-perfect equilibrium (labor's best when
+        omitted).
 
     Returns
     -------
@@ -198,10 +237,22 @@ def breakdown_automation(
         ``sigma <= 1``) strike output jumps only at ``a = 1``, so the value is 1
         and ``a = 1`` itself is on the unsustainable side. A symbolic scenario
         gives the boundary as an expression, valid under ``.condition``.
+
+    Examples
+    --------
+    >>> from bargaining.labor import scenarios
+    >>> s = scenarios.DEFAULT.exact()
+    >>> breakdown_automation(s).value, breakdown_automation(s, "closed-form").value
+    (Fraction(31, 59), Fraction(215, 496))
+    >>> breakdown_automation(scenarios.get("job-loss").exact()).value
+    Fraction(11, 18)
     """
-    strategy = _check(method, strategy, transfers)
+    strategy = _check(method, strategy, transfers, selection)
     if method == "exact":
-        return exact_breakdown_automation(scenario, transfers)
+        return exact_breakdown_automation(
+            scenario, transfers, selection=selection or "labor-best"
+        )
+    _check_closed_form_model(scenario)
     if strategy == "grim":
         return Threshold(None, "never-sustainable", strategy, method)
     parameters = _parameters(scenario)
@@ -217,14 +268,46 @@ def breakdown_automation(
         )
         condition = sp.And(sp.Lt(scenario.rho, output), sp.Lt(scenario.theta, scenario.delta**2))
         return Threshold(value, "breaks-down", strategy, method, condition)
-    # At a = 1 a strike leaves capital (1 - theta) >= 1 - w, so it is no threat and
-    # nothing is sustainable there: the sustainable region is [0, a*] or empty.
     if not max_redistribution(scenario, 0, method, strategy) > 0:
         return Threshold(None, "never-sustainable", strategy, method)
+    kind_name, value = automation_at_output(scenario, output)
+    return Threshold(value, kind_name, strategy, method)
+
+
+def automation_at_output(scenario: Scenario, output: Any) -> tuple[str, Any]:
+    """Where redistribution sustained for strike output up to ``output`` ends in ``a``.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+        Numeric; its technology ``sigma``, ``rho`` maps ``a`` to ``y_s(a)``.
+    output : number or None
+        The highest strike output that sustains redistribution; ``None`` for
+        none.
+
+    Returns
+    -------
+    (kind, value)
+        ``("breaks-down", a*)`` or ``("never-sustainable", None)``.
+    """
+    if output is None:
+        return "never-sustainable", None
+    kind = kind_of(scenario.sigma, scenario.rho, output)
+    if output < strike_output(0, scenario.sigma, scenario.rho):
+        return "never-sustainable", None
+    # At a = 1 strike output is 1 > 1 - w, so no strike is a threat there.
     name = regime(scenario.sigma)
     if name == "leontief" or (scenario.rho == 0 and name in ("complements", "cobb-douglas")):
-        return Threshold(1 if kind != num.FLOAT else 1.0, "breaks-down", strategy, method)
+        return "breaks-down", 1 if kind != num.FLOAT else 1.0
     value = substitute(
         f.AUTOMATION_AT_OUTPUT[name], {f.y: output, f.rho: scenario.rho, f.sigma: scenario.sigma}
     )
-    return Threshold(float(value) if kind == num.FLOAT else value, "breaks-down", strategy, method)
+    return "breaks-down", float(value) if kind == num.FLOAT else value
+
+
+def _check_closed_form_model(scenario):
+    if scenario.wage != "fixed":
+        raise ValueError(
+            f"method='closed-form' needs a fixed wage, got wage={scenario.wage!r}: the "
+            "strategy-class formulas hold w constant; use method='exact'"
+        )

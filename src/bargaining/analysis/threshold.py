@@ -30,6 +30,9 @@ class Threshold:
         The strategy class and the method that produced the answer.
     condition : sympy boolean, optional
         For symbolic answers: when the expression is the boundary.
+    selection : str, optional
+        The equilibrium selection behind an exact answer (``"labor-best"``,
+        ``"capital-best"``, ``"nash"``); ``None`` for a strategy class.
     """
 
     value: Scalar | None
@@ -37,6 +40,7 @@ class Threshold:
     strategy: str
     method: str = "closed-form"
     condition: sympy.Basic | None = None
+    selection: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -53,6 +57,12 @@ class Threshold:
             )
             raise ValueError(
                 f"there is no breakdown automation level: redistribution is {self.kind} "
-                f"({meaning}) under {self.strategy} strategies"
+                f"({meaning}) under {self.describe()}"
             )
         return float(self.value)
+
+    def describe(self) -> str:
+        """The method and selection (or strategy class) behind the value, in words."""
+        if self.selection is None:
+            return f"{self.strategy} strategies ({self.method})"
+        return f"{self.selection} subgame-perfect equilibrium ({self.method})"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from ._options import (
-    method_option,
     parse_settings,
     scenario_named,
     scenario_option,
@@ -16,7 +15,19 @@ from ._options import (
 @click.command()
 @scenario_option
 @set_option("Change a parameter, e.g. --set delta=0.95 --set sigma=inf. Repeatable.")
-@method_option
+@click.option(
+    "--method",
+    type=click.Choice(["exact", "closed-form"]),
+    default="exact",
+    show_default=True,
+    help="The exact set of subgame-perfect payoffs, or a closed-form strategy class (a bound).",
+)
+@click.option(
+    "--selection",
+    type=click.Choice(["labor-best", "capital-best", "nash"]),
+    default=None,
+    help="Equilibrium selection of the exact method (default labor-best).",
+)
 @click.option(
     "--strategy",
     type=click.Choice(["stick-and-carrot", "grim"]),
@@ -24,13 +35,14 @@ from ._options import (
     help="Strategy class of the closed form (default stick-and-carrot); not for --method exact.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def breakdown(name, pairs, method, strategy, as_json):
+def breakdown(name, pairs, method, selection, strategy, as_json):
     """The automation level at which redistribution breaks down.
 
     \b
     Examples:
-      bargaining breakdown --scenario liebig
-      bargaining breakdown --set delta=0.95 --method exact --json
+      bargaining breakdown --scenario job-loss
+      bargaining breakdown --set delta=0.95 --method closed-form --json
+      bargaining breakdown --scenario liebig --selection nash
     """
     import json
     from fractions import Fraction
@@ -38,9 +50,10 @@ def breakdown(name, pairs, method, strategy, as_json):
     from ..analysis import breakdown_automation
 
     scenario = scenario_named(name).replace(**parse_settings(pairs))
-    if method == "closed-form":
-        scenario = scenario.exact()  # decimals as typed, so the closed form is exact
-    threshold = breakdown_automation(scenario, method=method, strategy=strategy)
+    scenario = scenario.exact()  # decimals as typed, so the closed forms are exact
+    threshold = breakdown_automation(
+        scenario, method=method, strategy=strategy, selection=selection
+    )
     value = None if threshold.value is None else float(threshold.value)
     exact = str(threshold.value) if isinstance(threshold.value, Fraction) else None
     if as_json:
@@ -49,7 +62,9 @@ def breakdown(name, pairs, method, strategy, as_json):
             "parameters": {
                 k: str(v) if isinstance(v, Fraction) else v for k, v in scenario.parameters.items()
             },
-            "method": method,
+            "model": scenario.model,
+            "method": threshold.method,
+            "selection": threshold.selection,
             "strategy": threshold.strategy,
             "kind": threshold.kind,
             "value": value,
@@ -60,4 +75,4 @@ def breakdown(name, pairs, method, strategy, as_json):
     shown = (
         threshold.kind if value is None else f"{value:.6f}" + (f" (= {exact})" if exact else "")
     )
-    click.echo(f"{scenario.name}: a* = {shown}  [{method}, {threshold.strategy}]")
+    click.echo(f"{scenario.name}: a* = {shown}  [{threshold.describe()}]")

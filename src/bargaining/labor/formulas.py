@@ -46,7 +46,7 @@ from .evaluation import as_float_result, has_object_array, kind_of, substitute
 
 a, rho, theta, y = sp.symbols("a rho theta y", nonnegative=True)
 sigma, w, delta = sp.symbols("sigma w delta", positive=True)
-tau, b = sp.symbols("tau b", real=True)
+tau, b, u = sp.symbols("tau b u", real=True)
 capital, labor, new_tasks = sp.symbols("K L new_tasks", nonnegative=True)
 
 # --- Technology: output while labor strikes (CES across tasks) ------------------------
@@ -95,19 +95,32 @@ LABOR_SHARE = {
 }
 
 # --- The strike game ---------------------------------------------------------------
-# Labor owns a share theta of the machines, so it keeps that share of what they
-# produce during a strike.
+# Per-period payoffs (labor, capital) of the stage game, before transfers. Labor owns a
+# share theta of the firm and is paid that share of its profit in every cell; the
+# strike fund b and the outside option u come from outside the firm; with a lockout
+# (dismissal) capital produces y with machines and replacements, as during a strike.
+LABOR_WORK_PAYOFF = w + theta * (1 - w)
+CAPITAL_WORK_PAYOFF = (1 - theta) * (1 - w)
 LABOR_STRIKE_PAYOFF = b + theta * y
 CAPITAL_STRIKE_PAYOFF = (1 - theta) * y
-STRIKE_COST = w - LABOR_STRIKE_PAYOFF
+LABOR_LOCKOUT_PAYOFF = u + theta * y
+CAPITAL_LOCKOUT_PAYOFF = (1 - theta) * y
+# A transfer tau is paid out of profit, of which labor owns theta.
+NET_TRANSFER = (1 - theta) * tau
 
-# Capital's incentive to keep sharing, with the harshest credible strike behind it
-# (labor's value from the strike's start held at w):
-#   1 - w - tau >= (1 - delta) (1 - w) + delta ((1 - D) kappa + D (1 - w - tau)),
-#   D = (w - beta) / (w + tau - beta).
-MAX_TRANSFER_CAPITAL = delta * (1 - w - CAPITAL_STRIKE_PAYOFF) - (1 - delta) * STRIKE_COST
+# Dividing capital's payoffs and labor's gains by 1 - theta measures everything in
+# transfer units: a period of strike costs labor STRIKE_COST and capital
+# CAPITAL_STRIKE_LOSS, whatever theta is.
+STRIKE_COST = (LABOR_WORK_PAYOFF - LABOR_STRIKE_PAYOFF) / (1 - theta)
+CAPITAL_STRIKE_LOSS = (CAPITAL_WORK_PAYOFF - CAPITAL_STRIKE_PAYOFF) / (1 - theta)
+
+# Stick-and-carrot: capital's incentive to keep sharing, with the harshest credible
+# strike behind it (labor's value from the strike's start held at its work payoff):
+#   1 - w - tau >= (1 - delta) (1 - w) + delta ((1 - D) y + D (1 - w - tau)),
+#   D = C / (C + tau), C = STRIKE_COST.
+MAX_TRANSFER_CAPITAL = delta * CAPITAL_STRIKE_LOSS - (1 - delta) * STRIKE_COST
 # A strike lasts at least one period, so labor strikes credibly only if the transfer
-# afterwards repays a period of striking: (1 - delta) beta + delta (w + tau) >= w.
+# afterwards repays a period of striking: delta tau >= (1 - delta) C.
 MIN_CREDIBLE_TRANSFER = (1 - delta) * STRIKE_COST / delta
 MAX_TRANSFER_STICK_AND_CARROT = sp.Piecewise(
     (MAX_TRANSFER_CAPITAL, MAX_TRANSFER_CAPITAL >= MIN_CREDIBLE_TRANSFER), (0, True)
@@ -115,8 +128,43 @@ MAX_TRANSFER_STICK_AND_CARROT = sp.Piecewise(
 # Reversion to the stage equilibrium (Work, Keep) is capital's favourite outcome, so
 # its incentive 1 - w - tau >= (1 - delta)(1 - w) + delta (1 - w) allows no transfer.
 MAX_TRANSFER_GRIM = sp.Integer(0)
+
+
+def _root_in_y(expression: sp.Expr) -> sp.Expr:
+    """The root in ``y`` of an expression linear in ``y``."""
+    slope = sp.diff(expression, y)
+    return sp.factor(sp.cancel(-expression.subs(y, 0) / slope))
+
+
 # Strike output at which the two stick-and-carrot bounds meet: the breakdown point.
-BREAKDOWN_STRIKE_OUTPUT = (delta**2 * (1 - w) - (1 - delta**2) * (w - b)) / (delta**2 - theta)
+BREAKDOWN_STRIKE_OUTPUT = _root_in_y(MAX_TRANSFER_CAPITAL - MIN_CREDIBLE_TRANSFER)
+
+# The whole set of subgame-perfect payoffs (Abreu-Sannikov), in transfer units.
+# Below breakdown, capital is held to its minmax y by (Strike, Share t) with the
+# continuation on the frontier, and labor's best payoff exceeds its work payoff by
+EXACT_MAX_TRANSFER = delta * CAPITAL_STRIKE_LOSS
+# Without a lockout that punishment needs a transfer t with
+#   delta x <= t <= delta x / (1 - delta) - C,   x = CAPITAL_STRIKE_LOSS,
+# so redistribution ends where x = (1 - delta)(t0 + C) / delta, t0 the least transfer
+# with t0 >= (1 - delta) C / delta, and with continuous transfers where
+# x = (1 - delta) C / delta**2.
+EXACT_BREAKDOWN_STRIKE_OUTPUT_GRID = _root_in_y(
+    CAPITAL_STRIKE_LOSS - (1 - delta) * (tau + STRIKE_COST) / delta
+)
+EXACT_BREAKDOWN_STRIKE_OUTPUT = _root_in_y(
+    CAPITAL_STRIKE_LOSS - (1 - delta) * STRIKE_COST / delta**2
+)
+# With a lockout, (Strike, Lockout) is a stage equilibrium holding both sides to their
+# minmax, so a punishment costs labor nothing to carry out: sharing t needs only
+# t <= delta x / (1 - delta), and redistribution ends where x = (1 - delta) t0 / delta,
+# t0 the least transfer (and with continuous transfers where the job itself is lost).
+EXACT_BREAKDOWN_STRIKE_OUTPUT_LOCKOUT = _root_in_y(
+    CAPITAL_STRIKE_LOSS - (1 - delta) * tau / delta
+)
+
+# Labor's outside option when the model's default is used: worth the strike fund b
+# before any task is automated, falling in proportion as automation spreads.
+OUTSIDE_OPTION = b * (1 - a)
 
 # --- Wage bargaining: surplus 1, disagreement flows during a strike ----------------
 weight = sp.Symbol("alpha", positive=True)  # labor's bargaining power
@@ -130,6 +178,16 @@ KALAI_SMORODINSKY_WAGE = LABOR_DISAGREEMENT + NET_SURPLUS / 2
 # Rubinstein with inside options and a common discount factor.
 RUBINSTEIN_WAGE_LABOR_PROPOSES = LABOR_DISAGREEMENT + NET_SURPLUS / (1 + delta)
 RUBINSTEIN_WAGE_CAPITAL_PROPOSES = LABOR_DISAGREEMENT + delta * NET_SURPLUS / (1 + delta)
+
+# The base wage itself, bargained over with a strike (or, with a lockout, dismissal to
+# the outside option u) as the threat point: labor's total payoff from the solutions
+# above, with equal bargaining power and capital proposing first, net of dividends.
+_labor_total_to_wage = {
+    "nash": (NASH_WAGE.subs(weight, sp.Rational(1, 2)) - theta) / (1 - theta),
+    "rubinstein": (RUBINSTEIN_WAGE_CAPITAL_PROPOSES - theta) / (1 - theta),
+}
+BASE_WAGE_STRIKE_THREAT = {name: sp.cancel(e) for name, e in _labor_total_to_wage.items()}
+BASE_WAGE_LOCKOUT_THREAT = {name: e.subs(b, u) for name, e in BASE_WAGE_STRIKE_THREAT.items()}
 
 # --- Holdouts (Fernandez-Glazer): existing contract w, strike flows as above -------
 delta_union, delta_firm = sp.symbols("delta_U delta_F", positive=True)
@@ -177,7 +235,7 @@ base_share, base_cost, seizure, defense, labor_share = sp.symbols(
 )
 ELITE_SHARE_UNDER_AUTOMATION = base_share + (1 - base_share) * (1 - labor_share)
 REVOLT_COST_UNDER_AUTOMATION = base_cost * (1 - seizure * a) + defense * a
-STRIKE_LEVERAGE = (1 - w) - CAPITAL_DISAGREEMENT
+STRIKE_LEVERAGE = CAPITAL_WORK_PAYOFF - CAPITAL_DISAGREEMENT
 
 # --- Capital's investment in automation: gain, k (quadratic cost), level (calibrated) -
 gain, k, level = sp.symbols("gain k level", positive=True)

@@ -25,12 +25,20 @@ Variants
 ``substitutes``
     Tasks are perfect substitutes (``sigma = inf``): leverage erodes fastest.
 ``open-models``
-    Labor owns a share ``theta = 0.3`` of the machines and keeps their
-    output's share during a strike.
+    Labor owns a share ``theta = 0.3`` of the firm's machines and is paid
+    that share of its profit in every period, striking or not.
 ``patient``
     ``delta = 0.97``: the future weighs more, threats bite longer.
 ``strike-fund``
     ``b = 0.35``: a strike fund makes striking cheaper for labor.
+``job-loss``
+    The seed scenario with capital's lockout (dismissal): labor can lose its
+    job to its outside option ``u(a) = b (1 - a)``, which falls as automation
+    spreads through the economy.
+
+The named scenarios above are the strike-only model (``lockout=False``) in
+which the project's first results were stated; ``job-loss`` and any scenario
+with ``lockout=True`` is the model with job loss.
 """
 
 from __future__ import annotations
@@ -42,6 +50,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.validation import check_delta
 from .evaluation import check_range, is_infinite
+
+WAGE_MODES = ("fixed", "nash", "rubinstein", "competitive")
+OPTIONS = ("lockout", "outside_option", "wage")
 
 if TYPE_CHECKING:
     from .._typing import Real, Scalar
@@ -70,15 +81,32 @@ class Scenario:
     rho : number
         Replacement workers' productivity, in [0, 1).
     theta : number
-        Labor's ownership share of the machines, in [0, 1); labor keeps this
-        share of the machines' output while it strikes.
+        Labor's ownership share of the firm, in [0, 1): labor is paid this
+        share of capital's income (dividends) in every period, working,
+        striking or locked out.
+    lockout : bool
+        Whether capital can lock labor out (dismiss it). The strike game then
+        has a Lockout column: labor gets its outside option ``u(a)``, capital
+        produces ``y_s(a)`` with machines and replacements.
+    outside_option : number, callable or None
+        Labor's outside option ``u`` with the lockout: a number, or a function
+        of the automation level ``a`` (automation spreading through the whole
+        economy lowers it). ``None`` (the default) is ``u(a) = b (1 - a)``.
+        At least 0 and below the wage.
+    wage : {"fixed", "nash", "rubinstein", "competitive"}
+        How the base wage is set at each automation level: ``w`` itself;
+        the symmetric Nash bargaining solution or Rubinstein's alternating
+        offers (capital proposing first), each with the strike (with a
+        lockout: dismissal to ``u``) as the threat point; or labor's
+        competitive share of the task model (Acemoglu and Restrepo 2018).
+        See :meth:`wage_at`.
     name, description : str
         How the scenario is listed; not compared.
 
     Raises
     ------
     ValueError
-        For a value out of range, naming it. In particular ``b + theta >= w``
+        For a value out of range, naming it. In particular ``b >= (1 - theta) w``
         is refused: labor would then rather strike than work (at least once
         every task is automated), so there is no wage relationship to sustain.
 
@@ -94,6 +122,9 @@ class Scenario:
     sigma: Scalar = 0.5
     rho: Scalar = 0.2
     theta: Scalar = 0
+    lockout: bool = False
+    outside_option: Any = None
+    wage: str = "fixed"
     name: str = dataclasses.field(default="custom", compare=False)
     description: str = dataclasses.field(default="", compare=False)
 
@@ -107,14 +138,132 @@ class Scenario:
             check_range(self.tau, "tau", 0, 1 - self.w)
         check_range(self.b, "b", -math.inf, math.inf)
         if not any(map(_is_symbolic, (self.w, self.b, self.theta))) and (
-            self.b + self.theta >= self.w
+            self.b >= (1 - self.theta) * self.w
         ):
             raise ValueError(
-                f"b + theta must be below the wage w, got b={self.b!r}, theta={self.theta!r}, "
-                f"w={self.w!r}: labor's strike payoff b + theta*y_s reaches w once every task "
-                "is automated, and a labor that would rather strike than work has no "
-                "wage to bargain over (the strike is no threat, only an exit)"
+                f"b must be below (1 - theta)*w, got b={self.b!r}, theta={self.theta!r}, "
+                f"w={self.w!r}: once every task is automated a strike pays labor b + theta "
+                "and work w + theta*(1 - w), and a labor that would rather strike than work "
+                "has no wage to bargain over (the strike is no threat, only an exit)"
             )
+        if self.lockout not in (True, False):
+            raise ValueError(f"lockout must be True or False, got {self.lockout!r}")
+        if self.wage not in WAGE_MODES:
+            raise ValueError(
+                f"wage must be one of {', '.join(map(repr, WAGE_MODES))}, got {self.wage!r}"
+            )
+        if self.outside_option is not None:
+            if not self.lockout:
+                raise ValueError(
+                    f"outside_option={self.outside_option!r} applies with lockout=True only: "
+                    "without a lockout labor is never dismissed"
+                )
+            if not callable(self.outside_option):
+                self._check_outside_option(self.outside_option, None)
+
+    def _check_outside_option(self, value, a):
+        at = "" if a is None else f" at a={a!r}"
+        if _is_symbolic(value):
+            return value
+        check_range(value, "outside_option", -math.inf, math.inf)
+        if value < 0:
+            raise ValueError(f"outside_option must be at least 0, got {value!r}{at}")
+        if self.wage == "fixed" and not _is_symbolic(self.w) and value >= self.w:
+            raise ValueError(
+                f"outside_option must be below the wage w={self.w!r}, got {value!r}{at}: "
+                "a labor whose outside option pays more than the job would quit"
+            )
+        return value
+
+    def outside_option_at(self, a: Scalar) -> Scalar:
+        """Labor's outside option ``u(a)`` (with the lockout) at automation ``a``.
+
+        Raises
+        ------
+        ValueError
+            Without a lockout, or when ``u(a)`` is negative or not below the wage.
+        """
+        if not self.lockout:
+            raise ValueError("the outside option applies with lockout=True only")
+        if self.outside_option is None:
+            from . import formulas as f
+            from .evaluation import substitute
+
+            if not _is_symbolic(self.b) and self.b < 0:
+                raise ValueError(
+                    f"the default outside option b*(1 - a) is negative for b={self.b!r}: "
+                    "pass outside_option=... explicitly"
+                )
+            value = substitute(f.OUTSIDE_OPTION, {f.a: a, f.b: self.b})
+            value = float(value) if isinstance(a, float) or isinstance(self.b, float) else value
+        elif callable(self.outside_option):
+            value = self.outside_option(a)
+        else:
+            value = self.outside_option
+        return self._check_outside_option(value, a)
+
+    def wage_at(self, a: Scalar) -> Scalar:
+        """The base wage at automation ``a``, set as :attr:`wage` says.
+
+        ``"fixed"`` returns ``w``; ``"nash"`` and ``"rubinstein"`` evaluate
+        :data:`bargaining.labor.formulas.BASE_WAGE_STRIKE_THREAT` (or
+        ``BASE_WAGE_LOCKOUT_THREAT`` with a lockout) at ``y_s(a)``;
+        ``"competitive"`` is :func:`bargaining.labor.technology.labor_share`
+        with equal factor supplies and no new tasks.
+
+        Raises
+        ------
+        ValueError
+            If the wage at ``a`` leaves labor no reason to work (``b`` not
+            below ``(1 - theta) w``) or the transfer ``tau`` above ``1 - w``.
+        """
+        if self.wage == "fixed":
+            return self.w
+        from . import formulas as f
+        from .evaluation import substitute
+        from .technology import labor_share, strike_output
+
+        if self.wage == "competitive":
+            wage = labor_share(a, self.sigma)
+        else:
+            table = f.BASE_WAGE_LOCKOUT_THREAT if self.lockout else f.BASE_WAGE_STRIKE_THREAT
+            values = {
+                f.y: strike_output(a, self.sigma, self.rho),
+                f.b: self.b,
+                f.theta: self.theta,
+                f.delta: self.delta,
+            }
+            if self.lockout:
+                values[f.u] = self.outside_option_at(a)
+            wage = substitute(table[self.wage], values)
+            if isinstance(a, float) or any(
+                isinstance(v, float) for v in (self.b, self.theta, self.delta, self.rho)
+            ):
+                wage = float(wage)
+        if not _is_symbolic(wage):
+            if not 0 < wage < 1:
+                raise ValueError(
+                    f"the {self.wage} wage at a={a!r} is {wage!r}; it must lie in (0, 1) "
+                    "for both sides to have something to bargain over"
+                )
+            if not self.b < (1 - self.theta) * wage:
+                raise ValueError(
+                    f"the {self.wage} wage at a={a!r} is {wage!r}, which leaves labor no reason "
+                    f"to work rather than strike (b={self.b!r}, theta={self.theta!r})"
+                )
+            if not _is_symbolic(self.tau) and self.tau > 1 - wage:
+                raise ValueError(
+                    f"tau must be at most 1 - w, got tau={self.tau!r} with the {self.wage} "
+                    f"wage {wage!r} at a={a!r}"
+                )
+        return wage
+
+    @property
+    def model(self) -> str:
+        """Which model the scenario states, in words."""
+        if not self.lockout:
+            return "strike only (no lockout: labor cannot lose its job)"
+        return "strike and lockout (labor can lose its job to its outside option)"
 
     def replace(self, **changes: Any) -> Scenario:
         """A copy with some values changed (validated again)."""
@@ -131,12 +280,18 @@ class Scenario:
                 return Fraction(repr(value))
             return value
 
-        numbers = {f.name: rational(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        numbers = {name: rational(value) for name, value in self.parameters.items()}
+        numbers["outside_option"] = rational(self.outside_option)
         return dataclasses.replace(self, **numbers)
 
     def as_float(self) -> Scenario:
         """A copy with every value a float, for the numeric solvers."""
-        return self.replace(**{name: float(value) for name, value in self.parameters.items()})
+        changes: dict[str, Any] = {name: float(v) for name, v in self.parameters.items()}
+        if isinstance(self.outside_option, Fraction | int) and not isinstance(
+            self.outside_option, bool
+        ):
+            changes["outside_option"] = float(self.outside_option)
+        return self.replace(**changes)
 
     def with_competitive_wage(
         self, a: Scalar, *, capital: Real = 1, labor: Real = 1, new_tasks: Real = 0
@@ -171,8 +326,17 @@ class Scenario:
 
     @property
     def parameters(self) -> dict[str, Scalar]:
-        """The model's values as a dict (without name and description)."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.compare}
+        """The model's numeric values as a dict (without the options, name and description)."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(self)
+            if f.compare and f.name not in OPTIONS
+        }
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """How the model is set up: ``lockout``, ``outside_option`` and ``wage``."""
+        return {name: getattr(self, name) for name in OPTIONS}
 
 
 DEFAULT = Scenario(
@@ -201,6 +365,12 @@ _VARIANTS = {
         b=0.35, name="strike-fund", description="a strike fund pays 0.35 per period"
     ),
 }
+
+_VARIANTS["job-loss"] = DEFAULT.replace(
+    lockout=True,
+    name="job-loss",
+    description="capital can lock labor out; labor's outside option b(1 - a) falls with automation",
+)
 
 NAMES = tuple(_VARIANTS)
 

@@ -1,19 +1,27 @@
 """The stage game between labor and capital.
 
-Labor chooses Work or Strike, capital Share (pay the transfer ``tau``) or Keep;
-``y`` is output while labor strikes and ``theta`` labor's share of the
-machines, so a strike pays labor ``b + theta*y`` and capital ``(1 - theta)*y``:
+Labor chooses Work or Strike; capital pays a transfer ``tau`` (Share) or not
+(Keep) and, in the model with job loss, may lock labor out (dismiss it). ``y``
+is output while labor is out (machines and replacements), ``theta`` labor's
+ownership share of the firm (paid as dividends in every cell), ``b`` what a
+strike pays labor from outside the firm and ``u`` labor's outside option:
 
-    ================  ==========================  ==========================
-    (Labor, Capital)  Share                       Keep
-    ================  ==========================  ==========================
-    Work              (w + tau, 1 - w - tau)      (w, 1 - w)
-    Strike            (b + theta*y + tau,         (b + theta*y,
-                      (1 - theta)*y - tau)        (1 - theta)*y)
-    ================  ==========================  ==========================
+    ==========  ===================================  ===========================  ====================
+    (L, K)      Share                                Keep                         Lockout
+    ==========  ===================================  ===========================  ====================
+    Work        (w + th(1-w) + (1-th)tau,            (w + th(1-w), (1-th)(1-w))   (u + th*y, (1-th)y)
+                (1-th)(1-w-tau))
+    Strike      (b + th*y + (1-th)tau, (1-th)(y-tau))  (b + th*y, (1-th)y)        (u + th*y, (1-th)y)
+    ==========  ===================================  ===========================  ====================
 
-With ``b + theta*y < w`` Work is dominant for labor and Keep for capital, so
-(Work, Keep), with no redistribution, is the only stage equilibrium.
+With ``b < (1 - theta) w`` Work is dominant for labor, Keep is capital's best
+reply while ``y < 1 - w``, and (Work, Keep), with no redistribution, is a stage
+equilibrium. With the lockout, (Strike, Lockout) is one too, holding both sides
+to their minmax ``(u + theta y, (1 - theta) y)``; past ``y > 1 - w`` capital
+locks labor out.
+
+The payoffs are :data:`bargaining.labor.formulas.LABOR_WORK_PAYOFF` and its
+neighbours, written once there.
 
 References
 ----------
@@ -46,7 +54,8 @@ def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None
     Parameters
     ----------
     scenario : Scenario
-        The model's primitives; ``scenario.tau`` is the transfer of the 2x2 game.
+        The model's primitives; ``scenario.tau`` is the transfer of the 2x2
+        game, ``scenario.wage_at(a)`` the base wage.
     a : number or sympy expression
         Automation, in [0, 1].
     transfers : sequence of numbers, optional
@@ -57,33 +66,55 @@ def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None
     Returns
     -------
     Game
-        Labeled ``(("Work", "Strike"), ("Share", "Keep"))`` for the 2x2 game,
-        players ``("Labor", "Capital")``. Exact for rational input, float for
-        floats, symbolic when any input is a sympy expression.
+        Rows ``("Work", "Strike")``; columns ``("Share", "Keep")`` for the
+        2x2 game or ``("Keep", "Share t_1", ...)`` for a grid, then
+        ``"Lockout"`` when ``scenario.lockout``; players
+        ``("Labor", "Capital")``. Exact for rational input, float for floats,
+        symbolic when any input is a sympy expression.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from bargaining.labor import scenarios
+    >>> game = StrikeGame(scenarios.get("job-loss").exact(), Fraction(1, 2))
+    >>> game.labels[1]
+    ('Share', 'Keep', 'Lockout')
+    >>> labor, capital = game.payoff_matrices
+    >>> [str(v) for v in labor[1]], [str(v) for v in capital[1]]
+    (['3/10', '1/5', '1/10'], ['7/30', '1/3', '1/3'])
     """
     if isinstance(a, list | tuple) or hasattr(a, "shape"):
         raise ValueError(f"a must be a single automation level for a game, got {a!r}")
     output = strike_output(a, scenario.sigma, scenario.rho)
+    wage = scenario.wage_at(a)
     if transfers is None:
         grid, columns = [scenario.tau, 0], ("Share", "Keep")
     else:
-        grid = [0, *_checked_grid(transfers, scenario.w)]
+        grid = [0, *_checked_grid(transfers, wage)]
         columns = ("Keep", *(f"Share {t}" for t in grid[1:]))
-    values = {f.y: output, f.w: scenario.w, f.b: scenario.b, f.theta: scenario.theta}
-    kind = kind_of(a, scenario.w, scenario.b, scenario.theta, scenario.sigma, scenario.rho, *grid)
-    work = (f.w, 1 - f.w)
+    values = {f.y: output, f.w: wage, f.b: scenario.b, f.theta: scenario.theta}
+    numbers = (a, wage, scenario.b, scenario.theta, scenario.sigma, scenario.rho, *grid)
+    if scenario.lockout:
+        values[f.u] = scenario.outside_option_at(a)
+        numbers = (*numbers, values[f.u])
+    kind = kind_of(*numbers)
+    work = (f.LABOR_WORK_PAYOFF, f.CAPITAL_WORK_PAYOFF)
     strike = (f.LABOR_STRIKE_PAYOFF, f.CAPITAL_STRIKE_PAYOFF)
     rows = []
     for labor_payoff, capital_payoff in (work, strike):
-        rows.append(
-            [
-                (
-                    _value(labor_payoff + f.tau, values, t, kind),
-                    _value(capital_payoff - f.tau, values, t, kind),
-                )
-                for t in grid
-            ]
-        )
+        row = [
+            (
+                _value(labor_payoff + f.NET_TRANSFER, values, t, kind),
+                _value(capital_payoff - f.NET_TRANSFER, values, t, kind),
+            )
+            for t in grid
+        ]
+        if scenario.lockout:
+            lockout = (f.LABOR_LOCKOUT_PAYOFF, f.CAPITAL_LOCKOUT_PAYOFF)
+            row.append(tuple(_value(p, values, 0, kind) for p in lockout))
+        rows.append(row)
+    if scenario.lockout:
+        columns = (*columns, "Lockout")
     labor = [[cell[0] for cell in row] for row in rows]
     capital = [[cell[1] for cell in row] for row in rows]
     return Game(labor, capital, labels=(LABOR_ACTIONS, columns), players=PLAYERS)

@@ -41,21 +41,21 @@ def _draw(rng, level):
 
 def _good(draw):
     scenario, a = draw
-    threshold = breakdown_automation(scenario)
+    threshold = breakdown_automation(scenario, method="closed-form")
     if threshold.kind != "breaks-down":
         return False
     value = float(threshold.value)
     if not (0.15 <= value <= 0.9 and float(a) < value - 0.05):
         return False
-    return max_redistribution(scenario, a) > 0
+    return max_redistribution(scenario, a, method="closed-form") > 0
 
 
 def generate(rng, level):
     """A redistribution exercise at difficulty ``level`` (1 easy to 3 hard)."""
     scenario, a = draw_until(rng, lambda r: _draw(r, level), _good, "redistribution")
     output = strike_output(a, scenario.sigma, scenario.rho)
-    transfer = max_redistribution(scenario, a)
-    threshold = breakdown_automation(scenario).value
+    transfer = max_redistribution(scenario, a, method="closed-form")
+    threshold = breakdown_automation(scenario, method="closed-form").value
     technology = (
         "$y_s(a) = \\rho^{1-a}$ (Cobb-Douglas tasks)"
         if level == 3

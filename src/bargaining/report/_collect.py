@@ -36,7 +36,7 @@ def transfer_grid(scenario):
 def breakdowns(scenario):
     """Closed-form (exact arithmetic), exact 2x2 and exact grid breakdown thresholds."""
     return (
-        breakdown_automation(scenario.exact()),
+        breakdown_automation(scenario.exact(), method="closed-form"),
         breakdown_automation(scenario, method="exact"),
         breakdown_automation(scenario, method="exact", transfers=transfer_grid(scenario)),
     )
@@ -60,7 +60,7 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True):
     grid = transfer_grid(scenario)
     levels = AUTOMATION_LEVELS
     columns = {
-        "stick-and-carrot": max_redistribution(scenario, levels),
+        "stick-and-carrot": max_redistribution(scenario, levels, method="closed-form"),
         "exact 2x2": max_redistribution(scenario, levels, method="exact"),
         "exact grid": max_redistribution(scenario, levels, method="exact", transfers=grid),
     }

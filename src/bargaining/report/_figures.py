@@ -35,7 +35,7 @@ def draw_figures(scenario, out_dir):
     left.legend()
     for name, color in zip(scenarios.NAMES, PALETTE, strict=False):
         right.plot(
-            levels, max_redistribution(scenarios.get(name), levels), color=color, label=name
+            levels, max_redistribution(scenarios.get(name), levels, method="closed-form"), color=color, label=name
         )
     right.set_title("Stick-and-carrot, named scenarios")
     right.set_xlabel("automation a")

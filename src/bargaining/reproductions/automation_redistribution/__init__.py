@@ -116,7 +116,7 @@ def _scenario_rows():
         s = scenarios.get(name)
         rows[name] = {
             "scenario": s,
-            "closed": breakdown_automation(s.exact()),
+            "closed": breakdown_automation(s.exact(), method="closed-form"),
             "exact": breakdown_automation(s, method="exact"),
             "grid": breakdown_automation(s, method="exact", transfers=TRANSFERS),
         }
@@ -170,11 +170,11 @@ def compute():
     s = scenarios.DEFAULT
     n = {"rows": rows, "transfers": TRANSFERS, "revolt_parameters": REVOLT}
     n["y_star"] = strike_output(rows["default"]["closed"].value, s.sigma, s.exact().rho)
-    n["cobb_douglas"] = float(breakdown_automation(s.replace(sigma=1)))
-    n["grim"] = breakdown_automation(s, strategy="grim").kind
+    n["cobb_douglas"] = float(breakdown_automation(s.replace(sigma=1), method="closed-form"))
+    n["grim"] = breakdown_automation(s, strategy="grim", method="closed-form").kind
     levels = np.array([0.0, 0.3, 0.45])
     n["levels"] = levels
-    n["closed_at"] = max_redistribution(s, levels)
+    n["closed_at"] = max_redistribution(s, levels, method="closed-form")
     n["exact_at"] = max_redistribution(s, levels, method="exact")
     n["grid_at"] = max_redistribution(s, levels, method="exact", transfers=TRANSFERS)
     n["y_at"] = strike_output(levels, s.sigma, s.rho)

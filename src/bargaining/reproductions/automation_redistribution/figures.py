@@ -32,7 +32,7 @@ def _redistribution(ax, n):
     s, rows = scenarios.DEFAULT, n["rows"]["default"]
     a = np.linspace(0, 1, 201)
     curves = (
-        ("stick-and-carrot", max_redistribution(s, a), rows["closed"]),
+        ("stick-and-carrot", max_redistribution(s, a, method="closed-form"), rows["closed"]),
         ("exact, 2x2 (tau = 0.1)", max_redistribution(s, a, method="exact"), rows["exact"]),
         (
             "exact, transfer grid",
