@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bargaining.analysis import breakdown_automation, max_redistribution
 from bargaining.core.repeated.payoff_sets import equilibrium_payoffs
-from bargaining.labor import Scenario, StrikeGame, scenarios, strike_output
+from bargaining.labor import Scenario, StrikeGame, formulas, scenarios, strike_output
 
 GRID = [0.05, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]
 
@@ -43,7 +43,17 @@ def test_exact_breakdown_comes_no_earlier_than_stick_and_carrot(name):
     closed = breakdown_automation(scenario, method="closed-form")
     # At the closed-form breakdown the last sustainable transfer is labor's
     # credibility floor, so the 2x2 game with that transfer is the one to compare.
-    floor = (1 - scenario.delta) * (scenario.w - scenario.b) / scenario.delta
+    at_breakdown = strike_output(closed.value, scenario.sigma, scenario.rho)
+    floor = formulas.evaluate(
+        "MIN_CREDIBLE_TRANSFER",
+        {
+            formulas.y: at_breakdown,
+            formulas.w: scenario.w,
+            formulas.b: scenario.b,
+            formulas.theta: scenario.theta,
+            formulas.delta: scenario.delta,
+        },
+    )
     exact = breakdown_automation(scenario.replace(tau=floor), method="exact")
     assert exact.kind == "breaks-down" and closed.kind == "breaks-down"
     assert exact.value >= float(closed) - 1e-6

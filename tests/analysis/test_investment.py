@@ -9,7 +9,8 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bargaining.analysis._exact_investment import exact_capital_payoff, select
+from bargaining.analysis._exact_investment import exact_capital_payoff
+from bargaining.analysis._selection import select
 from bargaining.analysis.investment import (
     Choice,
     capital_payoff_curve,
@@ -30,14 +31,20 @@ def hand_choice(w, b, delta, theta, rho, k, g):
     """Quadratic cost, substitutes, stick-and-carrot: capital's choice derived by hand."""
     a, tau, D = sp.symbols("a tau D")
     y = a + (1 - a) * rho  # perfect substitutes
-    beta, kappa = b + theta * y, (1 - theta) * y  # strike payoffs
-    # Labor strikes with probability weight 1 - D until its value is back at w;
+    # Labor owns theta of the firm: its dividends are paid in every cell, and capital's
+    # payoffs (its gain and cost from automation too) carry the factor 1 - theta, which
+    # does not change its choices, so they are measured without it.
+    work = w + theta * (1 - w)  # labor's payoff from work, before a transfer
+    strike = b + theta * y
+    transfer = (1 - theta) * tau  # what a transfer tau is worth to labor
+    # Labor strikes with probability weight 1 - D until its value is back at work's;
     # capital shares only if sharing beats keeping once and facing that strike.
-    credible = sp.solve(sp.Eq((1 - D) * beta + D * (w + tau), w), D)[0]
-    deviation = (1 - delta) * (1 - w) + delta * ((1 - credible) * kappa + credible * (1 - w - tau))
+    credible = sp.solve(sp.Eq((1 - D) * strike + D * (work + transfer), work), D)[0]
+    deviation = (1 - delta) * (1 - w) + delta * ((1 - credible) * y + credible * (1 - w - tau))
     roots = sp.solve(sp.numer(sp.together((1 - w - tau) - deviation)), tau)
     cap = next(r for r in roots if sp.simplify(r) != 0)
-    floor = (1 - delta) * (w - beta) / delta  # a strike lasts at least a period
+    # A strike lasts at least a period: delta * transfer >= (1 - delta) * (work - strike).
+    floor = sp.solve((1 - delta) * strike + delta * (work + transfer) - work, tau)[0]
     own = g * a - k * a**2 / 2
     with_transfer, without = 1 - w - cap + own, 1 - w + own
     candidates = [(0, without)]
@@ -113,7 +120,7 @@ def test_never_automates_beyond_where_cost_exceeds_the_whole_surplus(values, k, 
     scenario = DEFAULT.replace(tau=0.05, **values)
     price = cost(k=k, gain=g)
     ceiling = surplus_exhausted_automation(price)
-    for selection in ("labor-preferred", "capital-preferred"):
+    for selection in ("labor-best", "capital-best"):
         assert strategic_automation(scenario, price, selection=selection).chosen <= ceiling
 
 
@@ -125,7 +132,7 @@ def test_without_strike_leverage_the_chosen_level_is_efficient(values, k, g):
     floor = (1 - values["w"]) / (1 - values["theta"])
     scenario = DEFAULT.replace(**{**values, "rho": max(values["rho"], floor)})
     price = cost(k=k, gain=g)
-    for selection in ("labor-preferred", "capital-preferred"):
+    for selection in ("labor-best", "capital-best"):
         choice = strategic_automation(scenario, price, selection=selection)
         assert choice.chosen == pytest.approx(choice.efficient, abs=1e-7)
 
@@ -133,12 +140,12 @@ def test_without_strike_leverage_the_chosen_level_is_efficient(values, k, g):
 def test_without_strike_leverage_the_exact_choice_is_efficient_too():
     scenario = DEFAULT.replace(rho=0.5, b=0.0)
     price = cost("calibrated", level=0.3)
-    for selection in ("capital-preferred", "labor-preferred", "nash"):
+    for selection in ("capital-best", "labor-best", "nash"):
         choice = strategic_automation(scenario, price, "exact", selection)
         assert choice.chosen == pytest.approx(0.3, abs=1e-5)
 
 
-@pytest.mark.parametrize("selection", ["labor-preferred", "nash"])
+@pytest.mark.parametrize("selection", ["labor-best", "nash"])
 def test_exact_choice_beats_every_level_of_a_grid(selection):
     price = cost()
     choice = strategic_automation(DEFAULT, price, "exact", selection, xtol=1e-7)
@@ -160,21 +167,22 @@ def test_exact_choice_never_exceeds_the_surplus_ceiling_even_with_paid_strikes()
     scenario = scenarios.get("open-models")
     for paid in (False, True):
         choice = strategic_automation(
-            scenario, price, "exact", "capital-preferred", paid_strikes=paid
+            scenario, price, "exact", "capital-best", paid_strikes=paid
         )
         assert choice.chosen <= ceiling
 
 
 def test_paid_strikes_are_cut_unless_asked_for():
     # Open models at full automation: a strike pays labor b + theta = 1/2 and capital
-    # 7/10, more than work's 1 together, so capital can pay labor to strike.
+    # 7/10, more than work's 1 together, so capital can pay labor to strike. Work pays
+    # labor its wage and its dividends, w + theta (1 - w), and capital the rest.
     scenario = scenarios.get("open-models")
     payoffs = equilibrium_payoffs(StrikeGame(scenario, 1.0), scenario.delta)
-    stage = (0.6, 0.4)
-    assert select(payoffs, "capital-preferred", stage)[1] == pytest.approx(0.4)
-    assert select(payoffs, "capital-preferred", stage, paid_strikes=True)[1] > 0.45
+    stage = (0.6 + 0.3 * 0.4, 0.7 * 0.4)
+    assert select(payoffs, "capital-best", stage)[1] == pytest.approx(stage[1])
+    assert select(payoffs, "capital-best", stage, paid_strikes=True)[1] > stage[1] + 0.05
     before = equilibrium_payoffs(StrikeGame(scenario, 0.5), scenario.delta)
-    assert select(before, "capital-preferred", stage) == pytest.approx(stage)
+    assert select(before, "capital-best", stage) == pytest.approx(stage)
 
 
 @pytest.mark.parametrize("a", [0.0, 0.3, 0.5])

@@ -31,7 +31,7 @@ def row(output, method, selection):
 def test_closed_form_rows_match_the_library(name):
     result = run("--scenario", name, "--method", "closed-form", "--cost", "calibrated")
     assert result.exit_code == 0, result.output
-    for selection in ("labor-preferred", "capital-preferred"):
+    for selection in ("labor-best", "capital-best"):
         choice = strategic_automation(scenarios.get(name), cost("calibrated"), selection=selection)
         chosen, gap, payoff = (float(x) for x in row(result.output, "closed-form", selection)[:3])
         assert chosen == pytest.approx(float(choice.chosen), abs=1e-6)
@@ -47,7 +47,7 @@ def test_exact_row_and_the_stop_at_the_breakdown_point():
     fields = row(result.output, "exact", "nash")
     assert float(fields[0]) == pytest.approx(choice.chosen, abs=1e-6)
     assert fields[-1] == ("yes" if choice.at_breakdown else "no")
-    assert "labor-preferred" not in result.output
+    assert "labor-best" not in result.output
 
 
 def test_same_output_on_every_run():

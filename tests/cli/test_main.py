@@ -173,7 +173,7 @@ def test_breakdown_json_for_the_exact_method():
     assert record["kind"] == expected.kind and record["value"] == pytest.approx(float(expected))
     assert record["selection"] == "labor-best" and record["method"] == "exact"
     assert record["model"].startswith("strike only")
-    assert record["parameters"]["delta"] == scenarios.get("patient").delta
+    assert record["parameters"]["delta"] == "97/100"  # as typed, exactly
 
 
 @pytest.mark.parametrize(

@@ -75,7 +75,7 @@ def test_capital_payoff_by_hand_at_no_automation():
     exact = DEFAULT.exact()
     price = cost(k=F(2, 5), gain=F(1, 10))
     assert capital_payoff(exact, 0, price) == F(2, 5) - F(7, 50)
-    assert capital_payoff(exact, 0, price, "capital-preferred") == F(2, 5)
+    assert capital_payoff(exact, 0, price, "capital-best") == F(2, 5)
 
 
 def test_capital_payoff_drops_the_transfer_past_the_breakdown_point():
@@ -83,11 +83,11 @@ def test_capital_payoff_drops_the_transfer_past_the_breakdown_point():
     exact, price = DEFAULT.exact(), cost(k=F(2, 5), gain=F(1, 10))
     after = F(215, 496) + F(1, 10**6)
     assert capital_payoff(exact, after, price) == capital_payoff(
-        exact, after, price, "capital-preferred"
+        exact, after, price, "capital-best"
     )
     before = F(215, 496) - F(1, 10**6)
     assert capital_payoff(exact, before, price) < capital_payoff(
-        exact, before, price, "capital-preferred"
+        exact, before, price, "capital-best"
     )
 
 

@@ -2,28 +2,19 @@
 
 The continuation value of capital at automation ``a`` is read off the set
 ``V(a)`` of pure-strategy subgame-perfect payoffs of the repeated strike game
-(Abreu and Sannikov 2014), at a selected point:
-
-``"capital-preferred"``
-    Capital's highest payoff in ``V(a)``.
-``"labor-preferred"``
-    Capital's payoff at labor's highest point.
-``"nash"``
-    The Nash bargaining point of ``V(a)`` with the worst payoffs in ``V(a)``
-    (each side's harshest credible punishment) as disagreement point.
-``"nash-stage"``
-    The Nash bargaining point with the stage equilibrium (Work, Keep) as
-    disagreement point. That point is capital's favourite unless a strike is
-    efficient, so this selection then equals ``"capital-preferred"``.
-
-The Nash points are found on the polygon's edges: along an edge the Nash
-product is a quadratic, maximised at its stationary point or an end.
+(Abreu and Sannikov 2014), at a point chosen by an equilibrium selection of
+:mod:`bargaining.analysis._selection` (``"nash-stage"`` equals
+``"capital-best"`` unless a strike pays more than work, because the stage
+equilibrium is capital's favourite point). Capital's payoff is measured in
+the units of its automation gain and cost (divided by ``1 - theta``: labor's
+share of the firm pays its share of both, which does not change capital's
+choice).
 
 Paid strikes: where ``b + y_s(a) > 1`` a strike yields more than work and
 ``V(a)`` holds equilibria in which capital pays labor to strike. ``b`` is a
 payment from outside the relationship, so by default (``paid_strikes=False``)
 the selection is made in ``V(a)`` cut to ``u_L + u_K <= 1``; it contains the
-stage equilibrium, and equals ``V(a)`` wherever no strike is efficient.
+stage equilibrium, and equals ``V(a)`` wherever no strike pays more than work.
 
 Algorithm
 ---------
@@ -50,65 +41,9 @@ import numpy as np
 
 from ..core.repeated.payoff_sets import equilibrium_payoffs_many
 from ..labor.strike_game import StrikeGame
+from ._selection import SELECTIONS, check_selection, select
 from .redistribution import breakdown_automation
 
-SELECTIONS = ("capital-preferred", "labor-preferred", "nash", "nash-stage")
-
-
-def _clip(vertices, total=1.0, tol=1e-9):
-    """The polygon cut to ``u_L + u_K <= total`` (Sutherland-Hodgman, one half-plane)."""
-    points = [tuple(v) for v in vertices]
-    inside = [x + y <= total + tol for x, y in points]
-    kept = []
-    for i, (p, keep) in enumerate(zip(points, inside, strict=True)):
-        q, keep_next = points[(i + 1) % len(points)], inside[(i + 1) % len(points)]
-        if keep:
-            kept.append(p)
-        if keep != keep_next:
-            t = (total - p[0] - p[1]) / (q[0] + q[1] - p[0] - p[1])
-            kept.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
-    return np.array(kept, dtype=float)
-
-
-def _nash_point(vertices, disagreement, tol=1e-9):
-    """The point of a convex polygon maximising ``(u_L - d_L)(u_K - d_K)`` over ``u >= d``."""
-    d = np.asarray(disagreement, dtype=float)
-    candidates = []
-    for i, p in enumerate(vertices):
-        edge = vertices[(i + 1) % len(vertices)] - p
-        steps = [0.0]
-        (first, second), (ex, ey) = p - d, edge
-        if ex * ey != 0:
-            steps.append(min(max(-(first * ey + second * ex) / (2 * ex * ey), 0.0), 1.0))
-        candidates += [p + t * edge for t in steps]
-    feasible = [c for c in candidates if np.all(c - d >= -tol)]
-    if not feasible:
-        raise ValueError(f"disagreement point {tuple(d)} is not dominated by any payoff")
-    return max(feasible, key=lambda c: (np.prod(np.maximum(c - d, 0)), c.sum(), c[0]))
-
-
-def select(payoffs, selection, stage, *, paid_strikes=False):
-    """The selected point ``(u_L, u_K)`` of a subgame-perfect payoff set.
-
-    Parameters
-    ----------
-    payoffs : bargaining.PayoffSet
-    selection : {"capital-preferred", "labor-preferred", "nash", "nash-stage"}
-    stage : pair
-        The stage equilibrium payoffs ``(w, 1 - w)``.
-    paid_strikes : bool
-        Keep points with ``u_L + u_K > 1`` (see the module notes).
-    """
-    full = np.asarray(payoffs.vertices, dtype=float)
-    vertices = full if paid_strikes else _clip(full)
-    if selection == "capital-preferred":
-        return tuple(max(vertices, key=lambda v: (v[1], v[0])))
-    if selection == "labor-preferred":
-        return tuple(max(vertices, key=lambda v: (v[0], v[1])))
-    if selection not in SELECTIONS:
-        raise ValueError(f"selection must be one of {', '.join(SELECTIONS)}, got {selection!r}")
-    point = stage if selection == "nash-stage" else full.min(axis=0)
-    return tuple(_nash_point(vertices, point))
 
 
 def _exact_payoffs(scenarios, grids, cost, selection, transfers, paid_strikes):
@@ -121,17 +56,17 @@ def _exact_payoffs(scenarios, grids, cost, selection, transfers, paid_strikes):
     sets = iter(equilibrium_payoffs_many(games, deltas, on_max_iter="raise"))
     result = []
     for s, grid in zip(scenarios, grids, strict=True):
-        stage = (s.w, 1 - s.w)
+        stage = (s.w + s.theta * (1 - s.w), (1 - s.theta) * (1 - s.w))
         value = np.array(
             [select(next(sets), selection, stage, paid_strikes=paid_strikes)[1] for _ in grid]
-        )
+        ) / (1 - s.theta)
         with np.errstate(divide="ignore"):
             result.append(value + float(cost.gain) * grid - cost(grid))
     return result
 
 
 def exact_capital_payoff(
-    scenario, a, cost, selection="labor-preferred", *, transfers=None, paid_strikes=False
+    scenario, a, cost, selection="labor-best", *, transfers=None, paid_strikes=False
 ):
     """Capital's payoff ``U(a)`` from the selected point of the exact set ``V(a)``.
 
@@ -141,13 +76,12 @@ def exact_capital_payoff(
     a : array_like
         Automation levels in [0, 1].
     cost : bargaining.labor.investment.Cost
-    selection : {"capital-preferred", "labor-preferred", "nash", "nash-stage"}
+    selection : {"capital-best", "labor-best", "nash", "nash-stage"}
     transfers : sequence of float, optional
         Capital's transfer grid; the 2x2 game with ``scenario.tau`` if omitted.
     paid_strikes : bool
     """
-    if selection not in SELECTIONS:
-        raise ValueError(f"selection must be one of {', '.join(SELECTIONS)}, got {selection!r}")
+    check_selection(selection)
     grid = np.atleast_1d(np.asarray(a, dtype=float))
     value = _exact_payoffs(
         [scenario.as_float()], [grid], cost, selection, transfers, paid_strikes

@@ -5,15 +5,12 @@ strategy classes, so they are lower bounds. Here the whole set ``V`` of
 pure-strategy subgame-perfect payoffs of the repeated strike game decides,
 and an equilibrium selection picks one point of it:
 
-``"labor-best"``
-    labor's highest payoff in ``V`` (the most redistribution any equilibrium
-    sustains);
-``"capital-best"``
-    the point of ``V`` that capital prefers (labor's highest payoff among
-    capital's best ones);
-``"nash"``
-    the Nash bargaining solution over ``V`` with the players' worst payoffs
-    in ``V`` as the disagreement point.
+``"labor-best"`` (labor's highest payoff in ``V``: the most redistribution
+any equilibrium sustains), ``"capital-best"`` or ``"nash"`` (the Nash
+bargaining solution over ``V`` from the players' worst payoffs in it), as
+:mod:`bargaining.analysis._selection` defines them. A strike paid from outside
+the firm can be worth more than work to both sides together; such equilibria
+are kept here, since the strike fund pays them.
 
 Redistribution is the selected payoff of labor above its payoff in the stage
 equilibrium (Work, Keep), ``w + theta (1 - w)``, divided by ``1 - theta``: the
@@ -51,12 +48,15 @@ References
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from ..core.repeated.payoff_sets import equilibrium_payoffs_many
 from ..labor import formulas as f
-from ..labor.evaluation import substitute
 from ..labor.strike_game import StrikeGame
+from ._selection import check_selection as _check_selection
+from ._selection import select
 from .threshold import Threshold
 
 GRID_POINTS = 33
@@ -64,41 +64,11 @@ SELECTIONS = ("labor-best", "capital-best", "nash")
 
 
 def check_selection(selection: str) -> str:
-    if selection not in SELECTIONS:
-        raise ValueError(
-            f"selection must be one of {', '.join(map(repr, SELECTIONS))}, got {selection!r}"
-        )
-    return selection
-
-
-def _nash_point(vertices):
-    """The Nash bargaining point of a polygon, disagreement at its worst payoffs."""
-    low = vertices.min(axis=0)
-    best, best_product = vertices[np.argmax(vertices.sum(axis=1))], -1.0
-    closed = np.vstack([vertices, vertices[:1]])
-    for start, end in zip(closed[:-1], closed[1:], strict=True):
-        # The Nash product along the edge is a quadratic in s in [0, 1].
-        gain, slope = start - low, end - start
-        quadratic, linear = slope[0] * slope[1], gain[0] * slope[1] + gain[1] * slope[0]
-        candidates = [0.0, 1.0]
-        if quadratic < 0:
-            candidates.append(min(1.0, max(0.0, -linear / (2 * quadratic))))
-        for s in candidates:
-            point = start + s * slope
-            product = float(np.prod(point - low))
-            if product > best_product:
-                best, best_product = point, product
-    return best
+    return _check_selection(selection, SELECTIONS)
 
 
 def _selected_labor_payoff(payoffs, selection):
-    vertices = np.asarray(payoffs.vertices, dtype=float)
-    if selection == "labor-best":
-        return vertices[:, 0].max()
-    if selection == "capital-best":
-        top = vertices[:, 1] >= vertices[:, 1].max() - 1e-12
-        return vertices[top, 0].max()
-    return _nash_point(vertices)[0]
+    return select(payoffs, selection, None, paid_strikes=True)[0]
 
 
 def payoff_sets(scenario, levels, transfers=None):
@@ -118,6 +88,50 @@ def _labor_gain(scenario, levels, transfers, tol, selection="labor-best"):
     base = np.array([_base_payoff(scenario, a) for a in levels])
     gain = (selected - base) / (1 - scenario.theta)
     return np.where(gain > tol, gain, 0.0)
+
+
+class PayoffBounds(NamedTuple):
+    """Each side's best and worst subgame-perfect payoff, per automation level."""
+
+    labor_best: np.ndarray
+    labor_worst: np.ndarray
+    capital_best: np.ndarray
+    capital_worst: np.ndarray
+
+
+def payoff_bounds(scenario, a, transfers=None) -> PayoffBounds:
+    """Labor's and capital's best and worst subgame-perfect payoffs at automation ``a``.
+
+    With a lockout, labor's worst payoff is its outside option (plus its
+    dividends) at every ``a``; past ``y_s(a) > 1 - w`` its best is too: it has
+    lost the job.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    a : float or array_like
+        Automation levels in [0, 1].
+    transfers : sequence of float, optional
+        Capital's transfer grid; the 2x2 game with ``scenario.tau`` if omitted.
+
+    Returns
+    -------
+    PayoffBounds
+        Four arrays shaped like ``a``, in payoff units.
+
+    Examples
+    --------
+    >>> from bargaining.labor import scenarios
+    >>> bounds = payoff_bounds(scenarios.get("job-loss"), [0.3, 0.9])
+    >>> bounds.labor_best.round(6).tolist(), bounds.labor_worst.round(6).tolist()
+    ([0.7, 0.22], [0.34, 0.22])
+    """
+    scenario = scenario.as_float()
+    levels = np.asarray(a, dtype=float)
+    sets = payoff_sets(scenario, levels.ravel(), transfers)
+    columns = [[s.max(0), s.min(0), s.max(1), s.min(1)] for s in sets]
+    table = np.array(columns, dtype=float).reshape((*levels.shape, 4))
+    return PayoffBounds(*np.moveaxis(table, -1, 0))
 
 
 def exact_max_redistribution(scenario, a, transfers=None, tol=1e-9, selection="labor-best"):
@@ -161,10 +175,13 @@ def closed_form_breakdown_output(scenario, transfers=None):
     grid = sorted([scenario.tau] if transfers is None else transfers)
     values = {f.w: scenario.w, f.b: scenario.b, f.delta: scenario.delta, f.theta: scenario.theta}
     if scenario.lockout:
-        return substitute(f.EXACT_BREAKDOWN_STRIKE_OUTPUT_LOCKOUT, {**values, f.tau: grid[0]})
+        return f.evaluate(f.EXACT_BREAKDOWN_STRIKE_OUTPUT_LOCKOUT, {**values, f.tau: grid[0]})
     for transfer in grid:
-        output = substitute(f.EXACT_BREAKDOWN_STRIKE_OUTPUT_GRID, {**values, f.tau: transfer})
-        if transfer >= substitute(f.MIN_CREDIBLE_TRANSFER, {**values, f.y: output}):
+        output = f.evaluate(f.EXACT_BREAKDOWN_STRIKE_OUTPUT_GRID, {**values, f.tau: transfer})
+        floor = f.evaluate(f.MIN_CREDIBLE_TRANSFER, {**values, f.y: output})
+        # A transfer typed as the float of the floor counts as the floor itself.
+        slack = 1e-12 * abs(floor) if isinstance(floor, float) else 0
+        if transfer >= floor - slack:
             return output
     return None
 

@@ -7,10 +7,10 @@ relationship produces, ``1 + gain*a - C(a)``. Their difference is the
 
 Selections of capital's continuation value ``v(a)``
 -------------------------------------------------------
-Closed form, stick-and-carrot strategies (Abreu 1988): ``"labor-preferred"``
-(the largest transfer they sustain) or ``"capital-preferred"`` (the stage
+Closed form, stick-and-carrot strategies (Abreu 1988): ``"labor-best"``
+(the largest transfer they sustain) or ``"capital-best"`` (the stage
 equilibrium, no transfer). Exact subgame-perfect sets (Abreu and Sannikov
-2014): ``"capital-preferred"``, ``"labor-preferred"``, ``"nash"`` and
+2014): ``"capital-best"``, ``"labor-best"``, ``"nash"`` and
 ``"nash-stage"``, see :mod:`bargaining.analysis._exact_investment`, which also
 says how strikes that capital pays for are treated.
 
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from ..labor.scenarios import Scenario
     from .threshold import Threshold
 
-SELECTIONS = {"closed-form": ("labor-preferred", "capital-preferred"), "exact": EXACT_SELECTIONS}
+SELECTIONS = {"closed-form": ("labor-best", "capital-best"), "exact": EXACT_SELECTIONS}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -183,7 +183,7 @@ def _closed_form_choice(scenario, cost, selection):
     sharing = f.CAPITAL_VALUE_SHARING.subs(f.y, output).subs(values) + own
     breakdown = breakdown_automation(scenario, method="closed-form")
     pieces = [(stage, 0, 1)]
-    if selection == "labor-preferred" and breakdown.value is not None:
+    if selection == "labor-best" and breakdown.value is not None:
         pieces = [(sharing, 0, breakdown.value), (stage, breakdown.value, 1)]
     found = [_maximise(expression, low, high, exact) for expression, low, high in pieces]
     chosen, payoff = max(found, key=lambda pair: (_as_float(pair[1]), -float(pair[0])))
@@ -204,7 +204,7 @@ def strategic_automation(
     scenarios: Scenario | list[Scenario] | tuple[Scenario, ...],
     cost: Cost,
     method: str = "closed-form",
-    selection: str = "labor-preferred",
+    selection: str = "labor-best",
     *,
     transfers: Sequence[float] | None = None,
     paid_strikes: bool = False,
@@ -266,7 +266,7 @@ def capital_payoff_curve(
     scenario: Scenario,
     cost: Cost,
     method: str = "closed-form",
-    selection: str = "labor-preferred",
+    selection: str = "labor-best",
     levels: int = 201,
     **options: Any,
 ) -> tuple[np.ndarray, np.ndarray]:

@@ -57,6 +57,7 @@ from ._exact_redistribution import (
     check_selection,
     exact_breakdown_automation,
     exact_max_redistribution,
+    payoff_bounds,
 )
 from .threshold import Threshold
 
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
     from .._typing import Value
     from ..labor.scenarios import Scenario
 
-METHODS = ("closed-form", "exact")
+METHODS = ("exact", "closed-form")
 STRATEGIES = ("stick-and-carrot", "grim")
 
 
@@ -243,9 +244,16 @@ def breakdown_automation(
     >>> from bargaining.labor import scenarios
     >>> s = scenarios.DEFAULT.exact()
     >>> breakdown_automation(s).value, breakdown_automation(s, "closed-form").value
-    (Fraction(31, 59), Fraction(215, 496))
+    (Fraction(65, 124), Fraction(215, 496))
+
+    With capital's lockout, punishing costs labor nothing more than its job, so
+    the strike threat sustains transfers longer; capital's best equilibrium
+    sustains none at all:
+
     >>> breakdown_automation(scenarios.get("job-loss").exact()).value
-    Fraction(11, 18)
+    Fraction(17, 28)
+    >>> breakdown_automation(s, selection="capital-best").kind
+    'never-sustainable'
     """
     strategy = _check(method, strategy, transfers, selection)
     if method == "exact":

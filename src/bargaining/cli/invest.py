@@ -11,7 +11,7 @@ import click
 from ..labor.investment import COST_FORMS, DEFAULT_GAIN, DEFAULT_K, DEFAULT_LEVEL
 from ._options import scenario_option
 
-_ALL_SELECTIONS = ("labor-preferred", "capital-preferred", "nash", "nash-stage")
+_ALL_SELECTIONS = ("labor-best", "capital-best", "nash", "nash-stage")
 
 
 def _number(value):

@@ -162,9 +162,10 @@ EXACT_BREAKDOWN_STRIKE_OUTPUT_LOCKOUT = _root_in_y(
     CAPITAL_STRIKE_LOSS - (1 - delta) * tau / delta
 )
 
-# Labor's outside option when the model's default is used: worth the strike fund b
-# before any task is automated, falling in proportion as automation spreads.
-OUTSIDE_OPTION = b * (1 - a)
+# Labor's outside option when the model's default is used: halfway between the strike
+# fund and the wage before any task is automated, falling in proportion as automation
+# spreads through the economy to the strike fund's b (the floor a strike also pays).
+OUTSIDE_OPTION = b + (w - b) * (1 - a) / 2
 
 # --- Wage bargaining: surplus 1, disagreement flows during a strike ----------------
 weight = sp.Symbol("alpha", positive=True)  # labor's bargaining power
@@ -262,7 +263,7 @@ COST_PARAMETERS = {"quadratic": (k,), "calibrated": (gain, level)}
 PRODUCTION_SURPLUS = 1 + PRODUCTIVITY_GAIN
 
 # Capital's value in the continuation game, before the investment's gain and cost, when
-# stick-and-carrot strategies sustain the largest transfer (labor-preferred selection),
+# stick-and-carrot strategies sustain the largest transfer (labor-best selection),
 # and in the stage equilibrium (Work, Keep) that capital prefers.
 CAPITAL_VALUE_SHARING = 1 - w - MAX_TRANSFER_CAPITAL
 CAPITAL_VALUE_STAGE = 1 - w

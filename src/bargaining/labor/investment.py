@@ -68,7 +68,7 @@ DEFAULT_GAIN = 0.1
 DEFAULT_LEVEL = 0.25
 DEFAULT_K = 0.4
 COST_FORMS = tuple(f.COST)
-SELECTIONS = ("labor-preferred", "capital-preferred")
+SELECTIONS = ("labor-best", "capital-best")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -169,7 +169,7 @@ def cost(form="quadratic", *, k=DEFAULT_K, level=DEFAULT_LEVEL, gain=DEFAULT_GAI
     return Cost(sp.sympify(expression), gain, form)
 
 
-def capital_payoff(scenario, a, cost, selection="labor-preferred"):
+def capital_payoff(scenario, a, cost, selection="labor-best"):
     """Capital's payoff ``U(a)`` with stick-and-carrot strategies in stage 2.
 
     Parameters
@@ -178,10 +178,10 @@ def capital_payoff(scenario, a, cost, selection="labor-preferred"):
     a : number, array_like or sympy expression
         Automation, in [0, 1].
     cost : Cost
-    selection : {"labor-preferred", "capital-preferred"}
-        ``"labor-preferred"``: the largest transfer stick-and-carrot strategies
+    selection : {"labor-best", "capital-best"}
+        ``"labor-best"``: the largest transfer stick-and-carrot strategies
         sustain (Abreu 1988), 0 past the breakdown point;
-        ``"capital-preferred"``: the stage equilibrium (Work, Keep), no transfer.
+        ``"capital-best"``: the stage equilibrium (Work, Keep), no transfer.
 
     Returns
     -------
@@ -193,14 +193,14 @@ def capital_payoff(scenario, a, cost, selection="labor-preferred"):
     a = as_input(a)
     output = strike_output(a, scenario.sigma, scenario.rho)
     values = {f.w: scenario.w, f.b: scenario.b, f.delta: scenario.delta, f.theta: scenario.theta}
-    transfer = f.MAX_TRANSFER_STICK_AND_CARROT if selection == "labor-preferred" else 0
+    transfer = f.MAX_TRANSFER_STICK_AND_CARROT if selection == "labor-best" else 0
     expression = 1 - f.w - transfer + f.PRODUCTIVITY_GAIN
     if cost.floats(output, *values.values()):
         numbers = (float(v) for v in values.values())
         paid = f.compiled(f.MAX_TRANSFER_STICK_AND_CARROT, f.TRANSFER_ARGUMENTS)(
             np.asarray(output, dtype=float), *numbers
         )
-        paid = paid if selection == "labor-preferred" else 0.0
+        paid = paid if selection == "labor-best" else 0.0
         value = 1 - float(scenario.w) - paid + float(cost.gain) * np.asarray(a, dtype=float)
         return as_float_result(value - cost(a))
     if isinstance(a, np.ndarray):

@@ -33,8 +33,9 @@ Variants
     ``b = 0.35``: a strike fund makes striking cheaper for labor.
 ``job-loss``
     The seed scenario with capital's lockout (dismissal): labor can lose its
-    job to its outside option ``u(a) = b (1 - a)``, which falls as automation
-    spreads through the economy.
+    job to its outside option ``u(a) = b + (w - b)(1 - a)/2``, which falls from
+    halfway between the strike fund and the wage to the strike fund as
+    automation spreads through the economy.
 
 The named scenarios above are the strike-only model (``lockout=False``) in
 which the project's first results were stated; ``job-loss`` and any scenario
@@ -91,8 +92,10 @@ class Scenario:
     outside_option : number, callable or None
         Labor's outside option ``u`` with the lockout: a number, or a function
         of the automation level ``a`` (automation spreading through the whole
-        economy lowers it). ``None`` (the default) is ``u(a) = b (1 - a)``.
-        At least 0 and below the wage.
+        economy lowers it). ``None`` (the default) is
+        ``u(a) = b + (w - b)(1 - a)/2``
+        (:data:`bargaining.labor.formulas.OUTSIDE_OPTION`). At least 0 and below
+        the wage.
     wage : {"fixed", "nash", "rubinstein", "competitive"}
         How the base wage is set at each automation level: ``w`` itself;
         the symmetric Nash bargaining solution or Rubinstein's alternating
@@ -189,13 +192,9 @@ class Scenario:
             from . import formulas as f
             from .evaluation import substitute
 
-            if not _is_symbolic(self.b) and self.b < 0:
-                raise ValueError(
-                    f"the default outside option b*(1 - a) is negative for b={self.b!r}: "
-                    "pass outside_option=... explicitly"
-                )
-            value = substitute(f.OUTSIDE_OPTION, {f.a: a, f.b: self.b})
-            value = float(value) if isinstance(a, float) or isinstance(self.b, float) else value
+            value = substitute(f.OUTSIDE_OPTION, {f.a: a, f.b: self.b, f.w: self.w})
+            if any(isinstance(v, float) for v in (a, self.b, self.w)):
+                value = float(value)
         elif callable(self.outside_option):
             value = self.outside_option(a)
         else:
@@ -369,7 +368,7 @@ _VARIANTS = {
 _VARIANTS["job-loss"] = DEFAULT.replace(
     lockout=True,
     name="job-loss",
-    description="capital can lock labor out; labor's outside option b(1 - a) falls with automation",
+    description="capital can lock labor out; labor's outside option falls with automation",
 )
 
 NAMES = tuple(_VARIANTS)

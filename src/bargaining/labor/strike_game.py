@@ -81,7 +81,7 @@ def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None
     ('Share', 'Keep', 'Lockout')
     >>> labor, capital = game.payoff_matrices
     >>> [str(v) for v in labor[1]], [str(v) for v in capital[1]]
-    (['3/10', '1/5', '1/10'], ['7/30', '1/3', '1/3'])
+    (['3/10', '1/5', '3/10'], ['7/30', '1/3', '1/3'])
     """
     if isinstance(a, list | tuple) or hasattr(a, "shape"):
         raise ValueError(f"a must be a single automation level for a game, got {a!r}")

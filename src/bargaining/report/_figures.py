@@ -61,7 +61,7 @@ def _investment_figure(scenario, out):
     quadratic = cost("quadratic")
     choice = strategic_automation(scenario, quadratic)
     levels, payoffs = capital_payoff_curve(scenario, quadratic)
-    title = f"{scenario.name}: {quadratic.name} cost, closed-form, labor-preferred"
+    title = f"{scenario.name}: {quadratic.name} cost, closed-form, labor-best"
     capital_payoff(choice, levels, payoffs, title=title, ax=ax)
     figure.tight_layout()
     paths = save_formats(figure, out, "investment")

@@ -14,7 +14,7 @@ A = np.linspace(0, 1, 11)
 
 
 def breakdown_value(scenario, **kw):
-    threshold = breakdown_automation(scenario, **kw)
+    threshold = breakdown_automation(scenario, **{"method": "closed-form", **kw})
     if threshold.kind == "always-sustainable":
         return math.inf
     return math.nan if threshold.value is None else float(threshold.value)

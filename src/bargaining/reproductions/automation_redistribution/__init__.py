@@ -88,12 +88,15 @@ def ces_automation(y, sigma, rho):
 def hand_breakdown(s):
     """Stick-and-carrot ``a*``: capital's bound meets the credible floor, both linear in ``y``.
 
-    Capital's bound ``delta*(1 - w - (1-theta)*y) - (1-delta)*(w - b - theta*y)`` and labor's
-    floor ``(1-delta)*(w - b - theta*y)/delta`` are ``c0 + c1*y`` and ``f0 + f1*y``.
+    A period of strike costs labor ``C = (w - b + theta*(1 - w - y))/(1 - theta)`` in transfer
+    units (its wage net of the fund, and its dividends' fall), ``C0 + C1*y``. Capital's bound
+    ``delta*(1 - w - y) - (1-delta)*C`` and labor's floor ``(1-delta)*C/delta`` are
+    ``c0 + c1*y`` and ``f0 + f1*y``.
     """
     d, w, b, t = s.delta, s.w, s.b, s.theta
-    c0, c1 = d * (1 - w) - (1 - d) * (w - b), -d * (1 - t) + (1 - d) * t
-    f0, f1 = (1 - d) * (w - b) / d, -(1 - d) * t / d
+    cost0, cost1 = (w - b + t * (1 - w)) / (1 - t), -t / (1 - t)
+    c0, c1 = d * (1 - w) - (1 - d) * cost0, -d - (1 - d) * cost1
+    f0, f1 = (1 - d) * cost0 / d, (1 - d) * cost1 / d
     return ces_automation((f0 - c0) / (c1 - f1), s.sigma, s.rho)
 
 

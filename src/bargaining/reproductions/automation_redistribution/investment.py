@@ -44,7 +44,7 @@ def investment_figure(out_dir):
     quadratic = cost("quadratic")
     choice = strategic_automation(scenarios.DEFAULT, quadratic)
     levels, payoffs = capital_payoff_curve(scenarios.DEFAULT, quadratic)
-    title = f"{scenarios.DEFAULT.name}: {quadratic.name} cost, closed-form, labor-preferred"
+    title = f"{scenarios.DEFAULT.name}: {quadratic.name} cost, closed-form, labor-best"
     capital_payoff(choice, levels, payoffs, title=title, ax=ax)
     figure.tight_layout()
     out = Path(out_dir)
