@@ -28,7 +28,11 @@ Algorithm
    closed form (:func:`closed_form_breakdown_output`): capital is held to its
    minmax ``y`` by (Strike, Share t) with the continuation on the frontier, or
    with a lockout by the stage equilibrium (Strike, Lockout); sharing ends
-   where no transfer of the grid can be enforced.
+   where no transfer of the grid can be enforced. Punishments that hold
+   capital above its minmax can sustain redistribution a little longer when
+   patience is low and transfers are lumpy, so the closed form is a lower
+   bound in general: it is returned when the payoff sets at 0 and at
+   ``1e-9`` on either side of it confirm it.
 5. Otherwise evaluate a grid of automation levels, bracket the first level
    that sustains no redistribution with the sustaining level before it, and
    refine the bracket with a finer grid inside it until it is narrower than
@@ -186,6 +190,17 @@ def closed_form_breakdown_output(scenario, transfers=None):
     return None
 
 
+def _confirmed(scenario, value, transfers, tol, step=1e-9):
+    """Whether the payoff sets sustain redistribution at 0 and just below ``value`` only."""
+    if value >= 1:
+        levels, expected = [0.0, 1 - step], [True, True]
+    else:
+        levels = [0.0, max(value - step, 0.0), value + step]
+        expected = [value > 0, value > 0, False]
+    found = _labor_gain(scenario.as_float(), np.array(levels), transfers, tol) > 0
+    return found.tolist() == expected
+
+
 def exact_breakdown_automation(
     scenario, transfers=None, xtol=1e-6, tol=1e-9, selection="labor-best"
 ):
@@ -214,10 +229,10 @@ def exact_breakdown_automation(
     if selection == "labor-best" and scenario.wage == "fixed":
         from .redistribution import automation_at_output
 
-        output = closed_form_breakdown_output(scenario, transfers)
-        threshold = automation_at_output(scenario, output)
-        if threshold is not None:
-            kind, value = threshold
+        kind, value = automation_at_output(
+            scenario, closed_form_breakdown_output(scenario, transfers)
+        )
+        if kind == "breaks-down" and _confirmed(scenario, float(value), transfers, tol):
             return Threshold(value, kind, "subgame-perfect", "exact", selection=selection)
     scenario = scenario.as_float()
 
