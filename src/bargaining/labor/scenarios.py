@@ -210,11 +210,14 @@ class Scenario:
         ``"competitive"`` is :func:`bargaining.labor.technology.labor_share`
         with equal factor supplies and no new tasks.
 
+        A bargained wage falls with automation, to the strike payoff where
+        the strike is worth as much as work; there labor has no leverage left.
+
         Raises
         ------
         ValueError
-            If the wage at ``a`` leaves labor no reason to work (``b`` not
-            below ``(1 - theta) w``) or the transfer ``tau`` above ``1 - w``.
+            If the wage at ``a`` is not in (0, 1), or the transfer ``tau`` is
+            above ``1 - w``.
         """
         if self.wage == "fixed":
             return self.w
@@ -242,18 +245,13 @@ class Scenario:
         if not _is_symbolic(wage):
             if not 0 < wage < 1:
                 raise ValueError(
-                    f"the {self.wage} wage at a={a!r} is {wage!r}; it must lie in (0, 1) "
+                    f"the {self.wage} wage at a={a} is {wage}; it must lie in (0, 1) "
                     "for both sides to have something to bargain over"
-                )
-            if not self.b < (1 - self.theta) * wage:
-                raise ValueError(
-                    f"the {self.wage} wage at a={a!r} is {wage!r}, which leaves labor no reason "
-                    f"to work rather than strike (b={self.b!r}, theta={self.theta!r})"
                 )
             if not _is_symbolic(self.tau) and self.tau > 1 - wage:
                 raise ValueError(
-                    f"tau must be at most 1 - w, got tau={self.tau!r} with the {self.wage} "
-                    f"wage {wage!r} at a={a!r}"
+                    f"tau must be at most 1 - w, got tau={self.tau} with the {self.wage} "
+                    f"wage {wage} at a={a}"
                 )
         return wage
 
