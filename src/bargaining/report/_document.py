@@ -25,6 +25,12 @@ class Table:
     notes: tuple[str, ...] = ()
     kind: str = "table"
 
+    @property
+    def numeric(self) -> tuple[bool, ...]:
+        """Whether each column holds numbers (aligned right), judged by the first row."""
+        first = self.rows[0] if self.rows else ("",) * len(self.columns)
+        return tuple(cell[:1].isdigit() for cell in first)
+
 
 @dataclasses.dataclass(frozen=True)
 class Figure:
