@@ -46,8 +46,7 @@ def test_payoff_set_html_lists_the_vertices_beside_the_drawing(strike_set):
     page = strike_set._repr_html_()
     assert "<svg" in page and f"{len(strike_set.vertices)} vertices" in page
     for x, y in strike_set.vertices:
-        assert f'<td style="text-align:right">{x:.6g}</td>' in page
-        assert f'<td style="text-align:right">{y:.6g}</td>' in page
+        assert f">{x:.6g}</td><td" in page and f">{y:.6g}</td></tr>" in page
 
 
 def test_payoff_set_latex_is_the_hull_of_its_vertices(strike_set):

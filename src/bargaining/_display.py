@@ -46,20 +46,23 @@ def latex_number(value):
     return sp.latex(value)
 
 
+LEFT = 'style="padding:0 .5em;text-align:left"'
+RIGHT = 'style="padding:0 .5em;text-align:right"'
+
+
 def _table(rows, header=None, caption=None):
     parts = ['<table style="border-collapse:collapse">']
     if caption:
-        parts.append(f'<caption style="text-align:left">{html.escape(caption)}</caption>')
-    if header:
         parts.append(
-            "<thead><tr>"
-            + "".join(f'<th style="text-align:left">{html.escape(c)}</th>' for c in header)
-            + "</tr></thead>"
+            f'<caption style="text-align:left;white-space:nowrap">{html.escape(caption)}</caption>'
         )
+    if header:
+        heads = "".join(f"<th {LEFT}>{html.escape(c)}</th>" for c in header)
+        parts.append(f"<thead><tr>{heads}</tr></thead>")
     parts.append("<tbody>")
     for row in rows:
-        cells = [f'<th style="text-align:left">{html.escape(str(row[0]))}</th>']
-        cells += [f'<td style="text-align:right">{html.escape(str(c))}</td>' for c in row[1:]]
+        cells = [f"<th {LEFT}>{html.escape(str(row[0]))}</th>"]
+        cells += [f"<td {RIGHT}>{html.escape(str(c))}</td>" for c in row[1:]]
         parts.append("<tr>" + "".join(cells) + "</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
