@@ -1,6 +1,8 @@
 """Sphinx configuration for the bargaining documentation."""
 
 import importlib.metadata
+import os
+import pathlib
 
 project = "bargaining"
 release = importlib.metadata.version("bargaining")
@@ -13,7 +15,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.napoleon",
-    "sphinx.ext.mathjax",
+    "sphinx.ext.imgmath",
     "sphinx.ext.viewcode",
 ]
 
@@ -34,6 +36,19 @@ autosummary_ignore_module_all = False
 # Numpy-style References sections list papers as footnotes that the text need
 # not cite, and re-exported names give two targets for one object.
 suppress_warnings = ["ref.footnote", "ref.python"]
+
+# Mathematics is rendered at build time by LaTeX and dvisvgm and embedded in each page
+# as SVG, so the pages read the same offline: nothing is fetched from a CDN. The maths is
+# set in the scalable Latin Modern fonts; _latex/ holds a stand-in for the anyfontsize
+# package that imgmath's template loads (Debian has it only in texlive-latex-extra).
+imgmath_image_format = "svg"
+imgmath_embed = True
+imgmath_use_preview = True
+imgmath_font_size = 14
+imgmath_latex_preamble = r"\usepackage{lmodern}"
+os.environ["TEXINPUTS"] = os.pathsep.join(
+    [str(pathlib.Path(__file__).resolve().parent / "_latex"), os.environ.get("TEXINPUTS", "")]
+)
 
 nb_execution_mode = "force"
 nb_execution_timeout = 180

@@ -19,13 +19,14 @@ import pytest
 SOURCE = pathlib.Path(__file__).resolve().parents[1] / "src" / "bargaining"
 
 # What each top-level part of the package may import (besides itself).
-# The package's own private helpers, below every layer: lazy imports, type aliases and the
-# checks of output folders.
-BASE = {"_lazy", "_typing", "_output_folder"}
+# The package's own private helpers, below every layer: lazy imports, type aliases, the
+# checks of output folders and how objects show themselves in notebooks.
+BASE = {"_lazy", "_typing", "_output_folder", "_display"}
 ALLOWED = {
     "_lazy": set(),
     "_typing": set(),
     "_output_folder": set(),
+    "_display": {"_lazy"},
     "core": BASE,
     "solutions": BASE | {"core"},
     "labor": BASE | {"core", "solutions"},

@@ -28,7 +28,9 @@ def test_phase_diagram_draws_the_breakdown_curve_of_breakdown_automation():
     figure, redistribution, _ = phase_figure()
     (line,) = artists(figure, "breakdown").values()
     delta = redistribution["delta"].values
-    expected = [breakdown_automation(DEFAULT.replace(delta=d), method="closed-form").value for d in delta]
+    expected = [
+        breakdown_automation(DEFAULT.replace(delta=d), method="closed-form").value for d in delta
+    ]
     expected = np.array([math.nan if v is None else float(v) for v in expected])
     np.testing.assert_allclose(line.get_xdata(), expected, rtol=0, atol=1e-12)
     np.testing.assert_array_equal(line.get_ydata(), delta)
@@ -43,7 +45,10 @@ def test_redistribution_curves_liebig_beside_substitutes():
     a = np.linspace(0, 1, 101)
     names = ("liebig", "default", "substitutes")
     curves = {name: sweep("max_redistribution", scenarios.get(name), a=a) for name in names}
-    breakdowns = {name: float(breakdown_automation(scenarios.get(name), method="closed-form").value) for name in names}
+    breakdowns = {
+        name: float(breakdown_automation(scenarios.get(name), method="closed-form").value)
+        for name in names
+    }
     figure = plots.redistribution_curves(curves, breakdowns)
     lines = artists(figure, "curve:")
     assert sorted(lines) == sorted(f"curve:{name}" for name in names)

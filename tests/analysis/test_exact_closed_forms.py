@@ -173,7 +173,7 @@ def test_nash_selection_splits_the_surplus_between_the_worst_payoffs():
 
 
 def test_unknown_selection_is_named():
-    with pytest.raises(ValueError, match="selection must be one of.*got 'median'"):
+    with pytest.raises(ValueError, match=r"selection must be one of.*got 'median'"):
         max_redistribution(Scenario(), 0.2, selection="median")
-    with pytest.raises(ValueError, match="selection=.* applies to method='exact' only"):
+    with pytest.raises(ValueError, match=r"selection=.* applies to method='exact' only"):
         breakdown_automation(Scenario(), "closed-form", selection="nash")

@@ -95,7 +95,10 @@ def test_grim_in_the_generic_core_sustains_nothing():
     game = StrikeGame(EXACT, F(1, 5))
     assert RepeatedGame(game).critical_delta(WORK_SHARE, "nash") is None
     assert max_redistribution(EXACT, F(1, 5), strategy="grim", method="closed-form") == 0
-    assert breakdown_automation(EXACT, strategy="grim", method="closed-form").kind == "never-sustainable"
+    assert (
+        breakdown_automation(EXACT, strategy="grim", method="closed-form").kind
+        == "never-sustainable"
+    )
 
 
 def stick_automaton(scenario, a, transfer, discount=None):
@@ -140,7 +143,9 @@ def test_default_breakdown_worked_by_hand():
     # sigma = 1/2, rho = 1/5: y_s = 1/(5 - 4a), so a* = (5 - 405/124)/4 = 215/496.
     threshold = breakdown_automation(EXACT, method="closed-form")
     assert (threshold.value, threshold.kind) == (F(215, 496), "breaks-down")
-    assert float(breakdown_automation(scenarios.DEFAULT, method="closed-form")) == pytest.approx(215 / 496)
+    assert float(breakdown_automation(scenarios.DEFAULT, method="closed-form")) == pytest.approx(
+        215 / 496
+    )
     assert strike_output(threshold.value, EXACT.sigma, EXACT.rho) == F(124, 405)
 
 
@@ -157,7 +162,9 @@ def test_largest_transfer_drops_from_the_floor_to_zero_at_breakdown():
     [("liebig", F(1)), ("substitutes", F(43, 324))],
 )
 def test_variant_breakdowns_worked_by_hand(name, expected):
-    assert breakdown_automation(scenarios.get(name).exact(), method="closed-form").value == expected
+    assert (
+        breakdown_automation(scenarios.get(name).exact(), method="closed-form").value == expected
+    )
 
 
 def test_every_mechanism_moves_the_breakdown_the_documented_way():
@@ -187,7 +194,10 @@ def test_never_sustainable_has_no_float():
     with pytest.raises(ValueError, match=r"no breakdown automation level.*never-sustainable"):
         float(impatient)
     assert np.all(
-        max_redistribution(scenarios.DEFAULT.replace(delta=0.3), np.linspace(0, 1, 11), method="closed-form") == 0
+        max_redistribution(
+            scenarios.DEFAULT.replace(delta=0.3), np.linspace(0, 1, 11), method="closed-form"
+        )
+        == 0
     )
 
 
@@ -237,7 +247,9 @@ def test_redistribution_falls_with_automation_and_ends_by_full_automation(scenar
 def test_vectorised_exact_and_float_agree():
     grid = [F(k, 10) for k in range(11)]
     exact = [max_redistribution(EXACT, a, method="closed-form") for a in grid]
-    floats = max_redistribution(scenarios.DEFAULT, np.array([float(a) for a in grid]), method="closed-form")
+    floats = max_redistribution(
+        scenarios.DEFAULT, np.array([float(a) for a in grid]), method="closed-form"
+    )
     np.testing.assert_allclose(floats, [float(x) for x in exact], atol=1e-12)
     objects = max_redistribution(EXACT, np.array(grid, dtype=object), method="closed-form")
     assert list(objects) == exact
@@ -247,7 +259,9 @@ def test_symbolic_automation_gives_the_closed_form():
     a = sp.Symbol("a")
     expression = max_redistribution(EXACT, a, method="closed-form")
     for point in (F(1, 10), F(3, 10), F(1, 2)):
-        assert expression.subs(a, sp.Rational(point)) == max_redistribution(EXACT, point, method="closed-form")
+        assert expression.subs(a, sp.Rational(point)) == max_redistribution(
+            EXACT, point, method="closed-form"
+        )
 
 
 def test_symbolic_scenario_threshold_matches_numbers():
@@ -280,8 +294,14 @@ def test_symbolic_scenario_threshold_matches_numbers():
             lambda: breakdown_automation(EXACT, method="exact", strategy="stick-and-carrot"),
             "strategy='stick-and-carrot' applies to method='closed-form' only",
         ),
-        (lambda: max_redistribution(EXACT, 1.2, method="closed-form"), r"a must lie in \[0, 1\], got 1.2"),
-        (lambda: max_redistribution(EXACT, np.array([0.5, -0.5]), method="closed-form"), "a must lie in.*-0.5"),
+        (
+            lambda: max_redistribution(EXACT, 1.2, method="closed-form"),
+            r"a must lie in \[0, 1\], got 1.2",
+        ),
+        (
+            lambda: max_redistribution(EXACT, np.array([0.5, -0.5]), method="closed-form"),
+            "a must lie in.*-0.5",
+        ),
     ],
 )
 def test_bad_input(call, message):

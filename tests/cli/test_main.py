@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from bargaining import __version__
 from bargaining.analysis import breakdown_automation, max_redistribution
 from bargaining.cli import main
+from bargaining.cli.report import REPORT_FILES
 from bargaining.labor import scenarios
 
 
@@ -27,11 +28,17 @@ def default_report(report_folder):
 def test_report_prints_the_closed_form_and_exact_breakdown_points(default_report):
     scenario = scenarios.DEFAULT
     closed = breakdown_automation(scenario.exact(), method="closed-form")
-    exact = breakdown_automation(scenario, method="exact")
-    assert f"stick-and-carrot (closed form)   {float(closed):.6f} (= {closed.value})" in (
-        default_report
+    exact = breakdown_automation(scenario.exact())
+    lines = default_report.splitlines()
+    closed_line = next(
+        line
+        for line in lines
+        if line.strip().startswith("stick-and-carrot (c") and "215/496" in line
     )
-    assert f"exact, 2x2 game                  {float(exact):.6f}" in default_report
+    exact_line = next(line for line in lines if line.strip().startswith("exact, 2x2 game  "))
+    assert closed_line.endswith(f"{float(closed):.6f} (= {closed.value})  closed-form  labor-best")
+    assert f"{float(exact):.6f} (= {exact.value})" in exact_line
+    assert exact_line.split()[-2:] == ["exact", "labor-best"]
 
 
 def test_report_table_rows_match_the_library(default_report):
@@ -39,7 +46,7 @@ def test_report_table_rows_match_the_library(default_report):
     row = next(line for line in default_report.splitlines() if line.strip().startswith("0.30"))
     closed = float(max_redistribution(scenario, 0.3, method="closed-form"))
     exact = max_redistribution(scenario, 0.3, method="exact")
-    assert row.split()[2:4] == [f"{closed:.4f}", f"{exact:.4f}"]
+    assert row.split()[2:4] == [f"{exact:.4f}", f"{closed:.4f}"]
 
 
 def test_report_is_the_same_on_every_run(default_report, report_folder, tmp_path):
@@ -48,33 +55,41 @@ def test_report_is_the_same_on_every_run(default_report, report_folder, tmp_path
     )
     assert again.output == default_report
     CliRunner().invoke(main, ["report", "--no-compare", "--out", str(tmp_path)])
-    for name in (
-        "report.md",
-        "report.html",
-        "results.json",
-        "redistribution.png",
-        "redistribution.svg",
-        "investment.png",
-        "investment.svg",
-    ):
+    for name in REPORT_FILES:
         assert (tmp_path / name).read_bytes() == (report_folder / name).read_bytes()
 
 
 def test_report_writes_every_number_to_results_json(default_report, report_folder):
     results = json.loads((report_folder / "results.json").read_text())
-    exact = breakdown_automation(scenarios.DEFAULT, method="exact")
+    exact = breakdown_automation(scenarios.DEFAULT.exact())
     assert results["breakdown"]["exact 2x2"]["value"] == float(exact)
     assert results["breakdown"]["stick-and-carrot"]["exact"] == "215/496"
     row = next(r for r in results["redistribution"] if r["a"] == 0.3)
-    assert row["stick-and-carrot"] == float(max_redistribution(scenarios.DEFAULT, 0.3, method="closed-form"))
+    # Computed in exact arithmetic: the nearest float to 79/950, not the float formula's.
+    exact_gain = max_redistribution(
+        scenarios.DEFAULT.exact(), Fraction(3, 10), method="closed-form"
+    )
+    assert (
+        row["stick-and-carrot"] == float(exact_gain)
+        and row["exact"]["stick-and-carrot"] == "79/950"
+    )
+    assert row["stick-and-carrot"] == pytest.approx(
+        float(max_redistribution(scenarios.DEFAULT, 0.3, method="closed-form"))
+    )
     from bargaining.analysis import strategic_automation
     from bargaining.labor.investment import cost
 
     choice = strategic_automation(scenarios.DEFAULT, cost("quadratic"))
-    assert results["investment"]["chosen"] == float(choice.chosen)
+    # At the breakdown point the choice is reported as the exact a*, equal to the float one.
+    assert results["investment"]["chosen"] == pytest.approx(float(choice.chosen), abs=1e-12)
+    assert results["investment"]["chosen_exact"] == "215/496"
     assert results["investment"]["efficient"] == float(choice.efficient)
     markdown = (report_folder / "report.md").read_text()
-    assert "| 0.3000 |" in markdown and "![redistribution](redistribution.png)" in markdown
+    assert (
+        f"| 0.30 | {row['strike_output']:.4f} | {row['exact 2x2']:.4f} "
+        f"| {row['stick-and-carrot']:.4f} |" in markdown
+    )
+    assert "](redistribution.png)" in markdown and "](phase.png)" in markdown
 
 
 def test_report_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):

@@ -198,3 +198,58 @@ def test_large_powers_of_an_unset_parameter_do_not_hang(cli, tmp_path):
     assert time.perf_counter() - start < 30
     assert result.exit_code == 0, result.stderr
     assert "when (w + 1)**999 - 1 >= 0" in result.stdout
+
+
+def _after_title(output):
+    lines = output.splitlines()
+    return lines[lines.index(next(line for line in lines if line.startswith("Nash equilibria"))) :]
+
+
+@pytest.mark.parametrize("name", ["strike.nfg", "strike-without-suffix"])
+def test_a_gambit_nfg_file_solves_as_its_toml_twin(cli, tmp_path, name):
+    from bargaining.core.io import load_game
+
+    toml = run(cli, "solve", str(EXAMPLES / "strike.toml"), "--delta", "9/10")
+    assert toml.exit_code == 0, toml.output
+    path = tmp_path / name
+    path.write_text(load_game(EXAMPLES / "strike.toml").to_nfg("strike game"))
+    nfg = run(cli, "solve", str(path), "--delta", "9/10")
+    assert nfg.exit_code == 0, nfg.stderr
+    assert nfg.stdout.splitlines()[0] == "strike game"
+    assert _after_title(nfg.stdout) == _after_title(toml.stdout)
+    assert "subgame-perfect payoffs" in nfg.stdout
+
+
+def test_an_extensive_form_says_what_is_supported_and_how_to_convert(cli, tmp_path):
+    text = (
+        'EFG 2 R "entry" { "entrant" "incumbent" }\n'
+        'p "" 1 1 "" { "in" "out" } 0\n'
+        't "" 1 "" { 1, 1 }\n'
+        't "" 2 "" { 0, 2 }\n'
+    )
+    for name in ("entry.efg", "entry.txt"):  # by suffix and by content
+        target = tmp_path / name
+        target.write_text(text)
+        result = run(cli, "solve", str(target))
+        assert result.exit_code == 2 and result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and "extensive-form game (.efg)" in lines[0]
+        assert "two-player normal forms" in lines[0] and ".to_nfg(" in lines[0]
+
+
+def test_a_three_player_nfg_is_one_line_saying_what_is_supported(cli, tmp_path):
+    path = tmp_path / "three.nfg"
+    path.write_text('NFG 1 R "three" { "a" "b" "c" } { 1 1 1 }\n0 0 0\n')
+    result = run(cli, "solve", str(path))
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "only two-player games are supported, got 3 players" in lines[0]
+    assert "reads two-player normal forms" in lines[0] and lines[0].count(str(path)) == 1
+
+
+def test_a_malformed_nfg_names_the_file(cli, tmp_path):
+    path = tmp_path / "broken.nfg"
+    path.write_text('[players]\nrow = "labor"\n')
+    result = run(cli, "solve", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"bargaining: error: {path}: expected NFG")

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import Game, equilibrium_payoffs
-from bargaining.core.polygon import hausdorff_distance
 from bargaining.analysis import breakdown_automation, max_redistribution, payoff_bounds
 from bargaining.cli import main
+from bargaining.core.polygon import hausdorff_distance
 from bargaining.labor import Scenario, StrikeGame, labor_share, scenarios, strike_output
 
 F = Fraction

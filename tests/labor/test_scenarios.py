@@ -58,7 +58,9 @@ def test_the_defaults_make_the_point():
     # Redistribution is sustained without automation and is not at full automation.
     assert max_redistribution(scenarios.DEFAULT, 0.0, method="closed-form") > 0
     assert max_redistribution(scenarios.DEFAULT, 1.0, method="closed-form") == 0
-    assert max_redistribution(scenarios.DEFAULT, 0.0, method="closed-form") >= scenarios.DEFAULT.tau
+    assert (
+        max_redistribution(scenarios.DEFAULT, 0.0, method="closed-form") >= scenarios.DEFAULT.tau
+    )
 
 
 def test_frozen_and_replace_validates_again():

@@ -1,14 +1,8 @@
 """Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps."""
 
 from .investment import capital_payoff_curve, efficient_automation, strategic_automation
-from .redistribution import (
-    METHODS,
-    SELECTIONS,
-    STRATEGIES,
-    breakdown_automation,
-    max_redistribution,
-    payoff_bounds,
-)
+from ._exact_redistribution import SELECTIONS, payoff_bounds
+from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
 from .sweeps import sweep
 from .threshold import Threshold
 

@@ -41,9 +41,8 @@ import numpy as np
 
 from ..core.repeated.payoff_sets import equilibrium_payoffs_many
 from ..labor.strike_game import StrikeGame
-from ._selection import SELECTIONS, check_selection, select
+from ._selection import check_selection, select
 from .redistribution import breakdown_automation
-
 
 
 def _exact_payoffs(scenarios, grids, cost, selection, transfers, paid_strikes):

@@ -247,7 +247,9 @@ def exact_breakdown_automation(
         return Threshold(None, "never-sustainable", "subgame-perfect", method, selection=selection)
     first = int(np.flatnonzero(sustained)[0])
     if sustained[first:].all():
-        return Threshold(None, "always-sustainable", "subgame-perfect", method, selection=selection)
+        return Threshold(
+            None, "always-sustainable", "subgame-perfect", method, selection=selection
+        )
     while True:
         first = int(np.flatnonzero(sustained)[0])
         stop = first + int(np.flatnonzero(~sustained[first:])[0])

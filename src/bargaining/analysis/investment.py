@@ -52,8 +52,8 @@ from ..labor import formulas as f
 from ..labor.evaluation import from_sympy, is_infinite, substitute, to_sympy
 from ..labor.investment import capital_payoff
 from ..labor.technology import regime
-from ._exact_investment import SELECTIONS as EXACT_SELECTIONS
 from ._exact_investment import exact_capital_payoff, exact_choices
+from ._selection import SELECTIONS as EXACT_SELECTIONS
 from .redistribution import breakdown_automation
 
 if TYPE_CHECKING:

@@ -53,11 +53,9 @@ from ..labor.evaluation import (
 )
 from ..labor.technology import regime, strike_output
 from ._exact_redistribution import (
-    SELECTIONS,
     check_selection,
     exact_breakdown_automation,
     exact_max_redistribution,
-    payoff_bounds,
 )
 from .threshold import Threshold
 
@@ -158,8 +156,10 @@ def max_redistribution(
     0.1
     >>> round(max_redistribution(s, 0.3, transfers=grid), 6)
     0.123158
-    >>> float(max_redistribution(s, 0.45, method="closed-form")), round(max_redistribution(s, 0.45), 6)
-    (0.0, 0.07875)
+    >>> float(max_redistribution(s, 0.45, method="closed-form"))
+    0.0
+    >>> round(max_redistribution(s, 0.45), 6)
+    0.07875
 
     Capital's best equilibrium redistributes nothing:
 
@@ -257,9 +257,7 @@ def breakdown_automation(
     """
     strategy = _check(method, strategy, transfers, selection)
     if method == "exact":
-        return exact_breakdown_automation(
-            scenario, transfers, selection=selection or "labor-best"
-        )
+        return exact_breakdown_automation(scenario, transfers, selection=selection or "labor-best")
     _check_closed_form_model(scenario)
     if strategy == "grim":
         return Threshold(None, "never-sustainable", strategy, method)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import _display
+
 if TYPE_CHECKING:
     import sympy
 
@@ -41,6 +43,7 @@ class Threshold:
     method: str = "closed-form"
     condition: sympy.Basic | None = None
     selection: str | None = None
+    _repr_html_, _repr_latex_ = _display.threshold_html, _display.threshold_latex
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -6,11 +6,14 @@ import click
 
 from ._options import os_reason, scenario_named, scenario_option
 
+# The figures' names are listed here (not imported) so that --help stays fast;
+# a test checks them against bargaining.report.FIGURE_FILES.
+FIGURE_STEMS = ("redistribution", "phase", "payoff_sets", "job_loss", "investment", "scenarios")
 REPORT_FILES = (
     "report.md",
     "report.html",
     "results.json",
-    *(f"{stem}.{kind}" for stem in ("redistribution", "investment") for kind in ("png", "svg")),
+    *(f"{stem}.{kind}" for stem in FIGURE_STEMS for kind in ("png", "svg")),
 )
 
 
@@ -31,7 +34,8 @@ REPORT_FILES = (
     help="Folder for report.md, report.html, results.json and the figures.",
 )
 @click.option("--force", is_flag=True, help="Overwrite files of the same names in --out.")
-def report(name, compare, out_dir, force):
+@click.option("--quiet", is_flag=True, help="No progress bar on stderr.")
+def report(name, compare, out_dir, force, quiet):
     """Redistribution against automation, and where it breaks down.
 
     Prints the summary and writes the full report, with every number in
@@ -43,15 +47,28 @@ def report(name, compare, out_dir, force):
       bargaining report --scenario liebig --out build/liebig --no-compare
     """
     from .._output_folder import prepare_output_folder
-    from ..report import collect, draw_figures, render_text, write_report
+    from ..report import (
+        FIGURES,
+        METHODS,
+        Steps,
+        collect,
+        draw_figures,
+        render_text,
+        write_report,
+    )
 
     scenario = scenario_named(name)
     prepare_output_folder(out_dir, REPORT_FILES, force=force)
-    results = collect(scenario, compare=compare)
+    exact_methods = sum(m.method != "closed-form" for m in METHODS)
+    steps = Steps(exact_methods + 3 + int(compare) + len(FIGURES), enabled=not quiet)
     try:
-        figures = draw_figures(scenario, out_dir)
+        results = collect(scenario, compare=compare, progress=steps)
+        figures = draw_figures(scenario, out_dir, results, progress=steps)
+        steps("writing the report")
         written = write_report(results, out_dir, figures)
     except OSError as error:
         raise ValueError(f"cannot write the report to {out_dir!r}: {os_reason(error)}") from None
-    click.echo(render_text(results), nl=False)
+    finally:
+        steps.close()
+    click.echo(render_text(results, figures), nl=False)
     click.echo(f"\nwritten: {', '.join(str(p) for p in (*written, *figures))}")

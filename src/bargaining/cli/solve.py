@@ -1,8 +1,10 @@
 """``bargaining solve FILE``: equilibria, minmax values and subgame-perfect payoffs of a game file.
 
-The file is a TOML game file (see :mod:`bargaining.core.io.gamefile`); ``--set``
-gives parameter values and ``--delta`` the discount factor of the repeated
-game. Bad input ends with one line on standard error and exit status 2.
+The file is a TOML game file (see :mod:`bargaining.core.io.gamefile`) or a
+two-player Gambit ``.nfg`` file, told apart by its first word or its suffix;
+``--set`` gives parameter values and ``--delta`` the discount factor of the
+repeated game. An extensive form (``.efg``) is refused with how to convert it.
+Bad input ends with one line on standard error and exit status 2.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def solve_lines(path, assignments=(), delta=None):
     Parameters
     ----------
     path : str
-        A TOML game file.
+        A TOML game file or a two-player Gambit ``.nfg`` file.
     assignments : sequence of str
         ``NAME=VALUE`` parameter values.
     delta : str, optional
@@ -159,7 +161,10 @@ def solve_lines(path, assignments=(), delta=None):
 )
 @click.pass_context
 def solve(ctx, file, assignments, delta):
-    """Equilibria, minmax values and (with --delta) SPE payoffs of the game in FILE (TOML)."""
+    """Equilibria, minmax values and (with --delta) SPE payoffs of the game in FILE.
+
+    FILE is a TOML game file or a two-player Gambit .nfg file.
+    """
     try:
         lines, notes = solve_lines(file, assignments, delta)
     except ValueError as error:

@@ -49,6 +49,7 @@ import math
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from .. import _display
 from ..core.validation import check_delta
 from .evaluation import check_range, is_infinite
 
@@ -130,6 +131,7 @@ class Scenario:
     wage: str = "fixed"
     name: str = dataclasses.field(default="custom", compare=False)
     description: str = dataclasses.field(default="", compare=False)
+    _repr_html_ = _display.scenario_html
 
     def __post_init__(self) -> None:
         check_range(self.w, "w", 0, 1, closed_low=False, closed_high=False)

@@ -6,13 +6,16 @@ is output while labor is out (machines and replacements), ``theta`` labor's
 ownership share of the firm (paid as dividends in every cell), ``b`` what a
 strike pays labor from outside the firm and ``u`` labor's outside option:
 
-    ==========  ===================================  ===========================  ====================
-    (L, K)      Share                                Keep                         Lockout
-    ==========  ===================================  ===========================  ====================
-    Work        (w + th(1-w) + (1-th)tau,            (w + th(1-w), (1-th)(1-w))   (u + th*y, (1-th)y)
-                (1-th)(1-w-tau))
-    Strike      (b + th*y + (1-th)tau, (1-th)(y-tau))  (b + th*y, (1-th)y)        (u + th*y, (1-th)y)
-    ==========  ===================================  ===========================  ====================
+    ======  ===========================  =========================  ===================
+    (L, K)  Share                        Keep                       Lockout
+    ======  ===========================  =========================  ===================
+    Work    (w + th(1-w) + (1-th)tau,    (w + th(1-w),              (u + th*y,
+            (1-th)(1-w-tau))             (1-th)(1-w))               (1-th)y)
+    Strike  (b + th*y + (1-th)tau,       (b + th*y, (1-th)y)        (u + th*y,
+            (1-th)(y-tau))                                          (1-th)y)
+    ======  ===========================  =========================  ===================
+
+(``th`` is ``theta``.)
 
 With ``b < (1 - theta) w`` Work is dominant for labor, Keep is capital's best
 reply while ``y < 1 - w``, and (Work, Keep), with no redistribution, is a stage

@@ -1,17 +1,27 @@
 """The main job, ``bargaining report``: collect the analysis of a scenario, render it, draw it.
 
-:func:`collect` gathers the numbers once, so the text, the Markdown and the
-figures agree; :func:`render_text` and :func:`render_markdown` turn them into a report and
-:func:`draw_figures` draws its figures.
+:func:`collect` gathers the numbers once (the content of ``results.json``);
+:func:`document` arranges them as sections, tables and figures, which
+:func:`render_markdown`, :func:`render_html` and :func:`render_text` lay out;
+:func:`draw_figures` draws the figures and :func:`write_report` writes the files.
 """
 
-from ._collect import build_report, collect, render_markdown, render_text, write_report
-from ._figures import draw_figures
+from ._collect import METHODS, collect
+from ._document import document
+from ._figures import FIGURE_FILES, FIGURES, draw_figures
+from ._progress import Steps
+from ._render import build_report, render_html, render_markdown, render_text, write_report
 
 __all__ = [
+    "FIGURES",
+    "FIGURE_FILES",
+    "METHODS",
+    "Steps",
     "build_report",
     "collect",
+    "document",
     "draw_figures",
+    "render_html",
     "render_markdown",
     "render_text",
     "write_report",

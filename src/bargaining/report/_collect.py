@@ -1,272 +1,369 @@
-"""The main job: what automation does to redistribution in one scenario.
+"""The main job's numbers: what automation does to redistribution in one scenario.
 
-:func:`collect` gathers every number of the report in a plain dictionary;
-:func:`render_text` and :func:`render_markdown` lay it out, and
-:func:`write_report` writes ``report.md``, ``report.html`` and
-``results.json`` (and the figures, when asked) to a folder. The output is the
-same for the same scenario on every run. Each number comes from the analysis
-layer: the stick-and-carrot closed form (a lower bound), and the exact
-subgame-perfect payoff sets for the 2x2 game and for a grid of transfers.
+:func:`collect` gathers every number of the report in a plain dictionary, the
+content of ``results.json`` (its JSON Schema is ``docs/results.schema.json``).
+Each number comes from the analysis layer: the stick-and-carrot closed form (a
+lower bound), and the exact subgame-perfect payoff sets for the 2x2 game and
+for a grid of transfers. The output is the same for the same scenario on every
+run.
+
+Numbers are stored as the shortest decimal that reads back as the same float.
+Where the scenario is rational the closed forms are evaluated in exact
+arithmetic and stored twice: as the nearest float and as a fraction string
+(``"215/496"``), so no rounding of the inputs shows up as ``0.15000000000000002``.
+Values of the iterative solvers are rounded to :data:`SOLVER_DECIMALS`
+places, below the accuracy the solver certifies.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-import json
+import math
+from collections.abc import Callable
 from fractions import Fraction
-from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from ..analysis import breakdown_automation, max_redistribution
+from ..analysis import SELECTIONS, breakdown_automation, max_redistribution, payoff_bounds
+from ..analysis.redistribution import automation_at_output
+from ..core.repeated.payoff_sets import DEFAULT_TOL
 from ..labor import scenarios, strike_output
 
-AUTOMATION_LEVELS = np.round(np.linspace(0, 1, 11), 10)
+SCHEMA_VERSION = 3
+LEVELS = tuple(Fraction(k, 10) for k in range(11))
 GRID_STEPS = 8
-BREAKDOWN_COLUMNS = ("stick-and-carrot", "exact 2x2", "exact grid")
+# The exact payoff sets are iterated to DEFAULT_TOL (1e-11) relative to payoffs of at most 1:
+# digits past the tenth decimal are the iteration's, not the model's.
+SOLVER_DECIMALS = 10
+assert 10.0**-SOLVER_DECIMALS > DEFAULT_TOL
+# breakdown_automation(method="exact") brackets the breakdown point to this width.
+BISECTION_ACCURACY = 1e-6
+
+
+@dataclasses.dataclass(frozen=True)
+class Method:
+    """One way the report computes sustainable redistribution, a column of its tables.
+
+    Attributes
+    ----------
+    key : str
+        The column's name in ``results.json``.
+    label : str
+        How the report names it.
+    method : str
+        ``"closed-form"`` or ``"exact"``, as :func:`~bargaining.analysis.max_redistribution`
+        takes it.
+    selection : str
+        The equilibrium selection behind each number.
+    reading : str
+        What the number means, in a sentence.
+    options : callable
+        Scenario to the further keyword arguments of the analysis functions.
+    """
+
+    key: str
+    label: str
+    method: str
+    selection: str
+    reading: str
+    options: Callable[[Any], dict[str, Any]] = lambda scenario: {}
 
 
 def transfer_grid(scenario):
-    """Capital's transfer choices: ``GRID_STEPS`` equal steps up to ``1 - w``."""
-    top = 1 - float(scenario.w)
+    """Capital's transfer choices: ``GRID_STEPS`` equal steps up to ``1 - w``.
+
+    Exact (Fractions) when the wage is a decimal or rational number.
+    """
+    top = 1 - _exact_or_float(scenario.w)
     return [top * k / GRID_STEPS for k in range(1, GRID_STEPS + 1)]
+
+
+def _grid_options(scenario):
+    return {"transfers": transfer_grid(scenario)}
+
+
+METHODS = (
+    Method(
+        "exact 2x2",
+        "exact, 2x2 game",
+        "exact",
+        "labor-best",
+        "labor's highest subgame-perfect payoff above its payoff from work when capital either "
+        "shares the transfer tau or keeps all (Abreu-Sannikov payoff set)",
+        lambda scenario: {},
+    ),
+    Method(
+        "stick-and-carrot",
+        "stick-and-carrot (closed form)",
+        "closed-form",
+        "labor-best",
+        "the largest transfer of stick-and-carrot strategies (strike for a while when capital "
+        "stops sharing, then share again); closed form, a lower bound on the exact answer",
+    ),
+    Method(
+        "exact grid",
+        "exact, transfer grid",
+        "exact",
+        "labor-best",
+        "the same when capital may share any transfer of an even grid up to 1 - w",
+        _grid_options,
+    ),
+)
+METHOD_KEYS = tuple(m.key for m in METHODS)
+
+
+def _exact_or_float(value):
+    """``value`` as a Fraction when it is a finite decimal or rational, else unchanged."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | Fraction):
+        return Fraction(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return Fraction(repr(value))
+    if getattr(value, "is_Rational", False):
+        return Fraction(int(value.p), int(value.q))
+    return value
+
+
+def number(value):
+    """A computed value as ``(float, exact string or None)`` for ``results.json``.
+
+    Rational values give their nearest float and their fraction (``None`` for
+    integers, whose float is exact); anything else its float.
+    """
+    exact = _exact_or_float(value) if not isinstance(value, float) else value
+    if isinstance(exact, Fraction):
+        return float(exact), None if exact.denominator == 1 else str(exact)
+    return float(value), None
+
+
+def _parameter(value):
+    if isinstance(value, float) and math.isinf(value):
+        return "inf"
+    if isinstance(value, Fraction):
+        return str(value) if value.denominator != 1 else int(value)
+    if isinstance(value, int | float):
+        return value
+    return str(value)
+
+
+def _is_rational(scenario):
+    return all(
+        isinstance(_exact_or_float(v), Fraction) or (isinstance(v, float) and math.isinf(v))
+        for v in scenario.parameters.values()
+    )
+
+
+def _solver(value):
+    return round(float(value), SOLVER_DECIMALS) + 0.0
 
 
 @functools.cache
 def breakdowns(scenario):
-    """Closed-form (exact arithmetic), exact 2x2 and exact grid breakdown thresholds."""
-    return (
-        breakdown_automation(scenario.exact(), method="closed-form"),
-        breakdown_automation(scenario, method="exact"),
-        breakdown_automation(scenario, method="exact", transfers=transfer_grid(scenario)),
+    """The breakdown threshold of each method of :data:`METHODS`, in their order."""
+    exact = scenario.exact() if _is_rational(scenario) else scenario
+    return tuple(
+        breakdown_automation(exact, method=method.method, **method.options(scenario))
+        for method in METHODS
     )
 
 
-def _threshold_record(threshold):
-    value = threshold.value
+def threshold_record(threshold, method):
+    """A breakdown threshold as JSON-ready data, naming how it was found."""
+    value, exact = (None, None) if threshold.value is None else number(threshold.value)
     return {
         "kind": threshold.kind,
-        "value": None if value is None else float(value),
-        "exact": str(value) if isinstance(value, Fraction) and value.denominator != 1 else None,
+        "value": value,
+        "exact": exact,
+        "method": threshold.method,
+        "selection": threshold.selection or method.selection,
+        "accuracy": BISECTION_ACCURACY if "bisection" in threshold.method else None,
     }
 
 
-def _plain(value):
-    return str(value) if isinstance(value, Fraction) else value
+def _redistribution_rows(scenario, step):
+    exact_scenario = scenario.exact() if _is_rational(scenario) else scenario
+    closed = [max_redistribution(exact_scenario, a, method="closed-form") for a in LEVELS]
+    outputs = [strike_output(a, exact_scenario.sigma, exact_scenario.rho) for a in LEVELS]
+    floats = [float(a) for a in LEVELS]
+    columns = {"stick-and-carrot": closed}
+    for method in METHODS:
+        if method.method == "closed-form":
+            continue
+        step(f"exact payoff sets: {method.label}")
+        values = max_redistribution(
+            scenario, np.array(floats), method=method.method, **method.options(scenario)
+        )
+        columns[method.key] = [_solver(v) for v in values]
+    rows = []
+    for i, a in enumerate(LEVELS):
+        row = {"exact": {}}
+        cells = {"a": a, "strike_output": outputs[i], **{k: columns[k][i] for k in METHOD_KEYS}}
+        for key, value in cells.items():
+            row[key], exact = number(value)
+            if exact is not None:
+                row["exact"][key] = exact
+        rows.append(row)
+    return rows
 
 
-def collect(scenario=scenarios.DEFAULT, *, compare=True):
-    """Every number of the report on ``scenario``, as JSON-ready data."""
+def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
+    """Every number of the report on ``scenario``, as JSON-ready data.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    compare : bool
+        Also find the breakdown points of every named scenario.
+    progress : callable, optional
+        Called with a short description before each step that takes a while.
+
+    Returns
+    -------
+    dict
+        The content of ``results.json``.
+    """
+    step = progress or (lambda description: None)
     grid = transfer_grid(scenario)
-    levels = AUTOMATION_LEVELS
-    columns = {
-        "stick-and-carrot": max_redistribution(scenario, levels, method="closed-form"),
-        "exact 2x2": max_redistribution(scenario, levels, method="exact"),
-        "exact grid": max_redistribution(scenario, levels, method="exact", transfers=grid),
+    rows = _redistribution_rows(scenario, step)
+    step("breakdown points")
+    breakdown = {
+        m.key: threshold_record(t, m) for m, t in zip(METHODS, breakdowns(scenario), strict=True)
     }
-    outputs = strike_output(levels, scenario.sigma, scenario.rho)
-    rows = [
-        {
-            "a": float(a),
-            "strike_output": float(y),
-            **{m: float(columns[m][i]) for m in BREAKDOWN_COLUMNS},
-        }
-        for i, (a, y) in enumerate(zip(levels, outputs, strict=True))
-    ]
-    breakdown = dict(
-        zip(BREAKDOWN_COLUMNS, map(_threshold_record, breakdowns(scenario)), strict=True)
-    )
     grid_value = breakdown["exact grid"]["value"]
     revived = [r["a"] for r in rows if r["exact grid"] > 0 and grid_value and r["a"] > grid_value]
     results = {
+        "schema_version": SCHEMA_VERSION,
         "scenario": {
             "name": scenario.name,
             "description": scenario.description,
-            "parameters": {k: _plain(v) for k, v in scenario.parameters.items()},
+            "parameters": {k: _parameter(v) for k, v in scenario.parameters.items()},
+            "model": scenario.model,
+            "wage": scenario.wage,
         },
-        "transfer_grid": grid,
+        "methods": [
+            {
+                "key": m.key,
+                "label": m.label,
+                "method": m.method,
+                "selection": m.selection,
+                "reading": m.reading,
+            }
+            for m in METHODS
+        ],
+        "levels": [number(a)[0] for a in LEVELS],
+        "transfer_grid": [number(t)[0] for t in grid],
+        "transfer_grid_exact": [number(t)[1] or str(t) for t in grid],
         "redistribution": rows,
         "breakdown": breakdown,
         "revived_at": revived,
     }
-    results["investment"] = _investment(scenario)
+    results["job_loss"] = _job_loss(scenario, step)
+    step("capital's choice of automation")
+    results["investment"] = _investment(scenario, breakdown["stick-and-carrot"])
     if compare:
-        results["scenarios"] = {
-            name: dict(
-                zip(
-                    BREAKDOWN_COLUMNS,
-                    map(_threshold_record, breakdowns(scenarios.get(name))),
-                    strict=True,
-                )
-            )
-            for name in scenarios.NAMES
-        }
+        step("named scenarios")
+        results["scenarios"] = {}
+        for name in scenarios.NAMES:
+            named = scenarios.get(name)
+            records = {
+                m.key: threshold_record(t, m)
+                for m, t in zip(METHODS, breakdowns(named), strict=True)
+            }
+            results["scenarios"][name] = {
+                **records,
+                "strike_efficient_at_full_automation": _strike_efficient_at_one(named),
+            }
     return results
 
 
-def _investment(scenario):
+JOB_LOSS_LEVELS = tuple(Fraction(k, 20) for k in range(21))
+
+
+def _without_lockout(scenario):
+    return scenario.replace(lockout=False, outside_option=None)
+
+
+def _job_loss(scenario, step):
+    """Each side's best and worst equilibrium payoffs with and without the lockout.
+
+    Also where labor loses its job (``y_s(a) = 1 - w``, exact) and the breakdown
+    point of the model with the lockout under each equilibrium selection.
+    """
+    step("job loss: payoff sets with and without the lockout")
+    lockout = scenario if scenario.lockout else scenario.replace(lockout=True)
+    models = {"lockout": lockout, "no_lockout": _without_lockout(scenario)}
+    levels = np.array([float(a) for a in JOB_LOSS_LEVELS])
+    record = {"levels": [number(a)[0] for a in JOB_LOSS_LEVELS]}
+    for key, model in models.items():
+        bounds = payoff_bounds(model, levels)
+        record[key] = {
+            "model": model.model,
+            "labor_best": [_solver(v) for v in bounds.labor_best],
+            "labor_worst": [_solver(v) for v in bounds.labor_worst],
+        }
+    record["outside_option"] = [_solver(lockout.outside_option_at(a)) for a in levels]
+    exact = lockout.exact() if _is_rational(lockout) else lockout
+    _, lost = automation_at_output(exact, 1 - exact.w)
+    if lost is None:
+        record["job_lost_at"] = None
+    else:
+        value, exact_value = number(lost)
+        record["job_lost_at"] = {"value": value, "exact": exact_value}
+    step("job loss: breakdown under each equilibrium selection")
+    record["selections"] = {
+        selection: _record(breakdown_automation(exact, selection=selection))
+        for selection in SELECTIONS
+    }
+    return record
+
+
+def _record(threshold):
+    value, exact = (None, None) if threshold.value is None else number(threshold.value)
+    return {
+        "kind": threshold.kind,
+        "value": value,
+        "exact": exact,
+        "method": threshold.method,
+        "selection": threshold.selection,
+        "accuracy": BISECTION_ACCURACY if "bisection" in threshold.method else None,
+    }
+
+
+def _strike_efficient_at_one(scenario):
+    """Whether a strike produces more than work leaves capital at ``a = 1``: ``y_s(1) > 1 - b``.
+
+    Then capital, which has no lockout in the stage game, pays labor to stay
+    idle, and the exact solvers find transfers there that are not the strike
+    threat's.
+    """
+    return bool(float(strike_output(1, scenario.sigma, scenario.rho)) > 1 - float(scenario.b))
+
+
+def _investment(scenario, closed_form_breakdown):
     """The automation capital chooses under a quadratic cost, against the efficient level."""
     from ..analysis.investment import strategic_automation
     from ..labor.investment import cost
 
     quadratic = cost("quadratic")
     choice = strategic_automation(scenario, quadratic)
+    efficient = _exact_or_float(choice.efficient)
+    chosen = choice.chosen
+    # At the breakdown point the choice is the closed-form a*, known exactly.
+    if choice.at_breakdown and closed_form_breakdown["exact"] is not None:
+        chosen = Fraction(closed_form_breakdown["exact"])
+    chosen = _exact_or_float(chosen) if isinstance(chosen, Fraction) else chosen
+    gap = chosen - efficient if isinstance(chosen, Fraction) else float(chosen) - float(efficient)
     return {
         "cost": str(quadratic.expression),
-        "chosen": float(choice.chosen),
-        "efficient": float(choice.efficient),
-        "gap": float(choice.gap),
+        "chosen": number(chosen)[0],
+        "chosen_exact": number(chosen)[1],
+        "efficient": number(efficient)[0],
+        "gap": number(gap)[0],
+        "gap_exact": number(gap)[1],
+        "at_breakdown": choice.at_breakdown,
         "selection": choice.selection,
         "method": choice.method,
     }
-
-
-def _shown(record):
-    if record["value"] is None:
-        return record["kind"]
-    return f"{record['value']:.6f}" + (f" (= {record['exact']})" if record["exact"] else "")
-
-
-def _lines(results, markdown):
-    scenario = results["scenario"]
-    grid = results["transfer_grid"]
-    parameters = "  ".join(f"{k}={v}" for k, v in scenario["parameters"].items())
-    tau = scenario["parameters"]["tau"]
-    heading = "# " if markdown else ""
-    yield f"{heading}bargaining report: scenario {scenario['name']!r}"
-    if scenario["description"]:
-        yield f"  {scenario['description']}"
-    yield f"  {parameters}"
-    yield ""
-    yield ("## " if markdown else "") + (
-        "Redistribution as automation rises: labor's gain per period above the wage w"
-    )
-    yield "  stick-and-carrot: largest transfer of that strategy class (closed form, lower bound)"
-    yield f"  exact 2x2: highest subgame-perfect gain when capital shares tau={tau} or keeps"
-    yield f"  exact grid: the same with transfers {grid[0]:g}, {grid[1]:g}, ..., {grid[-1]:g}"
-    yield ""
-    if markdown:
-        yield "| a | y_s(a) | stick-and-carrot | exact 2x2 | exact grid |"
-        yield "|---|---|---|---|---|"
-    else:
-        yield (
-            f"  {'a':>5}  {'y_s(a)':>8}  {'stick-and-carrot':>16}  {'exact 2x2':>10}  "
-            f"{'exact grid':>10}"
-        )
-    for r in results["redistribution"]:
-        cells = (r["a"], r["strike_output"], *(r[m] for m in BREAKDOWN_COLUMNS))
-        if markdown:
-            yield "| " + " | ".join(f"{c:.4f}" for c in cells) + " |"
-        else:
-            yield ("  {:5.2f}  {:8.4f}  {:16.4f}  {:10.4f}  {:10.4f}").format(*cells)
-    yield ""
-    yield ("## " if markdown else "") + (
-        "Breakdown automation a*: the first level at which no redistribution is sustained"
-    )
-    yield ""
-    for method, label in zip(
-        BREAKDOWN_COLUMNS,
-        ("stick-and-carrot (closed form)", "exact, 2x2 game", "exact, transfer grid"),
-        strict=True,
-    ):
-        yield ("- " if markdown else "  ") + f"{label:<32} {_shown(results['breakdown'][method])}"
-    if results["revived_at"]:
-        yield ""
-        yield (
-            f"  Gains at a = {', '.join(f'{a:g}' for a in results['revived_at'])} are not the "
-            "strike threat's: where"
-        )
-        yield "  y_s(a) > 1 - b a strike is efficient, and capital, which has no lockout in the"
-        yield "  stage game, pays labor to stay idle."
-    choice = results["investment"]
-    yield ""
-    yield ("## " if markdown else "") + "Capital's choice of automation"
-    yield ""
-    yield (
-        f"  With automation costing {choice['cost']} per period, capital chooses "
-        f"a = {choice['chosen']:.4f}"
-    )
-    yield (
-        f"  against the efficient {choice['efficient']:.4f} (gap {choice['gap']:.4f}; "
-        f"{choice['selection']}, {choice['method']})."
-    )
-    if "scenarios" in results:
-        yield ""
-        yield ("## " if markdown else "") + "Named scenarios: breakdown automation a*"
-        yield ""
-        if markdown:
-            yield "| scenario | stick-and-carrot | exact 2x2 | exact grid |"
-            yield "|---|---|---|---|"
-        else:
-            yield f"  {'scenario':<12}  {'stick-and-carrot':<26}  {'exact 2x2':<18}  exact grid"
-        for name, records in results["scenarios"].items():
-            cells = [_shown(records[m]) for m in BREAKDOWN_COLUMNS]
-            if markdown:
-                yield f"| {name} | " + " | ".join(cells) + " |"
-            else:
-                yield f"  {name:<12}  {cells[0]:<26}  {cells[1]:<18}  {cells[2]}"
-
-
-def render_text(results):
-    """The report as plain text."""
-    return "\n".join(_lines(results, markdown=False)) + "\n"
-
-
-def render_markdown(results):
-    """The report as markdown."""
-    return "\n".join(_lines(results, markdown=True)) + "\n"
-
-
-def build_report(scenario=scenarios.DEFAULT, *, compare=True):
-    """The report on ``scenario`` as text (see :func:`collect`)."""
-    return render_text(collect(scenario, compare=compare))
-
-
-def write_report(results, out_dir, figures=()):
-    """Write ``report.md``, ``report.html`` and ``results.json`` to ``out_dir``.
-
-    Parameters
-    ----------
-    results : dict
-        From :func:`collect`.
-    out_dir : path
-        Created if missing.
-    figures : sequence of path
-        Figure files already written to ``out_dir``, linked from the report.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The files written.
-    """
-    import jinja2
-
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    markdown = render_markdown(results)
-    names = [Path(f).name for f in figures if Path(f).suffix == ".png"]
-    markdown += "".join(f"\n![{Path(name).stem}]({name})\n" for name in names)
-    html = (
-        jinja2.Environment(autoescape=True)
-        .from_string(_HTML)
-        .render(
-            title=f"bargaining report: {results['scenario']['name']}",
-            text=render_text(results),
-            figures=names,
-        )
-    )
-    written = [out / "report.md", out / "report.html", out / "results.json"]
-    written[0].write_text(markdown)
-    written[1].write_text(html)
-    written[2].write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
-    return written
-
-
-_HTML = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
-<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}pre{font-size:.9rem}</style>
-</head><body><h1>{{ title }}</h1>
-<pre>{{ text }}</pre>
-{% for name in figures %}<p><img src="{{ name }}" alt="{{ name }}" width="720"></p>
-{% endfor %}</body></html>
-"""

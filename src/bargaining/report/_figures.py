@@ -1,69 +1,193 @@
-"""The main job's figures: redistribution against automation, closed form and exact."""
+"""The main job's figures, each drawn by a function of :mod:`bargaining.plots`.
+
+:data:`FIGURES` lists them: a figure's stem names its files (``<stem>.png``,
+``<stem>.svg``) and the block of the report's document that shows it. A new
+figure is one more entry here and one more :class:`~bargaining.report._document.Figure`
+in the section that explains it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from ..analysis import max_redistribution
 from ..labor import scenarios
-from ..plots import PALETTE
+
+CURVE_LEVELS = np.linspace(0, 1, 101)
+PHASE_DELTAS = np.round(np.linspace(0.5, 0.99, 50), 4)
+# Automation levels of the payoff-set figure, as fractions of the 2x2 game's breakdown point.
+PAYOFF_SET_SHARES = (0, 0.5, 0.9, 1.2)
 
 
-def draw_figures(scenario, out_dir):
-    """Draw the report's figures into ``out_dir`` as PNG and SVG; return their paths."""
-    import matplotlib.pyplot as plt
+@dataclasses.dataclass(frozen=True)
+class FigureSpec:
+    """A figure of the report: its file stem, what it shows, how to draw it."""
 
-    from ..plots import save_formats
-    from ._collect import transfer_grid
+    stem: str
+    description: str
+    draw: Callable[[Any, dict[str, Any]], Any]
 
-    levels = np.linspace(0, 1, 101)
-    figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    methods = (
-        ("stick-and-carrot (closed form)", {}),
-        ("exact, 2x2 game", {"method": "exact"}),
-        ("exact, transfer grid", {"method": "exact", "transfers": transfer_grid(scenario)}),
+
+def _redistribution(scenario, results):
+    from ..plots import redistribution_curves
+    from ._collect import METHODS
+
+    curves = {
+        m.label: (
+            CURVE_LEVELS,
+            max_redistribution(scenario, CURVE_LEVELS, method=m.method, **m.options(scenario)),
+        )
+        for m in METHODS
+    }
+    breakdowns = {
+        m.label: results["breakdown"][m.key]["value"]
+        for m in METHODS
+        if results["breakdown"][m.key]["value"] is not None
+    }
+    return redistribution_curves(
+        curves, breakdowns, title=f"scenario {scenario.name!r}: redistribution by method"
     )
-    for (label, options), color in zip(methods, PALETTE, strict=False):
-        left.plot(
-            levels, max_redistribution(scenario, levels, **options), color=color, label=label
+
+
+def _phase(scenario, results):
+    from ..analysis import sweep
+    from ..plots import phase_diagram
+
+    redistribution = sweep(
+        "max_redistribution", scenario, progress=False, a=CURVE_LEVELS, delta=PHASE_DELTAS
+    )
+    breakdown = sweep("breakdown_automation", scenario, progress=False, delta=PHASE_DELTAS)
+    return phase_diagram(
+        redistribution,
+        breakdown,
+        title=f"scenario {scenario.name!r}: stick-and-carrot redistribution",
+    )
+
+
+def payoff_set_levels(results):
+    """The automation levels of the payoff-set figure: around the 2x2 game's breakdown point."""
+    value = results["breakdown"]["exact 2x2"]["value"]
+    top = 1.0 if value is None else value
+    return sorted({round(min(1.0, share * top), 2) for share in PAYOFF_SET_SHARES})
+
+
+def _payoff_sets(scenario, results):
+    from ..core.repeated.payoff_sets import equilibrium_payoffs_many
+    from ..labor import StrikeGame
+    from ..plots import payoff_sets
+
+    levels = payoff_set_levels(results)
+    games = [StrikeGame(scenario, a) for a in levels]
+    sets = equilibrium_payoffs_many(games, float(scenario.delta), on_max_iter="raise")
+    return payoff_sets(
+        dict(zip(levels, sets, strict=True)),
+        title=f"scenario {scenario.name!r}: subgame-perfect payoffs, 2x2 game",
+    )
+
+
+def _scenarios(scenario, results):
+    from ..plots import redistribution_curves
+
+    curves, breakdowns = {}, {}
+    for name in scenarios.NAMES:
+        named = scenarios.get(name)
+        curves[name] = (
+            CURVE_LEVELS,
+            max_redistribution(named, CURVE_LEVELS, method="closed-form"),
         )
-    left.set_title(f"Scenario {scenario.name!r}")
-    left.set_xlabel("automation a")
-    left.set_ylabel("labor's gain per period above w")
-    left.legend()
-    for name, color in zip(scenarios.NAMES, PALETTE, strict=False):
-        right.plot(
-            levels, max_redistribution(scenarios.get(name), levels, method="closed-form"), color=color, label=name
+        record = results.get("scenarios", {}).get(name, {}).get("stick-and-carrot")
+        if record and record["value"] is not None and record["value"] < 1:
+            breakdowns[name] = record["value"]
+    return redistribution_curves(
+        curves, breakdowns, title="named scenarios: stick-and-carrot redistribution"
+    )
+
+
+def _job_loss(scenario, results):
+    from matplotlib.figure import Figure
+
+    record = results["job_loss"]
+    figure = Figure(figsize=(6.4, 4.4))
+    ax = figure.add_subplot()
+    styles = {"no_lockout": ("tab:blue", "no lockout"), "lockout": ("tab:red", "lockout")}
+    for key, (color, label) in styles.items():
+        ax.plot(record["levels"], record[key]["labor_best"], color=color, label=f"best, {label}")
+        ax.plot(
+            record["levels"],
+            record[key]["labor_worst"],
+            color=color,
+            linestyle="--",
+            label=f"worst, {label}",
         )
-    right.set_title("Stick-and-carrot, named scenarios")
-    right.set_xlabel("automation a")
-    right.legend()
+    ax.plot(record["levels"], record["outside_option"], color="grey", linestyle=":", label="u(a)")
+    if record["job_lost_at"] is not None:
+        ax.axvline(record["job_lost_at"]["value"], color="black", linewidth=0.8)
+    ax.set_xlabel("automation a")
+    ax.set_ylabel("labor's subgame-perfect payoff per period")
+    ax.set_title(f"scenario {scenario.name!r}: labor's best and worst equilibrium payoffs")
+    ax.legend(fontsize="small")
     figure.tight_layout()
-    out = Path(out_dir)
-    paths = save_formats(figure, out, "redistribution")
-    plt.close(figure)
-    paths += _investment_figure(scenario, out)
-    return paths
+    return figure
 
 
-def _investment_figure(scenario, out):
-    """Capital's payoff against the automation it chooses (quadratic cost)."""
-    import matplotlib.pyplot as plt
+def _investment(scenario, results):
+    from matplotlib.figure import Figure
 
     from ..analysis.investment import capital_payoff_curve, strategic_automation
     from ..labor.investment import cost
-    from ..plots import save_formats
     from ..plots.investment import capital_payoff
 
-    figure, ax = plt.subplots(figsize=(5, 3.6))
+    figure = Figure(figsize=(6.4, 4.4))
+    ax = figure.add_subplot()
     quadratic = cost("quadratic")
     choice = strategic_automation(scenario, quadratic)
     levels, payoffs = capital_payoff_curve(scenario, quadratic)
     title = f"{scenario.name}: {quadratic.name} cost, closed-form, labor-best"
     capital_payoff(choice, levels, payoffs, title=title, ax=ax)
     figure.tight_layout()
-    paths = save_formats(figure, out, "investment")
-    plt.close(figure)
+    return figure
+
+
+FIGURES = (
+    FigureSpec("redistribution", "redistribution against automation by method", _redistribution),
+    FigureSpec("phase", "phase diagram over (a, delta) with the breakdown curve", _phase),
+    FigureSpec("payoff_sets", "subgame-perfect payoff sets as automation rises", _payoff_sets),
+    FigureSpec(
+        "job_loss", "labor's best and worst payoffs with and without the lockout", _job_loss
+    ),
+    FigureSpec("investment", "capital's choice of automation", _investment),
+    FigureSpec("scenarios", "the named scenarios compared", _scenarios),
+)
+FIGURE_FILES = tuple(f"{spec.stem}.{kind}" for spec in FIGURES for kind in ("png", "svg"))
+
+
+def draw_figures(scenario, out_dir, results=None, *, progress=None):
+    """Draw the report's figures into ``out_dir`` as PNG and SVG; return their paths.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    out_dir : path
+    results : dict, optional
+        From :func:`~bargaining.report.collect` on ``scenario`` (computed if omitted).
+    progress : callable, optional
+        Called with a short description before each figure.
+    """
+    from ..plots import save_formats
+    from ._collect import collect
+
+    if results is None:
+        results = collect(scenario)
+    step = progress or (lambda description: None)
+    out = Path(out_dir)
+    paths = []
+    for spec in FIGURES:
+        step(f"figure: {spec.description}")
+        figure = spec.draw(scenario, results)
+        paths += save_formats(figure, out, spec.stem)
     return paths

@@ -13,6 +13,8 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
+from .. import _display
+
 
 @dataclasses.dataclass(frozen=True)
 class BargainingOutcome:
@@ -45,6 +47,7 @@ class BargainingOutcome:
     weights: tuple | None = None
     responder_payoffs: tuple | None = None
     binding_outside: tuple | None = None
+    _repr_html_, _repr_latex_ = _display.outcome_html, _display.outcome_latex
 
     @property
     def gains(self) -> tuple[Any, ...]:

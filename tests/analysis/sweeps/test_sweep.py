@@ -26,7 +26,9 @@ def test_closed_form_grid_equals_point_by_point_across_regimes():
     assert result.dims == ("delta", "a", "sigma")
     for i, d in enumerate(delta):
         for k, s in enumerate(sigma):
-            expected = max_redistribution(DEFAULT.replace(delta=d, sigma=s), A, method="closed-form")
+            expected = max_redistribution(
+                DEFAULT.replace(delta=d, sigma=s), A, method="closed-form"
+            )
             np.testing.assert_array_equal(result.values[i, :, k], expected)
     assert (result > 0).any() and (result == 0).any()
 

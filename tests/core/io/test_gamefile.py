@@ -197,3 +197,20 @@ def test_decimal_literals_in_toml_are_limited_in_digits():
     long_decimal = "0." + "1" * 1200
     with pytest.raises(ValueError, match=r"finite|digits"):
         parse_game_file(PD.replace("delta = 0.9", f"delta = {long_decimal}"), "pd.toml")
+
+
+def test_a_gambit_nfg_file_reads_as_an_exact_game_file(tmp_path):
+    from bargaining import Game
+    from bargaining.core.io.gamefile import game_file_format
+
+    game = Game([[3, 0], [Fraction(9, 2), 1]], [[3, 5], [0, 1]], labels=(("C", "D"), ("c", "d")))
+    path = tmp_path / "dilemma.nfg"
+    path.write_text(game.to_nfg("a dilemma"))
+    spec = read_game_file(path)
+    assert spec.title == "a dilemma" and spec.parameters == {} and spec.delta is None
+    read = spec.game()
+    assert read.is_exact and read.labels == game.labels
+    assert read.payoff_matrices[0].tolist() == game.payoff_matrices[0].tolist()
+    assert game_file_format("x.toml", "NFG 1 R") == "nfg"
+    assert game_file_format("x.efg", "") == "efg"
+    assert game_file_format("x.nfg.toml", "[players]") == "toml"

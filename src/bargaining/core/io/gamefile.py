@@ -30,8 +30,10 @@ TOML v1.0.0: https://toml.io/en/v1.0.0
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..._lazy import lazy_module
 from ._schema import MAX_FILE_SIZE, Parameter, number, read_sections
@@ -39,7 +41,15 @@ from .expressions import parse_expression
 
 sp = lazy_module("sympy")
 
-__all__ = ["GameFile", "Parameter", "load_game", "parse_game_file", "read_game_file"]
+__all__ = [
+    "GameFile",
+    "Parameter",
+    "game_file_format",
+    "load_game",
+    "nfg_game_file",
+    "parse_game_file",
+    "read_game_file",
+]
 
 
 @dataclass(frozen=True)
@@ -163,16 +173,82 @@ def parse_game_file(text, source="<string>"):
     return parsed
 
 
+CONVERT_EFG = (
+    "convert it to its reduced normal form with Gambit first, e.g. in Python: "
+    "pygambit.read_efg(path).to_nfg('game.nfg')"
+)
+
+
+def game_file_format(path, text):
+    """``"nfg"``, ``"efg"`` or ``"toml"``: by the file's first word, else by its suffix.
+
+    Gambit files begin with ``NFG`` or ``EFG``; a TOML game file cannot.
+    """
+    words = text.split(None, 1)
+    first = words[0].upper() if words else ""
+    if first in ("NFG", "EFG"):
+        return first.lower()
+    suffix = Path(str(path)).suffix.lower()
+    return suffix[1:] if suffix in (".nfg", ".efg") else "toml"
+
+
+def nfg_game_file(text, source="<string>"):
+    """A two-player Gambit ``.nfg`` game as a :class:`GameFile` (no parameters, no delta).
+
+    Raises
+    ------
+    ValueError
+        Naming ``source``: for a malformed file, or one with more than two
+        players, saying what is supported.
+    """
+    from .interop import from_nfg
+
+    try:
+        game = from_nfg(text)
+    except ValueError as error:
+        message = str(error).removeprefix("nfg: ")
+        if "only two-player games" in message:
+            message += (
+                "; bargaining solve reads two-player normal forms (TOML game files or Gambit "
+                ".nfg): fix the strategies of all but two players to reduce the game"
+            )
+        raise ValueError(f"{source}: {message}") from None
+    title = re.search(r'"((?:[^"\\]|\\.)*)"', text)
+    A, B = (M.tolist() for M in game.payoff_matrices)
+    return GameFile(
+        source=source,
+        title=title.group(1) if title and title.group(1) else Path(source).name,
+        players=tuple(game.players),
+        actions=tuple(tuple(labels) for labels in game.labels),
+        payoffs=(tuple(map(tuple, A)), tuple(map(tuple, B))),
+    )
+
+
 def read_game_file(path):
-    """Read and parse the TOML game file at ``path``; see :func:`parse_game_file`."""
+    """Read and parse the game file at ``path``: TOML, or a two-player Gambit ``.nfg``.
+
+    The format is told by the file's first word (``NFG``) or its suffix; see
+    :func:`parse_game_file` and :func:`nfg_game_file`. An extensive-form
+    ``.efg`` file is refused with how to convert it.
+    """
     try:
         raw = read_regular_file(path, MAX_FILE_SIZE + 1)
         text = raw.decode("utf-8-sig")
     except OSError as error:
         raise ValueError(f"cannot read game file {str(path)!r}: {error.strerror}") from None
     except UnicodeDecodeError as error:
-        raise ValueError(f"cannot read game file {str(path)!r}: not UTF-8 text ({error.reason} "
-                         f"at byte {error.start})") from None
+        raise ValueError(
+            f"cannot read game file {str(path)!r}: not UTF-8 text ({error.reason} "
+            f"at byte {error.start})"
+        ) from None
+    kind = game_file_format(path, text)
+    if kind == "efg":
+        raise ValueError(
+            f"{path}: an extensive-form game (.efg); bargaining solve reads two-player normal "
+            f"forms (TOML game files or Gambit .nfg): {CONVERT_EFG}"
+        )
+    if kind == "nfg":
+        return nfg_game_file(text, str(path))
     return parse_game_file(text, str(path))
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ... import _display
 from ..minmax import minmax
 from ..polygon import ConvexPolygon
 from ..validation import check_delta, check_iteration_options
@@ -124,6 +125,10 @@ class PayoffSet(ConvexPolygon):
             f"PayoffSet({shape}, delta={self.delta:g}, method={self.method!r}, "
             f"iterations={self.iterations}, vertices=[{rows}])"
         )
+
+    _repr_svg_ = _display.payoff_set_svg
+    _repr_html_ = _display.payoff_set_html
+    _repr_latex_ = _display.payoff_set_latex
 
     def plot(self, ax: Axes | None = None, **style: Any) -> Axes:
         """Draw the set on matplotlib axes; return the axes.

@@ -1,0 +1,95 @@
+"""results.json: exact where the model is, the shortest decimals, and valid against its schema."""
+
+import json
+import re
+from fractions import Fraction
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from bargaining.analysis import breakdown_automation
+from bargaining.labor import scenarios
+from bargaining.report._collect import number, transfer_grid
+
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "results.schema.json"
+
+
+@pytest.fixture(scope="module")
+def results(full_report):
+    folder, _ = full_report
+    return json.loads((folder / "results.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def validator():
+    schema = json.loads(SCHEMA.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_number_gives_the_nearest_float_and_the_fraction():
+    assert number(Fraction(3, 20)) == (0.15, "3/20")
+    assert number(Fraction(4, 2)) == (2.0, None)
+    assert number(0.1 + 0.2) == (0.30000000000000004, None)  # a float is kept as it is
+
+
+def test_transfer_grid_is_exact_for_a_decimal_wage():
+    grid = transfer_grid(scenarios.DEFAULT)
+    assert grid == [Fraction(k, 20) for k in range(1, 9)]
+    assert [float(t) for t in grid][2] == 0.15
+
+
+def test_results_json_follows_its_schema(results, validator):
+    errors = [error.message for error in validator.iter_errors(results)]
+    assert errors == []
+
+
+def test_the_schema_rejects_a_breakdown_without_a_value(results, validator):
+    broken = json.loads(json.dumps(results))
+    broken["breakdown"]["exact 2x2"]["value"] = None
+    assert not validator.is_valid(broken)
+    broken = json.loads(json.dumps(results))
+    broken["redistribution"][0]["exact"]["a"] = "0.1"
+    assert not validator.is_valid(broken)
+
+
+def test_no_number_carries_floating_point_noise(results):
+    # Bisection brackets (exact breakdown points, with their accuracy) end where they end.
+    computed = json.loads(json.dumps(results))
+    for records in (computed["breakdown"], *computed.get("scenarios", {}).values()):
+        for record in records.values():
+            if isinstance(record, dict) and record["accuracy"]:
+                record["value"] = None
+    text = json.dumps(computed)
+    noisy = re.findall(r"-?\d+\.\d*(?:0{6,}|9{6,})\d+(?:e-?\d+)?", text)
+    assert noisy == []
+
+
+def test_exact_strings_are_the_floats_they_stand_beside(results):
+    checked = 0
+    for row in results["redistribution"]:
+        for key, exact in row["exact"].items():
+            assert float(Fraction(exact)) == row[key]
+            checked += 1
+    assert checked >= 20
+    floats = [float(Fraction(t)) for t in results["transfer_grid_exact"]]
+    assert floats == results["transfer_grid"]
+
+
+def test_breakdown_points_are_the_librarys(results):
+    closed = breakdown_automation(scenarios.DEFAULT.exact(), method="closed-form")
+    assert results["breakdown"]["stick-and-carrot"]["exact"] == str(closed.value) == "215/496"
+    assert results["breakdown"]["stick-and-carrot"]["value"] == float(closed.value)
+    # The exact 2x2 breakdown is the closed form of the payoff sets, confirmed by them.
+    exact = breakdown_automation(scenarios.DEFAULT.exact())
+    assert results["breakdown"]["exact 2x2"]["exact"] == str(exact.value) == "65/124"
+    assert results["breakdown"]["exact 2x2"]["method"] == "exact"
+    assert results["breakdown"]["exact 2x2"]["accuracy"] is None
+
+
+def test_investment_at_the_breakdown_point_is_exact(results):
+    choice = results["investment"]
+    assert choice["at_breakdown"] is True
+    assert choice["chosen_exact"] == "215/496"
+    assert Fraction(choice["gap_exact"]) == Fraction(215, 496) - Fraction(choice["efficient"])
