@@ -1,7 +1,7 @@
 """Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps."""
 
-from .investment import capital_payoff_curve, efficient_automation, strategic_automation
 from ._exact_redistribution import SELECTIONS, payoff_bounds
+from .investment import capital_payoff_curve, efficient_automation, strategic_automation
 from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
 from .sweeps import sweep
 from .threshold import Threshold
