@@ -9,8 +9,9 @@ import jsonschema
 import pytest
 
 from bargaining.analysis import breakdown_automation
+from bargaining.core.repeated.payoff_sets import DEFAULT_TOL
 from bargaining.labor import scenarios
-from bargaining.report._collect import number, transfer_grid
+from bargaining.report._collect import SOLVER_DECIMALS, number, transfer_grid
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "results.schema.json"
 
@@ -32,6 +33,10 @@ def test_number_gives_the_nearest_float_and_the_fraction():
     assert number(Fraction(3, 20)) == (0.15, "3/20")
     assert number(Fraction(4, 2)) == (2.0, None)
     assert number(0.1 + 0.2) == (0.30000000000000004, None)  # a float is kept as it is
+
+
+def test_solver_values_are_rounded_only_below_the_solvers_accuracy():
+    assert 10.0**-SOLVER_DECIMALS > 10 * DEFAULT_TOL
 
 
 def test_transfer_grid_is_exact_for_a_decimal_wage():

@@ -28,7 +28,6 @@ import numpy as np
 
 from ..analysis import SELECTIONS, breakdown_automation, max_redistribution, payoff_bounds
 from ..analysis.redistribution import automation_at_output
-from ..core.repeated.payoff_sets import DEFAULT_TOL
 from ..labor import scenarios, strike_output
 
 SCHEMA_VERSION = 3
@@ -37,7 +36,6 @@ GRID_STEPS = 8
 # The exact payoff sets are iterated to DEFAULT_TOL (1e-11) relative to payoffs of at most 1:
 # digits past the tenth decimal are the iteration's, not the model's.
 SOLVER_DECIMALS = 10
-assert 10.0**-SOLVER_DECIMALS > DEFAULT_TOL
 # breakdown_automation(method="exact") brackets the breakdown point to this width.
 BISECTION_ACCURACY = 1e-6
 
@@ -76,7 +74,7 @@ def transfer_grid(scenario):
 
     Exact (Fractions) when the wage is a decimal or rational number.
     """
-    top = 1 - _exact_or_float(scenario.w)
+    top = 1 - _as_fraction(scenario.w)
     return [top * k / GRID_STEPS for k in range(1, GRID_STEPS + 1)]
 
 
@@ -114,7 +112,7 @@ METHODS = (
 METHOD_KEYS = tuple(m.key for m in METHODS)
 
 
-def _exact_or_float(value):
+def _as_fraction(value):
     """``value`` as a Fraction when it is a finite decimal or rational, else unchanged."""
     if isinstance(value, bool):
         return value
@@ -133,7 +131,7 @@ def number(value):
     Rational values give their nearest float and their fraction (``None`` for
     integers, whose float is exact); anything else its float.
     """
-    exact = _exact_or_float(value) if not isinstance(value, float) else value
+    exact = _as_fraction(value) if not isinstance(value, float) else value
     if isinstance(exact, Fraction):
         return float(exact), None if exact.denominator == 1 else str(exact)
     return float(value), None
@@ -151,7 +149,7 @@ def _parameter(value):
 
 def _is_rational(scenario):
     return all(
-        isinstance(_exact_or_float(v), Fraction) or (isinstance(v, float) and math.isinf(v))
+        isinstance(_as_fraction(v), Fraction) or (isinstance(v, float) and math.isinf(v))
         for v in scenario.parameters.values()
     )
 
@@ -349,12 +347,12 @@ def _investment(scenario, closed_form_breakdown):
 
     quadratic = cost("quadratic")
     choice = strategic_automation(scenario, quadratic)
-    efficient = _exact_or_float(choice.efficient)
+    efficient = _as_fraction(choice.efficient)
     chosen = choice.chosen
     # At the breakdown point the choice is the closed-form a*, known exactly.
     if choice.at_breakdown and closed_form_breakdown["exact"] is not None:
         chosen = Fraction(closed_form_breakdown["exact"])
-    chosen = _exact_or_float(chosen) if isinstance(chosen, Fraction) else chosen
+    chosen = _as_fraction(chosen) if isinstance(chosen, Fraction) else chosen
     gap = chosen - efficient if isinstance(chosen, Fraction) else float(chosen) - float(efficient)
     return {
         "cost": str(quadratic.expression),
