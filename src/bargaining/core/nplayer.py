@@ -332,8 +332,8 @@ class NPlayerGame:
         Returns
         -------
         sympy.Poly
-            In the symbol ``p``, with rational coefficients for exact games and
-            float coefficients for float games.
+            In the symbol ``p``, with rational coefficients (for a float game,
+            those of the floats' exact binary values).
 
         Raises
         ------
@@ -358,7 +358,9 @@ class NPlayerGame:
             rest = (1,) * joining + (0,) * (others - joining)
             gain = self._payoffs[(1, *rest, 0)] - self._payoffs[(0, *rest, 0)]
             weight = math.comb(others, joining) * p**joining * (1 - p) ** (others - joining)
-            polynomial += weight * num.to_sympy(gain)
+            # Floats enter at their exact binary values: expanding the Bernstein form in
+            # floats would cancel away the digits near a root of high multiplicity.
+            polynomial += weight * sp.Rational(gain)
         return sp.Poly(sp.expand(polynomial), p)
 
     def symmetric_equilibria(self) -> list[Any]:
@@ -390,40 +392,61 @@ class NPlayerGame:
                 stacklevel=2,
             )
             return [Fraction(0), Fraction(1)] if self.kind == num.EXACT else [0.0, 1.0]
-        at_zero, at_one = polynomial.eval(0), polynomial.eval(1)
-        if self.kind == num.EXACT:
-            interior = [r for r in polynomial.real_roots() if 0 < r < 1]
-            found = sorted(set(interior), key=lambda r: r.evalf(30))
-            found = [Fraction(int(r.p), int(r.q)) if r.is_Rational else r for r in found]
-            zero, one = Fraction(0), Fraction(1)
-        else:
-            found = _float_roots_in_unit_interval(polynomial, self._slack())
-            zero, one = 0.0, 1.0
-            at_zero, at_one = float(at_zero), float(at_one)
-        slack = self._slack()
-        result = []
-        if at_zero <= slack:
-            result.append(zero)
-        result += [r for r in found if r not in (zero, one)]
-        if at_one >= -slack:
-            result.append(one)
-        return result
+        return equilibria_from_gain(polynomial, exact=self.kind == num.EXACT, slack=self._slack())
 
 
-def _float_roots_in_unit_interval(polynomial, slack):
-    """Real roots in (0, 1) of a float polynomial, deduplicated, that it vanishes at."""
-    coefficients = [float(c) for c in polynomial.all_coeffs()]
-    if len(coefficients) == 1:
+def equilibria_from_gain(polynomial: Any, *, exact: bool, slack: float = 0.0) -> list[Any]:
+    """The symmetric equilibria given the gain from the second action as a polynomial in p.
+
+    Parameters
+    ----------
+    polynomial : sympy.Poly
+        The gain, in one variable ``p`` with rational coefficients (see
+        :meth:`NPlayerGame.indifference_polynomial`); not identically zero.
+    exact : bool
+        Exact roots (Fractions, radicals or ``CRootOf``), or floats.
+    slack : float
+        How far below zero the gain at ``p = 1`` (above zero at ``p = 0``)
+        may be for the pure profile to count, for float coefficients.
+
+    Returns
+    -------
+    list
+        Increasing: 0 if the gain at 0 is at most 0, the roots in (0, 1), 1 if
+        the gain at 1 is at least 0.
+    """
+    at_zero, at_one = polynomial.eval(0), polynomial.eval(1)
+    if exact:
+        interior = sorted(
+            {r for r in polynomial.real_roots() if 0 < r < 1}, key=lambda r: r.evalf(30)
+        )
+        found = [Fraction(int(r.p), int(r.q)) if r.is_Rational else r for r in interior]
+        zero, one = Fraction(0), Fraction(1)
+    else:
+        found = _float_roots_in_unit_interval(polynomial)
+        zero, one = 0.0, 1.0
+        at_zero, at_one = float(at_zero), float(at_one)
+    result = [zero] if at_zero <= slack else []
+    result += found
+    if at_one >= -slack:
+        result.append(one)
+    return result
+
+
+def _float_roots_in_unit_interval(polynomial):
+    """Real roots in (0, 1) of a rational polynomial, as floats.
+
+    The roots are isolated in rational arithmetic and narrowed below float
+    resolution: expanded polynomials with clustered or multiple roots
+    (``(1 - p)**40``) defeat float root finders.
+    """
+    if polynomial.degree() < 1:
         return []
-    candidates = np.roots(coefficients)
-    close = [c.real for c in candidates if abs(c.imag) < 1e-6 and -1e-9 < c.real < 1 + 1e-9]
     roots = []
-    for root in sorted(close):
-        root = min(max(root, 0.0), 1.0)
-        if 0 < root < 1 and not any(abs(root - r) < 1e-9 for r in roots):
-            value = np.polyval(coefficients, root)
-            if abs(value) <= max(slack, 1e-9) * max(1.0, max(abs(c) for c in coefficients)):
-                roots.append(float(root))
+    for (low, high), _ in polynomial.intervals(eps=sp.Rational(1, 2**60)):
+        root = float((low + high) / 2)
+        if 0 < root < 1 and (not roots or root != roots[-1]):
+            roots.append(root)
     return roots
 
 

@@ -5,12 +5,14 @@ from . import (
     formulas,
     holdouts,
     investment,
+    participation,
     revolution,
     scenarios,
     strike_game,
     technology,
     wages,
 )
+from .participation import participation_game
 from .scenarios import Scenario
 from .strike_game import StrikeGame
 from .technology import labor_share, strike_output
@@ -23,6 +25,8 @@ __all__ = [
     "holdouts",
     "investment",
     "labor_share",
+    "participation",
+    "participation_game",
     "revolution",
     "scenarios",
     "strike_game",

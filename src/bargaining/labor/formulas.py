@@ -210,6 +210,35 @@ CAPITAL_VALUE_SHARING = 1 - w - MAX_TRANSFER_CAPITAL
 CAPITAL_VALUE_STAGE = 1 - w
 
 
+# --- Many workers: the participation (threshold public-good) game, Palfrey-Rosenthal -------
+# n workers, a strike succeeds if at least k join, joining costs c_J, success pays every
+# worker V; the others join independently with probability p.
+workers, needed = sp.symbols("n k_J", positive=True, integer=True)
+join_cost, strike_value = sp.symbols("c_J V", positive=True)
+participation = sp.Symbol("p", nonnegative=True)
+# A worker's vote decides the strike when exactly k - 1 of the other n - 1 join.
+PIVOT_PROBABILITY = (
+    sp.binomial(workers - 1, needed - 1)
+    * participation ** (needed - 1)
+    * (1 - participation) ** (workers - needed)
+)
+# Joining rather than staying out; zero at a symmetric mixed equilibrium.
+JOIN_GAIN = strike_value * PIVOT_PROBABILITY - join_cost
+# Above this cost no symmetric mixed equilibrium exists (1 < k < n): the pivot
+# probability peaks at p = (k - 1) / (n - 1).
+MAX_JOIN_COST = strike_value * PIVOT_PROBABILITY.subs(participation, (needed - 1) / (workers - 1))
+# The two ends in closed form: one striker suffices (k = 1, the volunteer's dilemma) and
+# every worker is needed (k = n).
+PARTICIPATION_ONE_NEEDED = 1 - (join_cost / strike_value) ** (1 / (workers - 1))
+PARTICIPATION_ALL_NEEDED = (join_cost / strike_value) ** (1 / (workers - 1))
+# Comparative statics at an equilibrium (implicit function theorem on JOIN_GAIN = 0):
+# how participation moves with the cost of joining and with the value of success.
+PARTICIPATION_COST_RESPONSE = -sp.diff(JOIN_GAIN, join_cost) / sp.diff(JOIN_GAIN, participation)
+PARTICIPATION_VALUE_RESPONSE = -sp.diff(JOIN_GAIN, strike_value) / sp.diff(
+    JOIN_GAIN, participation
+)
+
+
 # Arguments of the compiled transfer formulas, in order.
 TRANSFER_ARGUMENTS = (y, w, b, delta, theta)
 
