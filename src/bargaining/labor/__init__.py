@@ -3,6 +3,7 @@
 from . import (
     evaluation,
     formulas,
+    global_games,
     holdouts,
     investment,
     participation,
@@ -22,6 +23,7 @@ __all__ = [
     "StrikeGame",
     "evaluation",
     "formulas",
+    "global_games",
     "holdouts",
     "investment",
     "labor_share",
