@@ -1,5 +1,7 @@
-"""Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps."""
+"""Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps,
+and the model with many workers (:mod:`~bargaining.analysis.workers`)."""
 
+from . import workers
 from .investment import capital_payoff_curve, efficient_automation, strategic_automation
 from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
 from .sweeps import sweep
@@ -19,4 +21,5 @@ __all__ = [
     "sweep",
     "sweeps",
     "threshold",
+    "workers",
 ]
