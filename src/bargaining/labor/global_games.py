@@ -84,6 +84,10 @@ def _evaluate(name: str, **values: Any) -> Any:
 
 
 def _check_costs(cost, value):
+    for name, number in (("cost", cost), ("value", value)):
+        num.classify(number, name)  # refuses non-numbers, infinities and NaN by name
+        if abs(number) > 1e100:
+            raise ValueError(f"{name} must be at most 1e+100 in absolute value")
     check_range(cost, "cost", 0, math.inf, closed_low=False)
     check_range(value, "value", 0, math.inf, closed_low=False)
     if not cost < value:

@@ -52,6 +52,8 @@ from .evaluation import check_range
 
 # 2**n profiles of n payoffs each: 14 workers already make 229 376 entries.
 MAX_GAME_WORKERS = 14
+# Costs and values beyond this overflow the float evaluation of the formulas.
+MAX_PAYOFF = 1e100
 
 
 def _check_count(value: Any, name: str, low: int, high: int | None = None) -> int:
@@ -67,11 +69,16 @@ def _check_count(value: Any, name: str, low: int, high: int | None = None) -> in
 def _check_parameters(n, k, cost, value, *, max_workers=None):
     n = _check_count(n, "n", 2, max_workers)
     k = _check_count(k, "k", 1, n)
+    kinds = set()
+    for name, number in (("cost", cost), ("value", value)):
+        kind, normalised = num.classify(number, name)
+        if kind == num.SYMBOLIC:
+            raise ValueError(f"{name} must be a number, got {number!r}")
+        if abs(normalised) > MAX_PAYOFF:
+            raise ValueError(f"{name} must be at most {MAX_PAYOFF:g} in absolute value")
+        kinds.add(kind)
     check_range(cost, "cost", 0, math.inf)
     check_range(value, "value", 0, math.inf, closed_low=False)
-    kinds = {num.classify(cost, "cost")[0], num.classify(value, "value")[0]}
-    if num.SYMBOLIC in kinds:
-        raise ValueError(f"cost and value must be numbers, got {cost!r} and {value!r}")
     return n, k, num.FLOAT not in kinds
 
 
