@@ -242,6 +242,10 @@ def test_bad_profiles_are_refused_naming_the_player():
         game.regret([[1], [0, 1], [0, 1]])
     with pytest.raises(ValueError, match="each of the 3 players"):
         game.regret([0, 0])
+    with pytest.raises(ValueError, match="sequence of strategies"):
+        game.regret(1)
+    with pytest.raises(ValueError, match=r"profile\[0\] must hold numbers"):
+        game.regret([[1 - sp.Symbol("q"), sp.Symbol("q")], 0, 0])
 
 
 def test_symmetric_solver_refuses_three_actions():

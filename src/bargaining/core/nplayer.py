@@ -174,7 +174,9 @@ class NPlayerGame:
         irrational probabilities, such as the roots :meth:`symmetric_equilibria`
         returns, in an exact game) or ``"float"``.
         """
-        if isinstance(profile, str | bytes) or len(profile) != self.n_players:
+        if isinstance(profile, str | bytes) or not hasattr(profile, "__len__"):
+            raise ValueError(f"profile must be a sequence of strategies, got {profile!r}")
+        if len(profile) != self.n_players:
             raise ValueError(
                 f"profile must give a strategy for each of the {self.n_players} players, "
                 f"got {profile!r}"
@@ -202,6 +204,8 @@ class NPlayerGame:
             for probability in strategy:
                 check_interval(probability, name, 0, 1)
                 kind, value = num.classify(probability, name)
+                if kind == num.SYMBOLIC and value.free_symbols:
+                    raise ValueError(f"{name} must hold numbers, got {probability!r}")
                 kinds.add(kind)
                 classified.append(value)
             total = sum(classified)
