@@ -118,7 +118,7 @@ def test_compare_lines_up_with_the_thresholds():
     [
         (lambda: workers.union_threshold(DEFAULT.replace(theta=0.1)), "theta must be 0"),
         (lambda: workers.union_threshold(DEFAULT.replace(tau=0)), "tau must be positive"),
-        (lambda: workers.individual_threshold(DEFAULT, 0), r"n must be an integer in \[1, 1000\]"),
+        (lambda: workers.individual_threshold(DEFAULT, 0), r"n must be an integer in \[1, 200\]"),
         (lambda: workers.individual_threshold(DEFAULT, 3, confidence=0), "confidence must lie"),
         (lambda: workers.strike_damage(1.5, 0.2, DEFAULT), r"share must lie in \[0, 1\]"),
         (lambda: workers.strike_damage(0.5, -0.1, DEFAULT), r"a must lie in \[0, 1\]"),

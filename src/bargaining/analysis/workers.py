@@ -92,9 +92,13 @@ def _float_scenario(scenario: Scenario) -> Scenario:
     return scenario.replace(**values)
 
 
+# Each needed number k solves a participation polynomial of degree n - 1 exactly.
+MAX_WORKERS = 200
+
+
 def _check_workers(n):
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= 1000:
-        raise ValueError(f"n must be an integer in [1, 1000], got {n!r}")
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= MAX_WORKERS:
+        raise ValueError(f"n must be an integer in [1, {MAX_WORKERS}], got {n!r}")
     return int(n)
 
 
