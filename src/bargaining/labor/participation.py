@@ -73,7 +73,7 @@ def _check_parameters(n, k, cost, value, *, max_workers=None):
     for name, number in (("cost", cost), ("value", value)):
         kind, normalised = num.classify(number, name)
         if kind == num.SYMBOLIC:
-            raise ValueError(f"{name} must be a number, got {number!r}")
+            raise ValueError(f"{name} must be an int, Fraction or float, got {number!r}")
         if abs(normalised) > MAX_PAYOFF:
             raise ValueError(f"{name} must be at most {MAX_PAYOFF:g} in absolute value")
         kinds.add(kind)
