@@ -135,3 +135,28 @@ def test_saved_files_repeat_byte_for_byte(tmp_path, suffix):
         assert b"<dc:date>" not in first
     else:
         assert b"Software" not in first
+
+
+def test_union_vs_individuals_marks_each_threshold():
+    from bargaining.analysis import workers
+
+    result = workers.compare(DEFAULT, 6, strike_pay=(None, 0.35), points=51)
+    figure = plots.union_vs_individuals(result)
+    union = artists(figure, "union")["union"]
+    np.testing.assert_array_equal(union.get_ydata(), result.union)
+    (line,) = artists(figure, "threshold:union").values()
+    assert line.get_xdata()[0] == pytest.approx(result.union_threshold)
+    for b, threshold in result.individual_thresholds.items():
+        (marker,) = artists(figure, f"threshold:{b:g}").values()
+        assert marker.get_xdata()[0] == pytest.approx(threshold)
+        curve = artists(figure, f"individual:{b:g}")[f"individual:{b:g}"]
+        np.testing.assert_array_equal(curve.get_ydata(), result.individual[b])
+
+
+def test_union_vs_individuals_refuses_curves_of_the_wrong_length():
+    from bargaining.analysis import workers
+
+    result = workers.compare(DEFAULT, 4, points=11)
+    broken = workers.WorkersComparison(**{**result.__dict__, "union": result.union[:-1]})
+    with pytest.raises(ValueError, match="union must have one value per level"):
+        plots.union_vs_individuals(broken)

@@ -13,7 +13,7 @@ lists them all.
 
 import importlib
 
-from .core import ConvexPolygon, DegenerateGameWarning, Game, Minmax
+from .core import ConvexPolygon, DegenerateGameWarning, Game, Minmax, NPlayerGame
 from .core.equilibria.symbolic import ConditionalEquilibrium
 
 # Read from the installed metadata on first use (pyproject.toml holds the one copy).
@@ -50,6 +50,7 @@ __all__ = [
     "Frontier",
     "Game",
     "Minmax",
+    "NPlayerGame",
     "PayoffSet",
     "RepeatedGame",
     "Scenario",

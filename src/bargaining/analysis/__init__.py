@@ -1,5 +1,7 @@
-"""Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps."""
+"""Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps,
+and the model with many workers (:mod:`~bargaining.analysis.workers`)."""
 
+from . import workers
 from ._exact_redistribution import SELECTIONS, payoff_bounds
 from .investment import capital_payoff_curve, efficient_automation, strategic_automation
 from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
@@ -22,4 +24,5 @@ __all__ = [
     "sweep",
     "sweeps",
     "threshold",
+    "workers",
 ]

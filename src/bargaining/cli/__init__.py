@@ -12,6 +12,7 @@ __all__ = [
     "figures",
     "invest",
     "main",
+    "participation",
     "problemset",
     "report",
     "scenarios",

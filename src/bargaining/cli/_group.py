@@ -60,13 +60,24 @@ def _register_commands():
     from .breakdown import breakdown
     from .figures import figures
     from .invest import invest
+    from .participation import participation
     from .problemset import problemset
     from .report import report
     from .scenarios import list_scenarios
     from .solve import solve
     from .sweep import sweep
 
-    for command in (report, breakdown, sweep, solve, invest, problemset, figures, list_scenarios):
+    for command in (
+        report,
+        breakdown,
+        sweep,
+        solve,
+        invest,
+        participation,
+        problemset,
+        figures,
+        list_scenarios,
+    ):
         main.add_command(command)
 
 

@@ -1,4 +1,4 @@
-"""Generic two-player game theory: normal-form games, equilibria, payoff sets.
+"""Generic game theory: two-player and N-player normal-form games, equilibria, payoff sets.
 
 :mod:`~bargaining.core.game` holds :class:`Game`; its equilibria come from
 :mod:`~bargaining.core.equilibria`, its minmax values from
@@ -6,7 +6,9 @@
 :mod:`~bargaining.core.polygon`. :mod:`~bargaining.core.repeated` treats the
 repeated game and :mod:`~bargaining.core.io` reads and writes games.
 :mod:`~bargaining.core.numbers` and :mod:`~bargaining.core.validation` are
-the arithmetic and the input checks every layer shares. Nothing here knows
+the arithmetic and the input checks every layer shares;
+:mod:`~bargaining.core.nplayer` holds :class:`NPlayerGame`, games with any
+number of players. Nothing here knows
 about labor or automation. The subpackages ``repeated`` and ``io`` are
 imported on first use.
 """
@@ -16,6 +18,7 @@ import importlib
 from . import numbers, validation
 from .game import DegenerateGameWarning, Game
 from .minmax import Minmax
+from .nplayer import NPlayerGame
 from .polygon import ConvexPolygon
 
 _ON_FIRST_USE = ("io", "repeated")
@@ -25,10 +28,12 @@ __all__ = [
     "DegenerateGameWarning",
     "Game",
     "Minmax",
+    "NPlayerGame",
     "equilibria",
     "game",
     "io",
     "minmax",
+    "nplayer",
     "numbers",
     "polygon",
     "repeated",

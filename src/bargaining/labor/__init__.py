@@ -3,14 +3,17 @@
 from . import (
     evaluation,
     formulas,
+    global_games,
     holdouts,
     investment,
+    participation,
     revolution,
     scenarios,
     strike_game,
     technology,
     wages,
 )
+from .participation import participation_game
 from .scenarios import Scenario
 from .strike_game import StrikeGame
 from .technology import labor_share, strike_output
@@ -20,9 +23,12 @@ __all__ = [
     "StrikeGame",
     "evaluation",
     "formulas",
+    "global_games",
     "holdouts",
     "investment",
     "labor_share",
+    "participation",
+    "participation_game",
     "revolution",
     "scenarios",
     "strike_game",

@@ -8,8 +8,10 @@ an expression for symbolic input.
 
 The sections: technology (output during a strike, the competitive labor
 share), the repeated strike game (transfers and breakdown), wage bargaining,
-holdouts (Fernandez-Glazer), revolution and commitment (Acemoglu-Robinson)
-and capital's investment in automation.
+holdouts (Fernandez-Glazer), revolution and commitment (Acemoglu-Robinson),
+capital's investment in automation, and many workers: participation games
+(Palfrey-Rosenthal) and global games of regime change (Morris-Shin,
+Angeletos-Hellwig-Pavan).
 
 Symbols: automation ``a``, task elasticity ``sigma``, replacement productivity
 ``rho``, wage ``w``, transfer ``tau``, labor's strike payoff ``b``, discount
@@ -267,6 +269,77 @@ PRODUCTION_SURPLUS = 1 + PRODUCTIVITY_GAIN
 # and in the stage equilibrium (Work, Keep) that capital prefers.
 CAPITAL_VALUE_SHARING = 1 - w - MAX_TRANSFER_CAPITAL
 CAPITAL_VALUE_STAGE = 1 - w
+
+
+# --- Many workers: the participation (threshold public-good) game, Palfrey-Rosenthal -------
+# n workers, a strike succeeds if at least k join, joining costs c_J, success pays every
+# worker V; the others join independently with probability p.
+workers, needed = sp.symbols("n k_J", positive=True, integer=True)
+join_cost, strike_value = sp.symbols("c_J V", positive=True)
+participation = sp.Symbol("p", nonnegative=True)
+# A worker's vote decides the strike when exactly k - 1 of the other n - 1 join.
+PIVOT_PROBABILITY = (
+    sp.binomial(workers - 1, needed - 1)
+    * participation ** (needed - 1)
+    * (1 - participation) ** (workers - needed)
+)
+# Joining rather than staying out; zero at a symmetric mixed equilibrium.
+JOIN_GAIN = strike_value * PIVOT_PROBABILITY - join_cost
+# Above this cost no symmetric mixed equilibrium exists (1 < k < n): the pivot
+# probability peaks at p = (k - 1) / (n - 1).
+MAX_JOIN_COST = strike_value * PIVOT_PROBABILITY.subs(participation, (needed - 1) / (workers - 1))
+# The two ends in closed form: one striker suffices (k = 1, the volunteer's dilemma) and
+# every worker is needed (k = n).
+PARTICIPATION_ONE_NEEDED = 1 - (join_cost / strike_value) ** (1 / (workers - 1))
+PARTICIPATION_ALL_NEEDED = (join_cost / strike_value) ** (1 / (workers - 1))
+# Comparative statics at an equilibrium (implicit function theorem on JOIN_GAIN = 0):
+# how participation moves with the cost of joining and with the value of success.
+PARTICIPATION_COST_RESPONSE = -sp.diff(JOIN_GAIN, join_cost) / sp.diff(JOIN_GAIN, participation)
+PARTICIPATION_VALUE_RESPONSE = -sp.diff(JOIN_GAIN, strike_value) / sp.diff(
+    JOIN_GAIN, participation
+)
+
+
+# --- Many workers: a strike as a global game of regime change (Morris-Shin, AHP) -----------
+# Capital's resilience theta_R; the strike succeeds if the share of workers who join is at
+# least theta_R. Prior theta_R ~ N(z, 1/alpha); worker i sees x_i = theta_R + noise of
+# precision beta and joins iff x_i < x*. Joining costs c_J and success pays V, as above.
+resilience, signal = sp.symbols("theta_R x", real=True)
+prior_mean = sp.Symbol("z", real=True)
+prior_precision, signal_precision = sp.symbols("alpha beta_x", positive=True)
+
+
+def _normal_cdf(value):
+    return (1 + sp.erf(value / sp.sqrt(2))) / 2
+
+
+def _normal_quantile(probability):
+    return sp.sqrt(2) * sp.erfinv(2 * probability - 1)
+
+
+# Share of workers who strike when resilience is theta_R.
+STRIKE_SHARE = _normal_cdf(sp.sqrt(signal_precision) * (signal - resilience))
+# The strike succeeds up to theta* where STRIKE_SHARE = theta*, i.e. at the signal
+SIGNAL_THRESHOLD = resilience + _normal_quantile(resilience) / sp.sqrt(signal_precision)
+# and the worker who sees x* is indifferent: V P(theta_R <= theta* | x*) = c_J. With the
+# posterior N((beta x + alpha z)/(alpha + beta), 1/(alpha + beta)) both conditions give
+# one equation in theta*, zero at an equilibrium threshold:
+THRESHOLD_CONDITION = (
+    prior_precision / sp.sqrt(signal_precision) * (resilience - prior_mean)
+    - _normal_quantile(resilience)
+    - sp.sqrt(1 + prior_precision / signal_precision) * _normal_quantile(join_cost / strike_value)
+)
+# The same in q = Phi^-1(theta*), where a root finder keeps its precision near 0 and 1.
+resilience_quantile = sp.Symbol("q_R", real=True)
+THRESHOLD_CONDITION_IN_QUANTILE = THRESHOLD_CONDITION.subs(
+    resilience, _normal_cdf(resilience_quantile)
+)
+# Its derivative is alpha/sqrt(beta) - 1/phi(.) <= alpha/sqrt(beta) - sqrt(2 pi), so the
+# threshold is unique when signals are precise enough relative to the prior:
+UNIQUENESS_PRECISION = prior_precision**2 / (2 * sp.pi)
+# As the noise vanishes (beta -> oo), or with a flat prior (alpha = 0), the marginal worker
+# believes the share striking is uniform on [0, 1] (Laplacian belief):
+LIMIT_THRESHOLD = 1 - join_cost / strike_value
 
 
 # Arguments of the compiled transfer formulas, in order.

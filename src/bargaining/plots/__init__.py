@@ -17,6 +17,7 @@ from .investment import capital_payoff
 from .payoff_sets import payoff_sets
 from .phase import phase_diagram
 from .redistribution import redistribution_curves
+from .workers import union_vs_individuals
 
 __all__ = [
     "PALETTE",
@@ -32,4 +33,6 @@ __all__ = [
     "redistribution_curves",
     "save",
     "save_formats",
+    "union_vs_individuals",
+    "workers",
 ]

@@ -18,6 +18,8 @@ PAPERS = {
     "acemoglu-robinson-2001": "acemoglu_robinson",
     "fernandez-glazer-1991": "fernandez_glazer",
     "automation-redistribution": "automation_redistribution",
+    "palfrey-rosenthal-1984": "palfrey_rosenthal",
+    "global-games": "global_games",
 }
 
 __all__ = ["PAPERS", "get", *sorted(PAPERS.values())]
