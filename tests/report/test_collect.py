@@ -98,3 +98,31 @@ def test_investment_at_the_breakdown_point_is_exact(results):
     assert choice["at_breakdown"] is True
     assert choice["chosen_exact"] == "215/496"
     assert Fraction(choice["gap_exact"]) == Fraction(215, 496) - Fraction(choice["efficient"])
+
+
+def test_job_loss_record_is_the_librarys(results):
+    from bargaining.analysis import payoff_bounds
+
+    record = results["job_loss"]
+    assert record["lockout"]["model"].startswith("strike and lockout")
+    levels = record["levels"]
+    lockout = scenarios.DEFAULT.replace(lockout=True)
+    bounds = payoff_bounds(lockout, levels)
+    assert record["lockout"]["labor_best"] == pytest.approx(bounds.labor_best.tolist(), abs=1e-9)
+    assert record["lockout"]["labor_worst"] == pytest.approx(record["outside_option"], abs=1e-9)
+    # The job is lost where strike output reaches capital's share of work: y_s(a) = 1 - w.
+    assert record["job_lost_at"]["exact"] == "5/8"
+    assert record["selections"]["labor-best"]["exact"] == "17/28"
+    assert record["selections"]["capital-best"]["kind"] == "never-sustainable"
+
+
+def test_workers_record_is_the_librarys(results, full_report):
+    from bargaining.analysis.workers import compare
+
+    comparison = compare(scenarios.DEFAULT, n=results["workers"]["n"], strike_pay=(None, 0.3, 0.4))
+    assert results["workers"]["union"] == pytest.approx(comparison.union_threshold, abs=1e-9)
+    found = [r["threshold"] for r in results["workers"]["individual"]]
+    assert found == pytest.approx(list(comparison.individual_thresholds.values()), abs=1e-9)
+    folder, _ = full_report
+    page = (folder / "report.html").read_text()
+    assert 'id="workers"' in page and 'id="job-loss"' in page

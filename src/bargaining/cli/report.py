@@ -8,7 +8,15 @@ from ._options import os_reason, scenario_named, scenario_option
 
 # The figures' names are listed here (not imported) so that --help stays fast;
 # a test checks them against bargaining.report.FIGURE_FILES.
-FIGURE_STEMS = ("redistribution", "phase", "payoff_sets", "job_loss", "investment", "scenarios")
+FIGURE_STEMS = (
+    "redistribution",
+    "phase",
+    "payoff_sets",
+    "job_loss",
+    "workers",
+    "investment",
+    "scenarios",
+)
 REPORT_FILES = (
     "report.md",
     "report.html",

@@ -259,6 +259,8 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
         "revived_at": revived,
     }
     results["job_loss"] = _job_loss(scenario, step)
+    step("many workers: union against individual workers")
+    results["workers"] = _workers(scenario)
     step("capital's choice of automation")
     results["investment"] = _investment(scenario, breakdown["stick-and-carrot"])
     if compare:
@@ -278,6 +280,36 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
 
 
 JOB_LOSS_LEVELS = tuple(Fraction(k, 20) for k in range(21))
+WORKERS = 10
+# Strike payoffs compared for individual workers: the scenario's own, then two strike funds.
+STRIKE_FUNDS = (None, 0.3, 0.4)
+
+
+def workers_comparison(scenario):
+    """The many-workers comparison of the report, or None where the model does not apply."""
+    from ..analysis.workers import compare
+
+    funds = tuple(b for b in STRIKE_FUNDS if b is None or b < (1 - scenario.theta) * scenario.w)
+    try:
+        return compare(scenario, n=WORKERS, strike_pay=funds)
+    except ValueError:
+        return None
+
+
+def _workers(scenario):
+    """Where the strike threat stops being credible for a union and for individual workers."""
+    comparison = workers_comparison(scenario)
+    if comparison is None:
+        return None
+    return {
+        "n": comparison.n,
+        "confidence": comparison.confidence,
+        "union": _solver(comparison.union_threshold),
+        "individual": [
+            {"b": _solver(b), "threshold": _solver(t)}
+            for b, t in comparison.individual_thresholds.items()
+        ],
+    }
 
 
 def _without_lockout(scenario):

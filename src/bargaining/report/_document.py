@@ -388,11 +388,48 @@ def _job_loss_section(results):
     )
 
 
+def _workers_section(results):
+    record = results.get("workers")
+    if record is None:
+        return None
+    rows = [("a union calling out its members", format_value(record["union"]))]
+    rows += [
+        (f"individual workers, strike payoff b = {r['b']:g}", format_value(r["threshold"]))
+        for r in record["individual"]
+    ]
+    return Section(
+        "workers",
+        "Many workers: a union against individual strikers",
+        (
+            Paragraph(
+                f"Labor as {record['n']} workers: each striker withholds the tasks machines "
+                "cannot do, so automation shrinks what a striker costs capital. A union commits "
+                "its members; individual workers each pay the cost of a period on strike and "
+                "join only if enough others do (a threshold participation game, its highest "
+                f"mixed equilibrium; credible while a strike succeeds with probability at least "
+                f"{record['confidence']:g}). A strike fund raises b and lowers that cost."
+            ),
+            Table(
+                "Automation level at which the strike threat stops being credible",
+                ("who strikes", "a"),
+                tuple(rows),
+            ),
+            Figure(
+                "workers",
+                "Union against individual workers as automation rises",
+                "The union's strike succeeds up to its threshold; individual workers' chance of "
+                "a successful strike falls earlier, unless a strike fund pays them to join.",
+            ),
+        ),
+    )
+
+
 SECTIONS: list[Callable[[dict[str, Any]], Section | None]] = [
     _parameters_section,
     _redistribution_section,
     _breakdown_section,
     _job_loss_section,
+    _workers_section,
     _investment_section,
     _scenarios_section,
 ]

@@ -135,6 +135,18 @@ def _job_loss(scenario, results):
     return figure
 
 
+def _workers(scenario, results):
+    from ..plots import union_vs_individuals
+    from ._collect import workers_comparison
+
+    comparison = workers_comparison(scenario)
+    if comparison is None:
+        return None
+    return union_vs_individuals(
+        comparison, title=f"scenario {scenario.name!r}: {comparison.n} workers"
+    )
+
+
 def _investment(scenario, results):
     from matplotlib.figure import Figure
 
@@ -160,6 +172,7 @@ FIGURES = (
     FigureSpec(
         "job_loss", "labor's best and worst payoffs with and without the lockout", _job_loss
     ),
+    FigureSpec("workers", "union against individual workers", _workers),
     FigureSpec("investment", "capital's choice of automation", _investment),
     FigureSpec("scenarios", "the named scenarios compared", _scenarios),
 )
@@ -189,5 +202,6 @@ def draw_figures(scenario, out_dir, results=None, *, progress=None):
     for spec in FIGURES:
         step(f"figure: {spec.description}")
         figure = spec.draw(scenario, results)
-        paths += save_formats(figure, out, spec.stem)
+        if figure is not None:
+            paths += save_formats(figure, out, spec.stem)
     return paths
