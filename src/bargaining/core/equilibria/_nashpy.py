@@ -5,10 +5,10 @@ Algorithm
 1. Shift both payoff matrices so that every entry is at least 1 (equilibria
    are unchanged, and nashpy's polytope methods need positive payoffs);
    payoffs spread over more than 1e100 are first scaled down.
-2. Run the chosen nashpy algorithm: vertex enumeration, support enumeration,
-   or Lemke-Howson from every initial label.
-3. Drop non-finite results (Lemke-Howson can return them on degenerate
-   games), tidy probabilities that rounding left slightly negative, and merge
+2. Run the chosen algorithm: nashpy's vertex enumeration or support
+   enumeration, or this package's Lemke-Howson
+   (:mod:`~bargaining.core.equilibria.lemke_howson`) from every initial label.
+3. Drop non-finite results, tidy probabilities that rounding left slightly negative, and merge
    equilibria that agree within a tolerance.
 4. Drop candidates that are not equilibria within the tolerance; if none is
    left (nashpy's linear programs fail on badly scaled payoffs), enumerate
@@ -39,27 +39,50 @@ import warnings
 
 import numpy as np
 
+from .lemke_howson import lemke_howson_from_every_label
+
 FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
 # Largest games (rows + columns) each algorithm is run on. nashpy's vertex
 # enumeration hands qhull polytopes of dimension m and n, and support
 # enumeration tries every pair of supports: both grow exponentially and a
-# 100x100 game exhausts memory inside qhull. Lemke-Howson pivots in Python
-# from every label; the exact fallback enumerates vertices in rationals.
-MAX_ACTIONS = {"auto": 16, "vertex": 16, "support": 16, "lemke-howson": 24}
+# 100x100 game exhausts memory inside qhull. Lemke-Howson pivots from every
+# one of the m + n labels, each path polynomial per pivot (200x200 takes
+# seconds without numba); in exact integers it slows down with the size of
+# the determinants (20x20 takes a third of a second, 25x25 seconds). The
+# exact fallback enumerates vertices in rationals.
+MAX_ACTIONS = {"auto": 16, "vertex": 16, "support": 16, "lemke-howson": 400}
+MAX_EXACT_LEMKE_HOWSON_ACTIONS = 40
 MAX_EXACT_FALLBACK_ACTIONS = 12
 
 
-def check_size(shape, method):
-    """Refuse a float game too large for ``method`` before any algorithm starts.
+def check_size(shape, method, exact=False):
+    """Refuse a game too large for ``method`` before any algorithm starts.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        The game's ``(m, n)``.
+    method : str
+        One of :data:`MAX_ACTIONS`.
+    exact : bool
+        Whether the game is exact and solved by exact Lemke-Howson.
 
     Raises
     ------
     ValueError
         Naming the game's size, the method and the largest size it accepts.
     """
+    if exact:
+        if sum(shape) > MAX_EXACT_LEMKE_HOWSON_ACTIONS:
+            raise ValueError(
+                f"equilibria(method='lemke-howson') of a {shape[0]}x{shape[1]} exact game "
+                f"would take minutes: exact pivoting accepts at most "
+                f"{MAX_EXACT_LEMKE_HOWSON_ACTIONS} actions in all; give float payoffs"
+            )
+        return
     limit = MAX_ACTIONS[method]
     if min(shape) > 1 and sum(shape) > limit:
-        hint = "; give exact payoffs or a smaller game" if method == "lemke-howson" else (
+        hint = "; give a smaller game" if method == "lemke-howson" else (
             "; method='lemke-howson' finds some equilibria of games up to "
             f"{MAX_ACTIONS['lemke-howson']} actions"
         )
@@ -69,7 +92,9 @@ def check_size(shape, method):
         )
 
 
-def _run(game, method, size):
+def _run(game, method):
+    if method == "lemke-howson":
+        return lemke_howson_from_every_label(*game.payoff_matrices)
     # nashpy warns about degeneracy in its own words; step 4 reports it as a
     # DegenerateGameWarning instead.
     with warnings.catch_warnings():
@@ -81,40 +106,7 @@ def _run(game, method, size):
                 return list(game.support_enumeration())
         except FAILURES:
             return []  # nashpy's linear programs can fail on badly scaled payoffs
-        found = []
-        for label in range(size):
-            # One label failing (a degenerate pivot) must not discard what the others found.
-            try:
-                found.append(_lemke_howson(game.payoff_matrices, label, 50 * size))
-            except FAILURES:
-                continue
-        return found
-
-
-def _lemke_howson(payoffs, label, max_pivots):
-    """Lemke-Howson from ``label`` on nashpy's lexicographic tableaux, at most ``max_pivots``.
-
-    The complementary pivoting of Lemke and Howson (1964; Algorithm 3.6 of
-    Nisan et al. 2007): drop ``label`` from the artificial equilibrium, then
-    alternately let the label just dropped enter the other player's tableau,
-    until every label is present. On degenerate games nashpy's own loop can
-    pivot without end; here a path longer than ``max_pivots`` raises
-    ``RuntimeError`` and only this label's result is lost.
-    """
-    from nashpy.linalg import create_col_tableau, create_row_tableau
-
-    A, B = payoffs
-    columns, rows = create_col_tableau(A, True), create_row_tableau(B, True)
-    order = (rows, columns) if label in rows.non_basic_variables else (columns, rows)
-    entering = label
-    for step in range(max_pivots):
-        entering = order[step % 2].pivot_and_drop_label(entering)
-        if columns.non_basic_variables | rows.non_basic_variables == columns.labels:
-            return (
-                rows.to_strategy(columns.non_basic_variables),
-                columns.to_strategy(rows.non_basic_variables),
-            )
-    raise RuntimeError(f"Lemke-Howson from label {label} took more than {max_pivots} pivots")
+    raise ValueError(f"unknown method {method!r}")
 
 
 def _one_action_equilibria(A, B):
@@ -191,7 +183,7 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
     if min(A.shape) == 1:  # qhull cannot build one-dimensional polytopes
         candidates = _one_action_equilibria(*original)
     else:
-        candidates = _run(nashpy.Game(A, B), method, sum(A.shape))
+        candidates = _run(nashpy.Game(A, B), method)
     found = []
     for x, y in candidates:
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
