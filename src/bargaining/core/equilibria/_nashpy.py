@@ -1,12 +1,13 @@
-"""Equilibria of float games through nashpy, cleaned and checked.
+"""Equilibria of float games, cleaned and checked.
 
 Algorithm
 ---------
 1. Shift both payoff matrices so that every entry is at least 1 (equilibria
-   are unchanged, and nashpy's polytope methods need positive payoffs);
-   payoffs spread over more than 1e100 are first scaled down.
-2. Run the chosen algorithm: nashpy's vertex enumeration or support
-   enumeration, or this package's Lemke-Howson
+   are unchanged, and the polytope methods need positive payoffs); payoffs
+   spread over more than 1e100 are first scaled down.
+2. Run the chosen algorithm: this package's vertex enumeration
+   (:mod:`~bargaining.core.equilibria.float_vertex`; nashpy's if qhull fails
+   on it), nashpy's support enumeration, or this package's Lemke-Howson
    (:mod:`~bargaining.core.equilibria.lemke_howson`) from every initial label.
 3. Drop non-finite results, tidy probabilities that rounding left slightly negative, and merge
    equilibria that agree within a tolerance.
@@ -39,18 +40,20 @@ import warnings
 
 import numpy as np
 
+from .float_vertex import float_vertex_enumeration
 from .lemke_howson import lemke_howson_from_every_label
 
 FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
-# Largest games (rows + columns) each algorithm is run on. nashpy's vertex
-# enumeration hands qhull polytopes of dimension m and n, and support
-# enumeration tries every pair of supports: both grow exponentially and a
-# 100x100 game exhausts memory inside qhull. Lemke-Howson pivots from every
+# Largest games (rows + columns) each algorithm is run on. Vertex enumeration
+# hands qhull polytopes of dimension m and n (a random 12x12 game has about
+# 5,000 vertices a polytope, a tenth of a second; the count grows about 2.5-fold
+# an action), and support enumeration tries every pair of supports: both grow
+# exponentially and a 100x100 game exhausts memory inside qhull. Lemke-Howson pivots from every
 # one of the m + n labels, each path polynomial per pivot (200x200 takes
 # seconds without numba); in exact integers it slows down with the size of
 # the determinants (20x20 takes a third of a second, 25x25 seconds). The
 # exact fallback enumerates vertices in rationals.
-MAX_ACTIONS = {"auto": 16, "vertex": 16, "support": 16, "lemke-howson": 400}
+MAX_ACTIONS = {"auto": 24, "vertex": 24, "support": 16, "lemke-howson": 400}
 MAX_EXACT_LEMKE_HOWSON_ACTIONS = 40
 MAX_EXACT_FALLBACK_ACTIONS = 12
 
@@ -101,7 +104,12 @@ def _run(game, method):
         warnings.simplefilter("ignore", RuntimeWarning)
         try:
             if method in ("auto", "vertex"):
-                return list(game.vertex_enumeration())
+                from scipy.spatial import QhullError
+
+                try:
+                    return float_vertex_enumeration(*game.payoff_matrices)[0]
+                except QhullError:
+                    return list(game.vertex_enumeration())
             if method == "support":
                 return list(game.support_enumeration())
         except FAILURES:
@@ -174,9 +182,9 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
     degenerate : bool
         Whether some equilibrium found shows the game to be degenerate.
     """
+    check_size(A.shape, method)
     import nashpy
 
-    check_size(A.shape, method)
     original = A, B
     A, B = _positive(A), _positive(B)
     scale = max(float(A.max()), float(B.max()))
