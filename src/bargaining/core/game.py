@@ -265,7 +265,8 @@ class Game:
         method : {"auto", "vertex", "support", "lemke-howson"}
             ``"auto"`` and ``"vertex"`` enumerate the vertices of the best
             response polytopes: exactly, in rational arithmetic, for exact
-            games, and through nashpy for float games. ``"support"`` calls
+            games, and in floats through qhull for float games (at most 24
+            actions in all). ``"support"`` calls
             nashpy's support enumeration, on floats. ``"lemke-howson"``
             runs :func:`~bargaining.core.equilibria.lemke_howson.lemke_howson`
             from every one of the ``m + n`` starting labels and returns the
@@ -324,7 +325,8 @@ class Game:
 
         found, degenerate = nashpy_equilibria(self._A.astype(float), self._B.astype(float), method)
         if degenerate:
-            source = "Lemke-Howson" if method == "lemke-howson" else f"nashpy's {method} method"
+            source = {"lemke-howson": "Lemke-Howson", "support": "nashpy's support enumeration"}
+            source = source.get(method, "vertex enumeration in floats")
             warnings.warn(
                 f"the game is degenerate: {source} may miss equilibria; "
                 "give exact payoffs (ints or Fractions) for a complete list",
