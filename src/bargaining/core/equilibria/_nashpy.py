@@ -15,11 +15,10 @@ Algorithm
    left (nashpy's linear programs fail on badly scaled payoffs), enumerate
    the vertices of the same float payoffs exactly instead, for games of at
    most :data:`MAX_EXACT_FALLBACK_ACTIONS` actions in all. A Lemke-Howson
-   label that fails, or whose path exceeds 50 pivots per action, drops only
-   its own result.
+   label whose path exceeds its pivot cap drops only its own result.
 5. Flag degeneracy: an equilibrium at which a player has more pure best
    responses than the opponent's support has strategies shows the game is
-   degenerate, and nashpy's methods may then miss equilibria.
+   degenerate, and the float methods may then miss equilibria.
 
 Games larger than :data:`MAX_ACTIONS` allows for the method are refused
 before any algorithm starts.
@@ -136,10 +135,6 @@ def _positive(payoffs):
     return payoffs - payoffs.min() + 1.0
 
 
-def _regret(A, B, x, y):
-    return max(np.max(A @ y) - x @ A @ y, np.max(x @ B) - x @ B @ y)
-
-
 def _exact_equilibria(A, B):
     """Fallback when nashpy finds nothing: exact vertex enumeration of the same floats."""
     from fractions import Fraction
@@ -151,15 +146,52 @@ def _exact_equilibria(A, B):
     return [(x.astype(float), y.astype(float)) for x, y in found], degenerate
 
 
-def _tidy(strategy):
-    strategy = np.where(np.abs(strategy) < 1e-13, 0.0, np.clip(strategy, 0.0, None))
-    return strategy / strategy.sum()
+def _tidy(strategies):
+    """Rows of ``strategies`` with rounding below zero removed, summing to 1."""
+    strategies = np.where(np.abs(strategies) < 1e-13, 0.0, np.clip(strategies, 0.0, None))
+    return strategies / strategies.sum(axis=1, keepdims=True)
 
 
-def _is_degenerate(A, B, x, y, tol):
-    row_best = np.sum(A @ y >= np.max(A @ y) - tol)
-    column_best = np.sum(x @ B >= np.max(x @ B) - tol)
-    return row_best > np.count_nonzero(y > tol) or column_best > np.count_nonzero(x > tol)
+def _close(points, atol):
+    """``close[i, j]``: ``np.allclose(points[i], points[j], atol=atol)``."""
+    gap = np.abs(points[:, None, :] - points[None, :, :])
+    return np.all(gap <= atol + 1e-5 * np.abs(points[None, :, :]), axis=2)
+
+
+def _checked(A, B, candidates, tol, scale):
+    """Steps 3-4 and 5 on the candidates at once: the distinct equilibria, and degeneracy."""
+    m, n = A.shape
+    pairs = [(np.asarray(x, dtype=float), np.asarray(y, dtype=float)) for x, y in candidates]
+    pairs = [(x, y) for x, y in pairs if x.shape == (m,) and y.shape == (n,)]
+    if not pairs:
+        return [], False
+    X, Y = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+    finite = np.isfinite(X).all(axis=1) & np.isfinite(Y).all(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        X, Y = _tidy(X[finite]), _tidy(Y[finite])
+    row_payoffs, column_payoffs = Y @ A.T, X @ B
+    regrets = np.maximum(
+        row_payoffs.max(axis=1, initial=-np.inf) - np.sum(X * row_payoffs, axis=1),
+        column_payoffs.max(axis=1, initial=-np.inf) - np.sum(column_payoffs * Y, axis=1),
+    )
+    equilibria = regrets <= tol * scale  # False for the NaN of an all-zero candidate
+    X, Y = X[equilibria], Y[equilibria]
+    row_payoffs, column_payoffs = row_payoffs[equilibria], column_payoffs[equilibria]
+    close = _close(X, tol) & _close(Y, tol)
+    kept = []
+    for i in range(len(X)):
+        if not close[i, kept].any():
+            kept.append(i)
+    slack = tol * scale
+    row_best = np.sum(row_payoffs >= row_payoffs.max(axis=1, keepdims=True) - slack, axis=1)
+    column_best = np.sum(
+        column_payoffs >= column_payoffs.max(axis=1, keepdims=True) - slack, axis=1
+    )
+    degenerate = (row_best > np.count_nonzero(Y > slack, axis=1)) | (
+        column_best > np.count_nonzero(X > slack, axis=1)
+    )
+    found = sorted(((X[i], Y[i]) for i in kept), key=lambda p: (tuple(-p[0]), tuple(-p[1])))
+    return found, bool(degenerate[kept].any())
 
 
 def nashpy_equilibria(A, B, method="auto", tol=1e-9):
@@ -192,16 +224,7 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
         candidates = _one_action_equilibria(*original)
     else:
         candidates = _run(nashpy.Game(A, B), method)
-    found = []
-    for x, y in candidates:
-        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-        if x.shape != (A.shape[0],) or not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-            continue
-        x, y = _tidy(x), _tidy(y)
-        if _regret(A, B, x, y) > tol * scale:
-            continue
-        if not any(np.allclose(x, u, atol=tol) and np.allclose(y, v, atol=tol) for u, v in found):
-            found.append((x, y))
+    found, degenerate = _checked(A, B, candidates, tol, scale)
     if not found:
         if sum(A.shape) > MAX_EXACT_FALLBACK_ACTIONS:
             raise ValueError(
@@ -210,6 +233,4 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
                 f"is bounded to {MAX_EXACT_FALLBACK_ACTIONS} actions: give exact payoffs"
             )
         return _exact_equilibria(*original)
-    found.sort(key=lambda pair: (tuple(-pair[0]), tuple(-pair[1])))
-    degenerate = any(_is_degenerate(A, B, x, y, tol * scale) for x, y in found)
     return found, degenerate

@@ -128,10 +128,8 @@ def float_vertex_enumeration(A, B):
         at = np.minimum(np.searchsorted(y_masks[order], wanted), len(order) - 1)
         hits = np.flatnonzero(y_masks[order[at]] == wanted)
         pairs = np.column_stack([hits, order[at[hits]]])
-    found = []
-    for i, j in pairs:
-        x, y = xs[i], ys[j]
-        total_x, total_y = x.sum(), y.sum()
-        if total_x > 0 and total_y > 0:
-            found.append((x / total_x, y / total_y))
+    x, y = xs[pairs[:, 0]], ys[pairs[:, 1]]
+    x_totals, y_totals = x.sum(axis=1, keepdims=True), y.sum(axis=1, keepdims=True)
+    keep = (x_totals[:, 0] > 0) & (y_totals[:, 0] > 0)  # not the artificial pair (0, 0)
+    found = list(zip(x[keep] / x_totals[keep], y[keep] / y_totals[keep], strict=True))
     return found, x_degenerate or y_degenerate
