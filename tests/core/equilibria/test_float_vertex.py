@@ -7,6 +7,7 @@ import nashpy
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bargaining import DegenerateGameWarning, Game
 from bargaining.core.equilibria.float_vertex import float_vertex_enumeration
@@ -15,6 +16,7 @@ from oracles import import_oracle
 from strategies import integer_games, random_nondegenerate_integer_game
 
 quantecon = import_oracle("quantecon")
+BACKENDS = ["auto", "numpy"]  # numba kernels (installed with the dev extra), plain numpy
 
 
 def rounded(equilibria, digits=8):
@@ -32,12 +34,13 @@ def quantecon_equilibria(A, B):
     return quantecon.game_theory.vertex_enumeration(game)
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize(("rows", "columns"), [(2, 2), (2, 5), (4, 3), (6, 6), (8, 8), (10, 7)])
-def test_the_same_equilibria_as_quantecon_on_random_games(rows, columns):
+def test_the_same_equilibria_as_quantecon_on_random_games(rows, columns, backend):
     rng = np.random.default_rng(rows * 31 + columns)
     for _ in range(4):
         A, B = rng.standard_normal((rows, columns)), rng.standard_normal((rows, columns))
-        found, degenerate = float_vertex_enumeration(A, B)
+        found, degenerate = float_vertex_enumeration(A, B, backend=backend)
         assert not degenerate
         assert rounded(found) == rounded(quantecon_equilibria(A, B))
 
@@ -63,12 +66,12 @@ def test_the_same_equilibria_as_exact_enumeration_on_nondegenerate_integer_games
 
 
 @settings(max_examples=80, deadline=None)
-@given(integer_games(max_size=5, low=-1000, high=1000))
-def test_every_vertex_pair_found_is_a_best_response_pair(game):
+@given(integer_games(max_size=5, low=-1000, high=1000), st.sampled_from(BACKENDS))
+def test_every_vertex_pair_found_is_a_best_response_pair(game, backend):
     A, B = (M.astype(float) for M in game)
     if min(A.shape) < 2:
         return  # one-action games are solved without polytopes
-    found, _ = float_vertex_enumeration(A, B)
+    found, _ = float_vertex_enumeration(A, B, backend=backend)
     assert found, "every finite game has an equilibrium"
     for x, y in found:
         assert x.min() >= 0 and y.min() >= 0
@@ -91,9 +94,9 @@ def test_a_degenerate_game_is_flagged_and_its_extreme_equilibria_found():
         Game(A, B).equilibria()
 
 
-@settings(max_examples=40, deadline=None)
-@given(integer_games(max_size=4, low=-2, high=2))
-def test_small_payoff_ranges_give_the_exact_extreme_equilibria(game):
+@settings(max_examples=60, deadline=None)
+@given(integer_games(max_size=4, low=-2, high=2), st.sampled_from(BACKENDS))
+def test_small_payoff_ranges_give_the_exact_extreme_equilibria(game, backend):
     # Payoffs in [-2, 2] make most games degenerate; the float enumeration
     # still finds every extreme equilibrium that exact enumeration finds.
     A, B = game
@@ -102,9 +105,16 @@ def test_small_payoff_ranges_give_the_exact_extreme_equilibria(game):
     exact, exact_degenerate = vertex_enumeration(
         *(np.vectorize(Fraction, otypes=[object])(M) for M in (A, B))
     )
-    found, degenerate = float_vertex_enumeration(A.astype(float), B.astype(float))
+    found, degenerate = float_vertex_enumeration(
+        A.astype(float), B.astype(float), backend=backend
+    )
     assert degenerate == exact_degenerate
     assert rounded(found) == rounded(exact)
+
+
+def test_an_unknown_backend_is_refused():
+    with pytest.raises(ValueError, match="backend must be 'auto' or 'numpy', got 'gpu'"):
+        float_vertex_enumeration(np.eye(2), np.eye(2), backend="gpu")
 
 
 def test_a_12x12_float_game_is_solved_through_game_equilibria():

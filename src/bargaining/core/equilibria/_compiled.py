@@ -139,3 +139,75 @@ def lemke_howson(A, B, label, max_pivots, tol):
         x /= x.sum()
         y /= y.sum()
     return x, y, outcome
+
+
+@njit(cache=True)
+def polar_points(M):
+    """Steps 2 of :mod:`~bargaining.core.equilibria.float_vertex`: the polar points and centre."""
+    d, k = M.shape
+    largest = 0.0
+    for j in range(k):
+        largest = max(largest, M[:, j].sum())
+    step = 0.5 / largest
+    points = np.zeros((d + k, d))
+    for i in range(d):
+        points[i, i] = -1.0 / step
+    for j in range(k):
+        room = 1.0 - step * M[:, j].sum()
+        for i in range(d):
+            points[d + j, i] = M[i, j] / room
+    return points, np.full(d, step)
+
+
+@njit(cache=True)
+def simple_vertices(equations, simplices, center, labels):
+    """Step 3 for a simple polytope: each facet's vertex, label mask and whether two coincide.
+
+    Facets ``n . z + offset = 0`` give the vertices ``center - n / offset``;
+    the labels of a facet's points make the mask, and a label of a
+    coordinate makes it zero.
+    """
+    count, d = simplices.shape[0], center.shape[0]
+    points = np.empty((count, d))
+    masks = np.zeros(count, dtype=np.int64)
+    fingerprints = np.empty(count)
+    for f in range(count):
+        offset = -equations[f, d]
+        fingerprint = offset
+        for i in range(d):
+            points[f, i] = center[i] + equations[f, i] / offset
+            fingerprint += equations[f, i] * np.sqrt(i + 2.0)
+        fingerprints[f] = fingerprint
+        for point in simplices[f]:
+            masks[f] |= np.int64(1) << labels[point]
+            if point < d:
+                points[f, point] = 0.0
+        for i in range(d):
+            points[f, i] = max(points[f, i], 0.0)
+    fingerprints.sort()
+    duplicated = False
+    for f in range(count - 1):
+        duplicated |= fingerprints[f] == fingerprints[f + 1]
+    return points, masks, duplicated
+
+
+@njit(cache=True)
+def complementary_pairs(xs, x_masks, ys, y_masks, everything):
+    """Step 5 in a nondegenerate game: the pairs with complementary masks, normalised."""
+    order = np.argsort(y_masks)
+    sorted_masks = y_masks[order]
+    found_x = np.empty((xs.shape[0], xs.shape[1]))
+    found_y = np.empty((xs.shape[0], ys.shape[1]))
+    count = 0
+    for i in range(xs.shape[0]):
+        wanted = everything ^ x_masks[i]
+        at = np.searchsorted(sorted_masks, wanted)
+        if at == len(order) or sorted_masks[at] != wanted:
+            continue
+        j = order[at]
+        total_x, total_y = xs[i].sum(), ys[j].sum()
+        if total_x > 0 and total_y > 0:
+            found_x[count] = xs[i] / total_x
+            found_y[count] = ys[j] / total_y
+            count += 1
+    return found_x[:count], found_y[:count]

@@ -52,29 +52,38 @@ def _unit_range(M):
     return 1.0 + (M - low) / spread if spread > 0 else np.ones_like(M)
 
 
-def _vertices(M, first_label, other_first_label):
+def _vertices(M, first_label, other_first_label, compiled):
     """Vertices of ``{v >= 0 : M' v <= 1}`` with their label masks (steps 2-3).
 
     ``M`` is ``d x k``: ``v`` has ``d`` coordinates, labelled from
     ``first_label``, and the ``k`` constraints are labelled from
     ``other_first_label``. Returns the vertices, their masks and whether the
-    polytope is degenerate.
+    polytope is degenerate. ``compiled`` is the numba module, or ``None``.
     """
     from scipy.spatial import ConvexHull
 
     d, k = M.shape
-    step = 0.5 / M.sum(axis=0).max()
-    center = np.full(d, step)
-    normals = np.vstack([-np.eye(d) / step, (M / (1.0 - center @ M)).T])
-    hull = ConvexHull(normals, qhull_options="Qc")  # Qc: list the points that lie on facets
-    # Facets w . z = 1 are stored as n . z + offset = 0 with offset < 0.
-    equations = hull.equations
-    shifts = equations[:, :d] / -equations[:, d:]
     own, others = np.arange(d) + first_label, np.arange(k) + other_first_label
     labels = np.concatenate([own, others])
+    if compiled is not None:
+        normals, center = compiled.polar_points(M)
+    else:
+        step = 0.5 / M.sum(axis=0).max()
+        center = np.full(d, step)
+        normals = np.vstack([-np.eye(d) / step, (M / (1.0 - center @ M)).T])
+    hull = ConvexHull(normals, qhull_options="Qc")  # Qc: list the points that lie on facets
     # qhull splits a facet with more than d points (a vertex with more than d
     # labels) into simplices that share its hyperplane, and sets aside points
     # that lie on a facet without being one of its vertices.
+    equations = hull.equations
+    if compiled is not None and not len(hull.coplanar):
+        points, masks, duplicated = compiled.simple_vertices(
+            equations, hull.simplices, center, labels
+        )
+        if not duplicated:
+            return points, masks, False
+    # Facets w . z = 1 are stored as n . z + offset = 0 with offset < 0.
+    shifts = equations[:, :d] / -equations[:, d:]
     fingerprints = equations @ np.sqrt(np.arange(2.0, d + 3.0))  # equal rows, equal sums
     degenerate = len(hull.coplanar) > 0 or len(np.unique(fingerprints)) < len(equations)
     if degenerate:
@@ -91,13 +100,28 @@ def _vertices(M, first_label, other_first_label):
     return np.clip(points, 0.0, None), masks, degenerate
 
 
-def float_vertex_enumeration(A, B):
+def _compiled_module():
+    """The numba kernels, or ``None`` without numba (the ``fast`` extra)."""
+    from .lemke_howson import _has_numba
+
+    if not _has_numba():
+        return None
+    from . import _compiled
+
+    return _compiled
+
+
+def float_vertex_enumeration(A, B, backend="auto"):
     """Every extreme equilibrium of the float game ``(A, B)`` (steps 1-5).
 
     Parameters
     ----------
     A, B : numpy.ndarray
         ``m x n`` float payoff matrices, both dimensions at least 2.
+    backend : {"auto", "numpy"}
+        ``"auto"`` labels and pairs the vertices with numba kernels when
+        numba is installed (the ``fast`` extra); qhull computes the hulls
+        either way.
 
     Returns
     -------
@@ -110,14 +134,22 @@ def float_vertex_enumeration(A, B):
 
     Raises
     ------
+    ValueError
+        If ``backend`` is not one of the above.
     scipy.spatial.QhullError
         If qhull fails on the polar points (rounding on badly scaled games).
     """
+    if backend not in ("auto", "numpy"):
+        raise ValueError(f"backend must be 'auto' or 'numpy', got {backend!r}")
     m, n = A.shape
     A, B = _unit_range(np.asarray(A, dtype=float)), _unit_range(np.asarray(B, dtype=float))
-    xs, x_masks, x_degenerate = _vertices(B, 0, m)
-    ys, y_masks, y_degenerate = _vertices(A.T, m, 0)
+    compiled = _compiled_module() if backend == "auto" else None
+    xs, x_masks, x_degenerate = _vertices(B, 0, m, compiled)
+    ys, y_masks, y_degenerate = _vertices(np.ascontiguousarray(A.T), m, 0, compiled)
     everything = (1 << (m + n)) - 1
+    if compiled is not None and not (x_degenerate or y_degenerate):
+        found_x, found_y = compiled.complementary_pairs(xs, x_masks, ys, y_masks, everything)
+        return list(zip(found_x, found_y, strict=True)), False
     if x_degenerate or y_degenerate:
         pairs = np.argwhere((x_masks[:, None] | y_masks[None, :]) == everything)
     else:
