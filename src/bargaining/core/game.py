@@ -308,10 +308,8 @@ class Game:
                 )
             return found
         if self.is_exact and method == "lemke-howson":
-            from .equilibria._nashpy import check_size
             from .equilibria.lemke_howson import exact_lemke_howson_equilibria
 
-            check_size(self.shape, method, exact=True)
             found, degenerate = exact_lemke_howson_equilibria(self._A, self._B)
             if degenerate:
                 warnings.warn(

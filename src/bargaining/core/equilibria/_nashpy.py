@@ -53,35 +53,17 @@ FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
 # the determinants (20x20 takes a third of a second, 25x25 seconds). The
 # exact fallback enumerates vertices in rationals.
 MAX_ACTIONS = {"auto": 24, "vertex": 24, "support": 16, "lemke-howson": 400}
-MAX_EXACT_LEMKE_HOWSON_ACTIONS = 40
 MAX_EXACT_FALLBACK_ACTIONS = 12
 
 
-def check_size(shape, method, exact=False):
-    """Refuse a game too large for ``method`` before any algorithm starts.
-
-    Parameters
-    ----------
-    shape : tuple of int
-        The game's ``(m, n)``.
-    method : str
-        One of :data:`MAX_ACTIONS`.
-    exact : bool
-        Whether the game is exact and solved by exact Lemke-Howson.
+def check_size(shape, method):
+    """Refuse a float game too large for ``method`` before any algorithm starts.
 
     Raises
     ------
     ValueError
         Naming the game's size, the method and the largest size it accepts.
     """
-    if exact:
-        if sum(shape) > MAX_EXACT_LEMKE_HOWSON_ACTIONS:
-            raise ValueError(
-                f"equilibria(method='lemke-howson') of a {shape[0]}x{shape[1]} exact game "
-                f"would take minutes: exact pivoting accepts at most "
-                f"{MAX_EXACT_LEMKE_HOWSON_ACTIONS} actions in all; give float payoffs"
-            )
-        return
     limit = MAX_ACTIONS[method]
     if min(shape) > 1 and sum(shape) > limit:
         hint = "; give a smaller game" if method == "lemke-howson" else (

@@ -38,7 +38,7 @@ def numpy_lemke_howson(A, B, label, max_pivots, tol):
 
 
 def _numpy_path(tableaux, bases, key_starts, label, max_pivots, tol):
-    """Steps 3-5 in numpy; the same contract as ``_compiled.lemke_howson_path``."""
+    """Steps 3-5 in numpy; the same contract as ``_compiled._path``."""
     m = tableaux[1].shape[0]
     side = 0 if label < m else 1
     entering = label

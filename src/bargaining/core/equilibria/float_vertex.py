@@ -41,6 +41,9 @@ References
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+
 import numpy as np
 
 # A constraint within this of equality (payoffs mapped onto [1, 2]) is tight.
@@ -100,11 +103,10 @@ def _vertices(M, first_label, other_first_label, compiled):
     return np.clip(points, 0.0, None), masks, degenerate
 
 
+@functools.cache
 def _compiled_module():
     """The numba kernels, or ``None`` without numba (the ``fast`` extra)."""
-    from .lemke_howson import _has_numba
-
-    if not _has_numba():
+    if importlib.util.find_spec("numba") is None:
         return None
     from . import _compiled
 

@@ -57,6 +57,10 @@ import numpy as np
 
 from ._pivoting import exact_path, numpy_lemke_howson, strategies
 
+# Largest exact games (rows + columns) solved from every label: integer
+# pivoting slows down with the size of the determinants (20x20 takes a third
+# of a second, 25x25 seconds).
+MAX_EXACT_ACTIONS = 40
 # An entering-column entry at most this (payoffs mapped onto [1, 2]) counts as
 # zero, and ratios this close (relative) tie and go to the lexicographic test.
 TOLERANCE = 1e-12
@@ -131,6 +135,8 @@ def lemke_howson(A, B, label=0, *, max_pivots=None, backend="auto"):
         if backend == "auto":
             backend = "numba" if _has_numba() else "numpy"
         if backend == "numba":
+            if not _has_numba():
+                raise ValueError("backend='numba' needs numba: pip install 'bargaining[fast]'")
             from ._compiled import lemke_howson as solve
         else:
             solve = numpy_lemke_howson
@@ -186,7 +192,18 @@ def exact_lemke_howson_equilibria(A, B, max_pivots=None):
         Whether some equilibrium found has a player with more pure best
         responses than the other player's support has actions, which shows
         the game is degenerate (other equilibria may then form continua).
+
+    Raises
+    ------
+    ValueError
+        If the game has more than :data:`MAX_EXACT_ACTIONS` actions in all.
     """
+    if sum(A.shape) > MAX_EXACT_ACTIONS:
+        raise ValueError(
+            f"equilibria(method='lemke-howson') of a {A.shape[0]}x{A.shape[1]} exact game "
+            f"would take minutes: exact pivoting accepts at most {MAX_EXACT_ACTIONS} actions "
+            "in all; give float payoffs"
+        )
     distinct = {}
     for x, y in lemke_howson_from_every_label(A, B, max_pivots):
         distinct.setdefault((tuple(x), tuple(y)), (x, y))
