@@ -56,8 +56,8 @@ class DegenerateGameWarning(UserWarning):
     """The game is degenerate, so its equilibria may form continua.
 
     For exact games the list returned holds every extreme equilibrium (the
-    vertices of the equilibrium components). For float games solved through
-    nashpy the list may be incomplete.
+    vertices of the equilibrium components). For float games, and for
+    ``method="lemke-howson"``, the list may be incomplete.
     """
 
 
@@ -265,17 +265,23 @@ class Game:
         method : {"auto", "vertex", "support", "lemke-howson"}
             ``"auto"`` and ``"vertex"`` enumerate the vertices of the best
             response polytopes: exactly, in rational arithmetic, for exact
-            games, and through nashpy for float games. ``"support"`` and
-            ``"lemke-howson"`` call nashpy's support enumeration and
-            Lemke-Howson from every starting label, on floats.
+            games, and in floats through qhull for float games (at most 24
+            actions in all). ``"support"`` calls
+            nashpy's support enumeration, on floats. ``"lemke-howson"``
+            runs :func:`~bargaining.core.equilibria.lemke_howson.lemke_howson`
+            from every one of the ``m + n`` starting labels and returns the
+            distinct equilibria reached (some, not necessarily all): in
+            exact integer arithmetic for exact games (at most 40 actions in
+            all), in floats otherwise (at most 400).
 
         Returns
         -------
         list
             ``(row_strategy, column_strategy)`` pairs of numpy arrays (of
-            Fractions for exact games with ``"auto"``/``"vertex"``). For a
-            symbolic 2x2 game, :class:`ConditionalEquilibrium` triples
-            ``(row, column, condition)`` of sympy expressions.
+            Fractions for exact games with ``"auto"``, ``"vertex"`` or
+            ``"lemke-howson"``). For a symbolic 2x2 game,
+            :class:`ConditionalEquilibrium` triples ``(row, column,
+            condition)`` of sympy expressions.
 
         Warns
         -----
@@ -301,12 +307,26 @@ class Game:
                     stacklevel=2,
                 )
             return found
+        if self.is_exact and method == "lemke-howson":
+            from .equilibria.lemke_howson import exact_lemke_howson_equilibria
+
+            found, degenerate = exact_lemke_howson_equilibria(self._A, self._B)
+            if degenerate:
+                warnings.warn(
+                    "the game is degenerate: Lemke-Howson may miss equilibria, which may form "
+                    "continua; method='vertex' lists every extreme equilibrium",
+                    DegenerateGameWarning,
+                    stacklevel=2,
+                )
+            return found
         from .equilibria import nashpy_equilibria
 
         found, degenerate = nashpy_equilibria(self._A.astype(float), self._B.astype(float), method)
         if degenerate:
+            source = {"lemke-howson": "Lemke-Howson", "support": "nashpy's support enumeration"}
+            source = source.get(method, "vertex enumeration in floats")
             warnings.warn(
-                f"the game is degenerate: nashpy's {method} method may miss equilibria; "
+                f"the game is degenerate: {source} may miss equilibria; "
                 "give exact payoffs (ints or Fractions) for a complete list",
                 DegenerateGameWarning,
                 stacklevel=2,

@@ -2,19 +2,26 @@
 
 Pure equilibria (:mod:`~bargaining.core.equilibria.pure`), every equilibrium
 of an exact game by vertex enumeration
-(:mod:`~bargaining.core.equilibria.vertex`), equilibria of a parametric 2x2
-game with their conditions (:mod:`~bargaining.core.equilibria.symbolic`) and
-float equilibria through nashpy. :meth:`bargaining.Game.equilibria` chooses
+(:mod:`~bargaining.core.equilibria.vertex`) and of a float game
+(:mod:`~bargaining.core.equilibria.float_vertex`), one equilibrium by
+Lemke-Howson (:mod:`~bargaining.core.equilibria.lemke_howson`), equilibria of
+a parametric 2x2 game with their conditions
+(:mod:`~bargaining.core.equilibria.symbolic`) and float support enumeration
+through nashpy. :meth:`bargaining.Game.equilibria` chooses
 among them.
 """
 
 from ._nashpy import nashpy_equilibria
+from .float_vertex import float_vertex_enumeration
 from .pure import best_response_masks, pure_equilibria
 from .symbolic import symbolic_equilibria
 from .vertex import polytope_vertices, vertex_enumeration
 
 __all__ = [
     "best_response_masks",
+    "float_vertex",
+    "float_vertex_enumeration",
+    "lemke_howson",
     "nashpy_equilibria",
     "polytope_vertices",
     "pure",

@@ -1,24 +1,24 @@
-"""Equilibria of float games through nashpy, cleaned and checked.
+"""Equilibria of float games, cleaned and checked.
 
 Algorithm
 ---------
 1. Shift both payoff matrices so that every entry is at least 1 (equilibria
-   are unchanged, and nashpy's polytope methods need positive payoffs);
-   payoffs spread over more than 1e100 are first scaled down.
-2. Run the chosen nashpy algorithm: vertex enumeration, support enumeration,
-   or Lemke-Howson from every initial label.
-3. Drop non-finite results (Lemke-Howson can return them on degenerate
-   games), tidy probabilities that rounding left slightly negative, and merge
+   are unchanged, and the polytope methods need positive payoffs); payoffs
+   spread over more than 1e100 are first scaled down.
+2. Run the chosen algorithm: this package's vertex enumeration
+   (:mod:`~bargaining.core.equilibria.float_vertex`; nashpy's if qhull fails
+   on it), nashpy's support enumeration, or this package's Lemke-Howson
+   (:mod:`~bargaining.core.equilibria.lemke_howson`) from every initial label.
+3. Drop non-finite results, tidy probabilities that rounding left slightly negative, and merge
    equilibria that agree within a tolerance.
 4. Drop candidates that are not equilibria within the tolerance; if none is
    left (nashpy's linear programs fail on badly scaled payoffs), enumerate
    the vertices of the same float payoffs exactly instead, for games of at
    most :data:`MAX_EXACT_FALLBACK_ACTIONS` actions in all. A Lemke-Howson
-   label that fails, or whose path exceeds 50 pivots per action, drops only
-   its own result.
+   label whose path exceeds its pivot cap drops only its own result.
 5. Flag degeneracy: an equilibrium at which a player has more pure best
    responses than the opponent's support has strategies shows the game is
-   degenerate, and nashpy's methods may then miss equilibria.
+   degenerate, and the float methods may then miss equilibria.
 
 Games larger than :data:`MAX_ACTIONS` allows for the method are refused
 before any algorithm starts.
@@ -39,13 +39,20 @@ import warnings
 
 import numpy as np
 
+from .float_vertex import float_vertex_enumeration
+from .lemke_howson import lemke_howson_from_every_label
+
 FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
-# Largest games (rows + columns) each algorithm is run on. nashpy's vertex
-# enumeration hands qhull polytopes of dimension m and n, and support
-# enumeration tries every pair of supports: both grow exponentially and a
-# 100x100 game exhausts memory inside qhull. Lemke-Howson pivots in Python
-# from every label; the exact fallback enumerates vertices in rationals.
-MAX_ACTIONS = {"auto": 16, "vertex": 16, "support": 16, "lemke-howson": 24}
+# Largest games (rows + columns) each algorithm is run on. Vertex enumeration
+# hands qhull polytopes of dimension m and n (a random 12x12 game has about
+# 5,000 vertices a polytope, a tenth of a second; the count grows about 2.5-fold
+# an action), and support enumeration tries every pair of supports: both grow
+# exponentially and a 100x100 game exhausts memory inside qhull. Lemke-Howson pivots from every
+# one of the m + n labels, each path polynomial per pivot (200x200 takes
+# seconds without numba); in exact integers it slows down with the size of
+# the determinants (20x20 takes a third of a second, 25x25 seconds). The
+# exact fallback enumerates vertices in rationals.
+MAX_ACTIONS = {"auto": 24, "vertex": 24, "support": 16, "lemke-howson": 400}
 MAX_EXACT_FALLBACK_ACTIONS = 12
 
 
@@ -59,7 +66,7 @@ def check_size(shape, method):
     """
     limit = MAX_ACTIONS[method]
     if min(shape) > 1 and sum(shape) > limit:
-        hint = "; give exact payoffs or a smaller game" if method == "lemke-howson" else (
+        hint = "; give a smaller game" if method == "lemke-howson" else (
             "; method='lemke-howson' finds some equilibria of games up to "
             f"{MAX_ACTIONS['lemke-howson']} actions"
         )
@@ -69,52 +76,26 @@ def check_size(shape, method):
         )
 
 
-def _run(game, method, size):
+def _run(game, method):
+    if method == "lemke-howson":
+        return lemke_howson_from_every_label(*game.payoff_matrices)
     # nashpy warns about degeneracy in its own words; step 4 reports it as a
     # DegenerateGameWarning instead.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         try:
             if method in ("auto", "vertex"):
-                return list(game.vertex_enumeration())
+                from scipy.spatial import QhullError
+
+                try:
+                    return float_vertex_enumeration(*game.payoff_matrices)[0]
+                except QhullError:
+                    return list(game.vertex_enumeration())
             if method == "support":
                 return list(game.support_enumeration())
         except FAILURES:
             return []  # nashpy's linear programs can fail on badly scaled payoffs
-        found = []
-        for label in range(size):
-            # One label failing (a degenerate pivot) must not discard what the others found.
-            try:
-                found.append(_lemke_howson(game.payoff_matrices, label, 50 * size))
-            except FAILURES:
-                continue
-        return found
-
-
-def _lemke_howson(payoffs, label, max_pivots):
-    """Lemke-Howson from ``label`` on nashpy's lexicographic tableaux, at most ``max_pivots``.
-
-    The complementary pivoting of Lemke and Howson (1964; Algorithm 3.6 of
-    Nisan et al. 2007): drop ``label`` from the artificial equilibrium, then
-    alternately let the label just dropped enter the other player's tableau,
-    until every label is present. On degenerate games nashpy's own loop can
-    pivot without end; here a path longer than ``max_pivots`` raises
-    ``RuntimeError`` and only this label's result is lost.
-    """
-    from nashpy.linalg import create_col_tableau, create_row_tableau
-
-    A, B = payoffs
-    columns, rows = create_col_tableau(A, True), create_row_tableau(B, True)
-    order = (rows, columns) if label in rows.non_basic_variables else (columns, rows)
-    entering = label
-    for step in range(max_pivots):
-        entering = order[step % 2].pivot_and_drop_label(entering)
-        if columns.non_basic_variables | rows.non_basic_variables == columns.labels:
-            return (
-                rows.to_strategy(columns.non_basic_variables),
-                columns.to_strategy(rows.non_basic_variables),
-            )
-    raise RuntimeError(f"Lemke-Howson from label {label} took more than {max_pivots} pivots")
+    raise ValueError(f"unknown method {method!r}")
 
 
 def _one_action_equilibria(A, B):
@@ -136,10 +117,6 @@ def _positive(payoffs):
     return payoffs - payoffs.min() + 1.0
 
 
-def _regret(A, B, x, y):
-    return max(np.max(A @ y) - x @ A @ y, np.max(x @ B) - x @ B @ y)
-
-
 def _exact_equilibria(A, B):
     """Fallback when nashpy finds nothing: exact vertex enumeration of the same floats."""
     from fractions import Fraction
@@ -151,15 +128,52 @@ def _exact_equilibria(A, B):
     return [(x.astype(float), y.astype(float)) for x, y in found], degenerate
 
 
-def _tidy(strategy):
-    strategy = np.where(np.abs(strategy) < 1e-13, 0.0, np.clip(strategy, 0.0, None))
-    return strategy / strategy.sum()
+def _tidy(strategies):
+    """Rows of ``strategies`` with rounding below zero removed, summing to 1."""
+    strategies = np.where(np.abs(strategies) < 1e-13, 0.0, np.clip(strategies, 0.0, None))
+    return strategies / strategies.sum(axis=1, keepdims=True)
 
 
-def _is_degenerate(A, B, x, y, tol):
-    row_best = np.sum(A @ y >= np.max(A @ y) - tol)
-    column_best = np.sum(x @ B >= np.max(x @ B) - tol)
-    return row_best > np.count_nonzero(y > tol) or column_best > np.count_nonzero(x > tol)
+def _close(points, atol):
+    """``close[i, j]``: ``np.allclose(points[i], points[j], atol=atol)``."""
+    gap = np.abs(points[:, None, :] - points[None, :, :])
+    return np.all(gap <= atol + 1e-5 * np.abs(points[None, :, :]), axis=2)
+
+
+def _checked(A, B, candidates, tol, scale):
+    """Steps 3-4 and 5 on the candidates at once: the distinct equilibria, and degeneracy."""
+    m, n = A.shape
+    pairs = [(np.asarray(x, dtype=float), np.asarray(y, dtype=float)) for x, y in candidates]
+    pairs = [(x, y) for x, y in pairs if x.shape == (m,) and y.shape == (n,)]
+    if not pairs:
+        return [], False
+    X, Y = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+    finite = np.isfinite(X).all(axis=1) & np.isfinite(Y).all(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        X, Y = _tidy(X[finite]), _tidy(Y[finite])
+    row_payoffs, column_payoffs = Y @ A.T, X @ B
+    regrets = np.maximum(
+        row_payoffs.max(axis=1, initial=-np.inf) - np.sum(X * row_payoffs, axis=1),
+        column_payoffs.max(axis=1, initial=-np.inf) - np.sum(column_payoffs * Y, axis=1),
+    )
+    equilibria = regrets <= tol * scale  # False for the NaN of an all-zero candidate
+    X, Y = X[equilibria], Y[equilibria]
+    row_payoffs, column_payoffs = row_payoffs[equilibria], column_payoffs[equilibria]
+    close = _close(X, tol) & _close(Y, tol)
+    kept = []
+    for i in range(len(X)):
+        if not close[i, kept].any():
+            kept.append(i)
+    slack = tol * scale
+    row_best = np.sum(row_payoffs >= row_payoffs.max(axis=1, keepdims=True) - slack, axis=1)
+    column_best = np.sum(
+        column_payoffs >= column_payoffs.max(axis=1, keepdims=True) - slack, axis=1
+    )
+    degenerate = (row_best > np.count_nonzero(Y > slack, axis=1)) | (
+        column_best > np.count_nonzero(X > slack, axis=1)
+    )
+    found = sorted(((X[i], Y[i]) for i in kept), key=lambda p: (tuple(-p[0]), tuple(-p[1])))
+    return found, bool(degenerate[kept].any())
 
 
 def nashpy_equilibria(A, B, method="auto", tol=1e-9):
@@ -182,26 +196,17 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
     degenerate : bool
         Whether some equilibrium found shows the game to be degenerate.
     """
+    check_size(A.shape, method)
     import nashpy
 
-    check_size(A.shape, method)
     original = A, B
     A, B = _positive(A), _positive(B)
     scale = max(float(A.max()), float(B.max()))
     if min(A.shape) == 1:  # qhull cannot build one-dimensional polytopes
         candidates = _one_action_equilibria(*original)
     else:
-        candidates = _run(nashpy.Game(A, B), method, sum(A.shape))
-    found = []
-    for x, y in candidates:
-        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-        if x.shape != (A.shape[0],) or not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-            continue
-        x, y = _tidy(x), _tidy(y)
-        if _regret(A, B, x, y) > tol * scale:
-            continue
-        if not any(np.allclose(x, u, atol=tol) and np.allclose(y, v, atol=tol) for u, v in found):
-            found.append((x, y))
+        candidates = _run(nashpy.Game(A, B), method)
+    found, degenerate = _checked(A, B, candidates, tol, scale)
     if not found:
         if sum(A.shape) > MAX_EXACT_FALLBACK_ACTIONS:
             raise ValueError(
@@ -210,6 +215,4 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
                 f"is bounded to {MAX_EXACT_FALLBACK_ACTIONS} actions: give exact payoffs"
             )
         return _exact_equilibria(*original)
-    found.sort(key=lambda pair: (tuple(-pair[0]), tuple(-pair[1])))
-    degenerate = any(_is_degenerate(A, B, x, y, tol * scale) for x, y in found)
     return found, degenerate
