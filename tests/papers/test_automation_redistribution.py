@@ -37,11 +37,82 @@ def test_committed_paper_is_the_fresh_run(result):
     )
 
 
-def test_headline_numbers_are_in_the_paper(result, rows):
-    for text in ("215/496 ≈ 0.433", f"**{float(rows['default']['exact'].value):.3f}**"):
-        assert text in result.paper
+def test_headline_is_exact_and_names_its_selection(result, rows):
+    abstract = result.paper.split("## The model", 1)[0]
+    exact = rows["default"]["exact"]
+    assert exact.selection == "labor-best" and exact.method == "exact"
+    assert f"**a\\* = {exact.value} ≈ {float(exact.value):.3f}**" in abstract
+    assert "labor's best SPE" in abstract
+    assert abstract.index(str(exact.value)) < abstract.index("215/496 ≈ 0.433")
+    assert "lower bound" in abstract
     assert "{{" not in result.paper and "{%" not in result.paper
-    assert (PAPER_DIR / "figures" / "automation-redistribution.png").exists()
+    for figure in ("automation-redistribution", "job-loss", "capital-automation"):
+        assert (PAPER_DIR / "figures" / f"{figure}.png").exists()
+
+
+def test_a_strike_is_never_called_efficient(result):
+    text = result.paper.lower()
+    assert "efficient strike" not in text and "strike efficient" not in text
+    assert "a strike is efficient" not in text
+
+
+def _hand_automation(y):
+    """Seed technology, sigma = 1/2 and rho = 1/5: y_s(a) = 1/(5 - 4a), inverted."""
+    return (5 - 1 / y) / 4
+
+
+def test_exact_a_star_rederived_from_the_punishment_at_capitals_minmax(rows):
+    # Capital is held to y_s by (Strike, Share t): with transfer set T = {tau} labor's
+    # credibility needs tau >= (1-delta)(w-b)/delta, capital's delta(1-w-y) >= (1-delta)(tau+w-b).
+    w, b, delta, tau = Fraction(3, 5), Fraction(1, 5), Fraction(9, 10), Fraction(1, 10)
+    assert tau >= (1 - delta) * (w - b) / delta
+    y = 1 - w - (1 - delta) * (tau + w - b) / delta
+    assert rows["default"]["exact"].value == _hand_automation(y)
+    # With a lockout, (Strike, Lockout) punishes at no cost to labor: delta(1-w-y) >= (1-delta)tau.
+    y_lockout = 1 - w - (1 - delta) * tau / delta
+    assert rows["job-loss"]["exact"].value == _hand_automation(y_lockout)
+    assert rows["job-loss"]["exact"].value > rows["default"]["exact"].value
+
+
+def test_exact_closed_forms_agree_with_the_solver_alone(result):
+    n = result.numbers
+    for (name, kind), reference in n["solver"].items():
+        row = n["rows"][name][kind]
+        assert reference == pytest.approx(float(row.value), abs=1e-7), (name, kind)
+    assert n["continuous"]["solver"] == pytest.approx(float(n["continuous"]["a"]), abs=1e-7)
+    assert float(n["continuous"]["a"]) >= float(n["rows"]["default"]["grid"].value)
+
+
+def test_job_loss_worst_payoff_is_the_outside_option_and_the_job_ends(result):
+    job, s = result.numbers["job_loss"], scenarios.DEFAULT
+    u = s.b + (s.w - s.b) * (1 - job["levels"]) / 2
+    assert job["lost"] == pytest.approx(_hand_automation(1 - s.w))
+    for bounds in (job["lockout"], job["lockout_grid"]):
+        np.testing.assert_allclose(bounds.labor_worst, u, atol=1e-9)
+        past = job["levels"] > job["lost"]
+        np.testing.assert_allclose(bounds.labor_best[past], u[past], atol=1e-9)
+        assert np.all(bounds.labor_best[~past] >= s.w - 1e-9)
+    np.testing.assert_allclose(job["strike"].labor_worst, s.w, atol=1e-9)
+    strike_revival, lockout_revival = job["revival"]
+    assert strike_revival > 0 and lockout_revival == 0
+
+
+def test_selections_span_nothing_to_labors_best(result):
+    for name, by_selection in result.numbers["selections"].items():
+        assert by_selection["capital-best"]["breakdown"].kind == "never-sustainable", name
+        assert np.all(by_selection["capital-best"]["grid"] == 0), name
+        labor, nash = by_selection["labor-best"]["grid"], by_selection["nash"]["grid"]
+        assert np.all(nash <= labor + 1e-9) and np.all(nash >= 0), name
+    labor_best = result.numbers["selections"]["default"]["labor-best"]["grid"]
+    assert labor_best[0] > 0
+
+
+def test_ownership_raises_income_and_moves_breakdown_earlier(result, rows):
+    n = result.numbers
+    own, default = n["ownership"]["open-models"], n["ownership"]["default"]
+    assert np.all(own.labor_best > default.labor_best)
+    for method in ("closed", "exact"):
+        assert float(rows["open-models"][method].value) < float(rows["default"][method].value)
 
 
 def test_a_star_rederived_with_sympy_from_the_incentive_constraints(rows):
@@ -72,7 +143,7 @@ def test_levers_move_the_breakdown_point_the_stated_way(rows):
     for method in ("closed", "exact"):
         a = {name: float(row[method].value) for name, row in rows.items()}
         assert a["liebig"] >= a["default"] >= a["substitutes"]
-        assert min(a["open-models"], a["patient"], a["strike-fund"]) > a["default"]
+        assert min(a["patient"], a["strike-fund"]) > a["default"]
         assert a["liebig"] == pytest.approx(1, abs=1e-6)
 
 
@@ -92,9 +163,10 @@ def test_exact_gain_drops_instead_of_fading(result):
         assert gain > 0.04
 
 
-def test_revival_only_where_a_strike_is_efficient(result):
+def test_revival_only_where_a_paid_strike_is_worth_more_than_work(result):
     n, s = result.numbers, scenarios.DEFAULT
-    assert n["efficient_strike"] == pytest.approx(15 / 16)
+    # b + y_s(a) = 1 with y_s(a) = 1/(5 - 4a): a = 15/16.
+    assert n["paid_strike"] == pytest.approx(15 / 16)
     assert n["y_revival"] > 1 - s.b
     between = np.linspace(
         float(n["rows"]["default"]["grid"].value) + 0.01, n["revival"] - 0.001, 9
@@ -131,7 +203,7 @@ def test_strike_closes_where_capital_keeps_its_profit(result):
 
 def test_every_derived_reference_agrees(result):
     checked = [c for c in result.comparisons if c.reference is not None]
-    assert len(checked) >= 14
+    assert len(checked) >= 30
     assert [c.label for c in checked if not c.agrees] == []
 
 

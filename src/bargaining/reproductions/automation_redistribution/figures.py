@@ -1,6 +1,7 @@
 """The figure of the automation-redistribution paper: one panel per section.
 
-Panels: sustainable redistribution against automation, closed form and exact;
+Panels: sustainable redistribution against automation, exact (labor's best
+subgame-perfect equilibrium) and the stick-and-carrot lower bound;
 strike output for complements, Cobb-Douglas and substitutes, against the
 breakdown output ``y*``; ``a*`` against labor's machine ownership; ``a*``
 against patience, with and without a strike fund; the strike and revolt
@@ -32,19 +33,19 @@ def _redistribution(ax, n):
     s, rows = scenarios.DEFAULT, n["rows"]["default"]
     a = np.linspace(0, 1, 201)
     curves = (
-        ("stick-and-carrot", max_redistribution(s, a, method="closed-form"), rows["closed"]),
-        ("exact, 2x2 (tau = 0.1)", max_redistribution(s, a, method="exact"), rows["exact"]),
+        ("exact, 2x2 (tau = 0.1)", max_redistribution(s, a), rows["exact"]),
+        ("exact, transfer grid", max_redistribution(s, a, transfers=n["transfers"]), rows["grid"]),
         (
-            "exact, transfer grid",
-            max_redistribution(s, a, method="exact", transfers=n["transfers"]),
-            rows["grid"],
+            "stick-and-carrot (lower bound)",
+            max_redistribution(s, a, method="closed-form"),
+            rows["closed"],
         ),
     )
     for (label, gain, threshold), color in zip(curves, PALETTE, strict=False):
         ax.plot(a, gain, color=color, label=label)
         ax.axvline(float(threshold.value), color=color, linestyle=":", linewidth=0.8)
-    ax.axvspan(n["efficient_strike"], 1, color="0.9", label="strike efficient (y_s > 1 - b)")
-    ax.set(xlabel="automation a", ylabel="labor's gain over w", title="(a) default scenario")
+    ax.axvspan(n["paid_strike"], 1, color="0.9", label="paid strike worth more (b + y_s > 1)")
+    ax.set(xlabel="automation a", ylabel="labor's gain over w", title="(a) default, labor-best")
     ax.legend(fontsize=7)
 
 
@@ -62,7 +63,8 @@ def _technology(ax, n):
     ):
         y = np.where(a < 1, strike_output(np.minimum(a, 0.999999), sigma, s.rho), 1.0)
         ax.plot(a, y, color=color, label=label)
-    ax.axhline(float(n["y_star"]), color="0.3", linestyle="--", linewidth=0.8, label="y*")
+    ax.axhline(float(n["y_exact"]), color="0.3", linewidth=0.8, label="y_T (exact, 2x2)")
+    ax.axhline(float(n["y_star"]), color="0.3", linestyle="--", linewidth=0.8, label="y* (bound)")
     ax.set(xlabel="automation a", ylabel="strike output y_s", title="(b) task complementarity")
     ax.legend(fontsize=7)
 
@@ -70,12 +72,13 @@ def _technology(ax, n):
 def _ownership(ax, n):
     s = scenarios.DEFAULT
     thetas = np.linspace(0, 0.39, 40)
-    ax.plot(thetas, [_threshold(s.replace(theta=t)) for t in thetas], color=PALETTE[0])
+    closed = [_threshold(s.replace(theta=t), method="closed-form") for t in thetas]
+    ax.plot(thetas, closed, color=PALETTE[0])
     marks = (0.0, 0.1, 0.2, 0.3)
-    exact = [_threshold(s.replace(theta=t), method="exact") for t in marks]
+    exact = [_threshold(s.replace(theta=t)) for t in marks]
     ax.plot(marks, exact, "o", color=PALETTE[1], label="exact, 2x2")
-    ax.plot([], [], color=PALETTE[0], label="stick-and-carrot")
-    ax.set(xlabel="labor's share of the machines theta", ylabel="a*", title="(c) ownership")
+    ax.plot([], [], color=PALETTE[0], label="stick-and-carrot (lower bound)")
+    ax.set(xlabel="labor's share of the firm theta", ylabel="a*", title="(c) ownership")
     ax.legend(fontsize=7)
 
 
@@ -83,7 +86,7 @@ def _patience(ax, n):
     deltas = np.linspace(0.8, 0.99, 39)
     for name, color in (("default", PALETTE[0]), ("strike-fund", PALETTE[1])):
         s = scenarios.get(name)
-        values = [_threshold(s.replace(delta=float(d))) for d in deltas]
+        values = [_threshold(s.replace(delta=float(d)), method="closed-form") for d in deltas]
         ax.plot(deltas, values, color=color, label=f"b = {s.b}")
         ax.plot(s.delta, _value(n, name), "o", color=color)
     ax.plot(0.97, _value(n, "patient"), "s", color=PALETTE[0], label="patient (delta = 0.97)")

@@ -19,10 +19,12 @@ from ...plots import save_formats
 
 
 def investment_numbers():
-    """Chosen and efficient automation for every named scenario, quadratic cost."""
+    """Chosen and efficient automation for every strike-only named scenario, quadratic cost."""
     quadratic = cost("quadratic")
     rows = {}
     for name in scenarios.NAMES:
+        if scenarios.get(name).lockout:
+            continue
         choice = strategic_automation(scenarios.get(name), quadratic)
         rows[name] = {
             "chosen": float(choice.chosen),

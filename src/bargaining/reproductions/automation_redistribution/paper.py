@@ -30,7 +30,8 @@ def _n(value, digits=3):
 
 
 def _show(threshold):
-    return "sustained at every a" if threshold.value is None else _n(threshold.value)
+    shown = {"never-sustainable": "none at any a", "always-sustainable": "sustained at every a"}
+    return shown.get(threshold.kind) or _n(threshold.value)
 
 
 def _regimes(regimes):
@@ -43,11 +44,37 @@ def _regimes(regimes):
     return "; ".join(parts) + "."
 
 
+def _job_rows(job):
+    """One row per automation level: labor's best and worst payoffs with and without lockout."""
+    rows = []
+    for i, a in enumerate(job["levels"]):
+        values = (
+            job["y"][i],
+            job["u"][i],
+            job["strike"].labor_best[i],
+            job["strike"].labor_worst[i],
+            job["lockout"].labor_best[i],
+            job["lockout"].labor_worst[i],
+            job["lockout_grid"].labor_best[i],
+        )
+        rows.append([f"{a:g}", *(_n(v, 4) for v in values)])
+    return rows
+
+
+def _selection_rows(selections):
+    rows = []
+    for name, by_selection in selections.items():
+        for selection, result in by_selection.items():
+            gains = [_n(g, 4) for g in result["grid"]]
+            rows.append([name, selection, *gains, _show(result["breakdown"])])
+    return rows
+
+
 def context(n):
     """Template variables: ``s`` the seed scenario, ``r`` revolt parameters, ``d`` the rest."""
     rows = n["rows"]
     default, s = rows["default"], rows["default"]["scenario"]
-    changes = {"default": "seed scenario"}
+    changes = {"default": "seed scenario", "job-loss": "lockout, u(a) = b + (w - b)(1 - a)/2"}
     for name, row in rows.items():
         diff = {k: v for k, v in row["scenario"].parameters.items() if v != s.parameters[k]}
         changes.setdefault(name, ", ".join(f"{k} = {v}" for k, v in diff.items()))
@@ -62,17 +89,38 @@ def context(n):
         for name, row in rows.items()
     ]
     gains = [
-        [f"{a:g}", _n(y, 4), _n(c, 4), _n(e, 4), _n(g, 4), _n(s.delta * (1 - s.w - y), 4)]
+        [f"{a:g}", _n(y, 4), _n(e, 4), _n(g, 4), _n(c, 4), _n(s.delta * (1 - s.w - y), 4)]
         for a, y, c, e, g in zip(
             n["levels"], n["y_at"], n["closed_at"], n["exact_at"], n["grid_at"], strict=True
         )
     ]
-    revolt = n["revolt"]
+    revolt, job, continuous = n["revolt"], n["job_loss"], n["continuous"]
+    job_row = rows["job-loss"]
     d = {
         "closed_frac": str(default["closed"].value),
         "closed": default["closed"].value,
+        "closed_at_star": str(n["closed_at_star"]),
+        "exact_frac": str(default["exact"].value),
         "exact": default["exact"].value,
         "grid": default["grid"].value,
+        "continuous": continuous["a"],
+        "continuous_frac": str(continuous["a"]),
+        "y_continuous": continuous["y"],
+        "y_exact": n["y_exact"],
+        "solver_exact": n["solver"][("default", "exact")],
+        "solver_continuous": continuous["solver"],
+        "job_frac": str(job_row["exact"].value),
+        "job": job_row["exact"].value,
+        "job_grid": job_row["grid"].value,
+        "lost": job["lost"],
+        "job_rows": _job_rows(job),
+        "revival_strike": job["revival"][0],
+        "revival_lockout": job["revival"][1],
+        "levels": [f"{a:g}" for a in n["levels"]],
+        "selection_rows": _selection_rows(n["selections"]),
+        "nash_split": n["nash_split"],
+        "nash_at0": n["selections"]["default"]["nash"]["grid"][0],
+        "labor_best_at0": n["selections"]["default"]["labor-best"]["grid"][0],
         "transfers": ", ".join(f"{t:g}" for t in n["transfers"]),
         "strike_cost0": 1 - s.w - s.rho,
         "strike_closes": n["strike_closes"],
@@ -80,14 +128,18 @@ def context(n):
         "y_star": n["y_star"],
         "grim": n["grim"],
         "table": table,
-        "efficient": n["efficient_strike"],
+        "paid_strike": n["paid_strike"],
         "revival": n["revival"],
         "y_revival": n["y_revival"],
-        "liebig": _n(rows["liebig"]["closed"].value, 0),
+        "liebig": _n(rows["liebig"]["exact"].value, 0),
         "cobb_douglas": n["cobb_douglas"],
+        "cobb_douglas_exact": n["cobb_douglas_exact"],
         "substitutes": rows["substitutes"]["closed"].value,
         "substitutes_exact": rows["substitutes"]["exact"].value,
         "theta": rows["open-models"]["scenario"].theta,
+        "own_stage": s.w + rows["open-models"]["scenario"].theta * (1 - s.w),
+        "own_best": list(n["ownership"]["open-models"].labor_best),
+        "default_best": list(n["ownership"]["default"].labor_best),
         "open": rows["open-models"]["closed"].value,
         "open_exact": rows["open-models"]["exact"].value,
         "patient": rows["patient"]["closed"].value,
