@@ -76,10 +76,15 @@ def test_an_empty_frame_still_parses():
 
 
 def test_threshold_shows_the_exact_value_and_how_it_was_found():
-    threshold = breakdown_automation(scenarios.DEFAULT.exact())
+    threshold = breakdown_automation(scenarios.DEFAULT.exact(), method="closed-form")
     latex = threshold._repr_latex_()
     assert r"a^* = \frac{215}{496} \approx 0.433468" in latex
     assert "stick-and-carrot" in latex
+    exact = breakdown_automation(scenarios.DEFAULT.exact())
+    assert r"\frac{65}{124}" in exact._repr_latex_()
+    assert "labor-best subgame-perfect equilibrium" in exact._repr_latex_()
+    cells = {row[0].text: row[1].text for row in ET.fromstring(exact._repr_html_()).iter("tr")}
+    assert cells["selection"] == "labor-best"
     table = ET.fromstring(threshold._repr_html_())
     cells = {row[0].text: row[1].text for row in table.iter("tr")}
     assert cells["a*"] == "215/496 ≈ 0.433468" and cells["kind"] == "breaks-down"
@@ -91,7 +96,11 @@ def test_scenario_html_is_its_parameter_table():
     scenario = scenarios.get("substitutes")
     table = ET.fromstring(scenario._repr_html_())
     cells = {row[0].text: row[1].text for row in table.find("tbody")}
-    assert cells == {name: _shown(value) for name, value in scenario.parameters.items()}
+    expected = {name: _shown(value) for name, value in scenario.parameters.items()}
+    assert cells == {**expected, "model": scenario.model, "wage": "fixed"}
+    job_loss = ET.fromstring(scenarios.get("job-loss")._repr_html_())
+    cells = {row[0].text: row[1].text for row in job_loss.find("tbody")}
+    assert cells["outside option u(a)"] == "b + (w - b)(1 - a)/2"
     assert "substitutes" in table.find("caption").text
 
 

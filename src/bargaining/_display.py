@@ -10,7 +10,6 @@ every cell.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import math
 from fractions import Fraction
@@ -207,6 +206,8 @@ def threshold_html(threshold):
         ("strategy", threshold.strategy),
         ("method", threshold.method),
     ]
+    if threshold.selection is not None:
+        rows.append(("selection", threshold.selection))
     if threshold.condition is not None:
         rows.append(("valid when", str(threshold.condition)))
     return _table(rows, caption="Threshold")
@@ -220,20 +221,29 @@ def threshold_latex(threshold):
     shown = latex_number(value)
     if isinstance(value, Fraction) and value.denominator != 1:
         shown += rf" \approx {float(value):.6f}"
-    return rf"$a^* = {shown}\quad\text{{({threshold.strategy}, {threshold.method})}}$"
+    how = threshold.describe()
+    return rf"$a^* = {shown}\quad\text{{({how})}}$"
 
 
 def scenario_html(scenario):
     """A scenario's parameters as a table (``_repr_html_``)."""
-    rows = [
-        (field.name, show_number(getattr(scenario, field.name)))
-        for field in dataclasses.fields(scenario)
-        if field.compare
-    ]
+    rows = [(name, show_number(value)) for name, value in scenario.parameters.items()]
+    rows += [("model", scenario.model), ("wage", scenario.wage)]
+    if scenario.lockout:
+        option = scenario.outside_option
+        shown = "b + (w - b)(1 - a)/2" if option is None else show_option(option)
+        rows.append(("outside option u(a)", shown))
     caption = f"Scenario {scenario.name!r}" + (
         f": {scenario.description}" if scenario.description else ""
     )
     return _table(rows, ("parameter", "value"), caption)
+
+
+def show_option(option):
+    """An outside option: a number, or the name of the function it is."""
+    if callable(option):
+        return getattr(option, "__name__", "a function of a")
+    return show_number(option)
 
 
 def outcome_html(outcome):

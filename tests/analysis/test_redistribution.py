@@ -276,7 +276,7 @@ def test_symbolic_scenario_threshold_matches_numbers():
     [
         (
             lambda: max_redistribution(EXACT, 0, method="simulated"),
-            "method must be one of 'closed-form', 'exact'.*got 'simulated'",
+            "method must be one of 'exact', 'closed-form'.*got 'simulated'",
         ),
         (
             lambda: max_redistribution(EXACT, 0, transfers=[0.1], method="closed-form"),

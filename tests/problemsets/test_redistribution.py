@@ -21,23 +21,30 @@ def output(a, scenario):
 
 
 def strike_game(scenario, a, tau):
+    """The 2x2 game; labor owns theta of the firm, which pays tau, and gets its dividends."""
     w, b, theta = float(scenario.w), float(scenario.b), float(scenario.theta)
     y = output(a, scenario)
-    labor_strike, capital_strike = b + theta * y, (1 - theta) * y
-    return Game(
-        [[w + tau, w], [labor_strike + tau, labor_strike]],
-        [[1 - w - tau, 1 - w], [capital_strike - tau, capital_strike]],
-    ), labor_strike
+    labor_work, labor_strike = w + theta * (1 - w), b + theta * y
+    paid = (1 - theta) * tau
+    game = Game(
+        [[labor_work + paid, labor_work], [labor_strike + paid, labor_strike]],
+        [
+            [(1 - theta) * (1 - w) - paid, (1 - theta) * (1 - w)],
+            [(1 - theta) * y - paid, (1 - theta) * y],
+        ],
+    )
+    return game, labor_work, labor_strike
 
 
 def sustained(scenario, a, tau, releases=RELEASES):
     """Whether some stick-and-carrot automaton (strike, then share) is an equilibrium."""
     delta = float(scenario.delta)
-    game, labor_strike = strike_game(scenario, a, tau)
-    w = float(scenario.w)
-    shortest = (w - labor_strike) / (w + tau - labor_strike)  # least credible E[delta**k]
-    exact_release = shortest * (1 - delta) / (delta * (1 - shortest))
-    candidates = [r for r in [*releases, exact_release] if 0 < r <= 1]
+    game, labor_work, labor_strike = strike_game(scenario, a, tau)
+    gain = (1 - float(scenario.theta)) * tau
+    # least credible E[delta**k]: labor's value from the strike's start held at work's
+    shortest = (labor_work - labor_strike) / (labor_work + gain - labor_strike)
+    exact = [shortest * (1 - delta) / (delta * (1 - shortest))] if shortest < 1 else []
+    candidates = [r for r in [*releases, *exact] if 0 < r <= 1]
     return any(
         max(
             deviation_gains(game, Automaton.stick_and_carrot((0, 0), (1, 1), 1, r), delta).values()
@@ -60,7 +67,9 @@ def test_largest_transfer_and_breakdown_point(seed, level):
     below, above = threshold - 1e-2, threshold + 1e-2
     # Just below a*, the transfer that exactly repays one period of striking is sustained
     # by a one-period strike; just above, no transfer is, whatever the strike length.
-    delta, labor_strike = float(scenario.delta), strike_game(scenario, below, 0)[1]
-    assert sustained(scenario, below, (1 - delta) * (w - labor_strike) / delta, releases=[1])
+    delta, theta = float(scenario.delta), float(scenario.theta)
+    _, labor_work, labor_strike = strike_game(scenario, below, 0)
+    floor = (1 - delta) * (labor_work - labor_strike) / (delta * (1 - theta))
+    assert sustained(scenario, below, floor, releases=[1])
     transfers = np.linspace(2e-3, 1 - w, 40)
     assert not any(sustained(scenario, above, t) for t in transfers)

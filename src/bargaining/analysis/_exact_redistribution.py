@@ -52,7 +52,8 @@ References
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -62,6 +63,14 @@ from ..labor.strike_game import StrikeGame
 from ._selection import check_selection as _check_selection
 from ._selection import select
 from .threshold import Threshold
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
+
+    from ..core.repeated.payoff_sets import PayoffSet
+    from ..labor.scenarios import Scenario
+
+Transfers = Sequence[Any] | None
 
 GRID_POINTS = 33
 SELECTIONS = ("labor-best", "capital-best", "nash")
@@ -75,9 +84,11 @@ def _selected_labor_payoff(payoffs, selection):
     return select(payoffs, selection, None, paid_strikes=True)[0]
 
 
-def payoff_sets(scenario, levels, transfers=None):
+def payoff_sets(
+    scenario: Scenario, levels: ArrayLike, transfers: Transfers = None
+) -> list[PayoffSet]:
     """The subgame-perfect payoff sets of the strike game at each automation level."""
-    games = [StrikeGame(scenario, float(a), transfers) for a in levels]
+    games = [StrikeGame(scenario, float(a), transfers) for a in np.ravel(levels)]
     return equilibrium_payoffs_many(games, scenario.delta, on_max_iter="raise")
 
 
@@ -103,7 +114,7 @@ class PayoffBounds(NamedTuple):
     capital_worst: np.ndarray
 
 
-def payoff_bounds(scenario, a, transfers=None) -> PayoffBounds:
+def payoff_bounds(scenario: Scenario, a: ArrayLike, transfers: Transfers = None) -> PayoffBounds:
     """Labor's and capital's best and worst subgame-perfect payoffs at automation ``a``.
 
     With a lockout, labor's worst payoff is its outside option (plus its
@@ -138,7 +149,13 @@ def payoff_bounds(scenario, a, transfers=None) -> PayoffBounds:
     return PayoffBounds(*np.moveaxis(table, -1, 0))
 
 
-def exact_max_redistribution(scenario, a, transfers=None, tol=1e-9, selection="labor-best"):
+def exact_max_redistribution(
+    scenario: Scenario,
+    a: ArrayLike,
+    transfers: Transfers = None,
+    tol: float = 1e-9,
+    selection: str = "labor-best",
+) -> float | np.ndarray:
     """Redistribution under ``selection`` at automation ``a``, from the exact payoff sets.
 
     Parameters
@@ -165,7 +182,7 @@ def exact_max_redistribution(scenario, a, transfers=None, tol=1e-9, selection="l
     return float(gain) if gain.ndim == 0 else gain
 
 
-def closed_form_breakdown_output(scenario, transfers=None):
+def closed_form_breakdown_output(scenario: Scenario, transfers: Transfers = None) -> Any:
     """Strike output at which labor's best equilibrium stops redistributing, or None.
 
     Holds for a fixed wage (step 4 of the module's algorithm). Exact for
@@ -202,8 +219,12 @@ def _confirmed(scenario, value, transfers, tol, step=1e-9):
 
 
 def exact_breakdown_automation(
-    scenario, transfers=None, xtol=1e-6, tol=1e-9, selection="labor-best"
-):
+    scenario: Scenario,
+    transfers: Transfers = None,
+    xtol: float = 1e-6,
+    tol: float = 1e-9,
+    selection: str = "labor-best",
+) -> Threshold:
     """The automation level from which the selected equilibrium redistributes nothing.
 
     Parameters
