@@ -127,14 +127,16 @@ def test_never_automates_beyond_where_cost_exceeds_the_whole_surplus(values, k, 
 @given(values=scenario_values, k=st.floats(0.05, 5), g=st.floats(0, 0.5))
 @settings(max_examples=40, deadline=None)
 def test_without_strike_leverage_the_chosen_level_is_efficient(values, k, g):
-    # Replacements productive enough that capital's share of strike output matches its
-    # profit 1 - w let capital shrug off any strike.
-    floor = (1 - values["w"]) / (1 - values["theta"])
+    # Replacements productive enough that strike output matches capital's profit 1 - w
+    # let capital shrug off any strike (labor's dividends scale both alike).
+    floor = 1 - values["w"]
     scenario = DEFAULT.replace(**{**values, "rho": max(values["rho"], floor)})
     price = cost(k=k, gain=g)
+    # A float maximiser finds the top of a parabola of curvature k only to about
+    # sqrt(2 eps / k), 1e-7 at k = 0.05, on each of the two sides compared.
     for selection in ("labor-best", "capital-best"):
         choice = strategic_automation(scenario, price, selection=selection)
-        assert choice.chosen == pytest.approx(choice.efficient, abs=1e-7)
+        assert choice.chosen == pytest.approx(choice.efficient, abs=1e-6)
 
 
 def test_without_strike_leverage_the_exact_choice_is_efficient_too():

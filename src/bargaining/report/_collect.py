@@ -168,15 +168,19 @@ def breakdowns(scenario):
     )
 
 
-def threshold_record(threshold, method):
-    """A breakdown threshold as JSON-ready data, naming how it was found."""
+def threshold_record(threshold, method=None):
+    """A breakdown threshold as JSON-ready data, naming how it was found.
+
+    ``method`` (a :class:`Method`) names the selection of a strategy class, which the
+    threshold itself does not carry.
+    """
     value, exact = (None, None) if threshold.value is None else number(threshold.value)
     return {
         "kind": threshold.kind,
         "value": value,
         "exact": exact,
         "method": threshold.method,
-        "selection": threshold.selection or method.selection,
+        "selection": threshold.selection or (method and method.selection),
         "accuracy": BISECTION_ACCURACY if "bisection" in threshold.method else None,
     }
 
@@ -344,22 +348,10 @@ def _job_loss(scenario, step):
         record["job_lost_at"] = {"value": value, "exact": exact_value}
     step("job loss: breakdown under each equilibrium selection")
     record["selections"] = {
-        selection: _record(breakdown_automation(exact, selection=selection))
+        selection: threshold_record(breakdown_automation(exact, selection=selection))
         for selection in SELECTIONS
     }
     return record
-
-
-def _record(threshold):
-    value, exact = (None, None) if threshold.value is None else number(threshold.value)
-    return {
-        "kind": threshold.kind,
-        "value": value,
-        "exact": exact,
-        "method": threshold.method,
-        "selection": threshold.selection,
-        "accuracy": BISECTION_ACCURACY if "bisection" in threshold.method else None,
-    }
 
 
 def _strike_efficient_at_one(scenario):
