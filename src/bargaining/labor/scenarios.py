@@ -167,15 +167,15 @@ class Scenario:
                 self._check_outside_option(self.outside_option, None)
 
     def _check_outside_option(self, value, a):
-        at = "" if a is None else f" at a={a!r}"
+        at = "" if a is None else f" at a={a}"
         if _is_symbolic(value):
             return value
         check_range(value, "outside_option", -math.inf, math.inf)
         if value < 0:
-            raise ValueError(f"outside_option must be at least 0, got {value!r}{at}")
+            raise ValueError(f"outside_option must be at least 0, got {value}{at}")
         if self.wage == "fixed" and not _is_symbolic(self.w) and value >= self.w:
             raise ValueError(
-                f"outside_option must be below the wage w={self.w!r}, got {value!r}{at}: "
+                f"outside_option must be below the wage w={self.w}, got {value}{at}: "
                 "a labor whose outside option pays more than the job would quit"
             )
         return value
