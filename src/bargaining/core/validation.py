@@ -6,6 +6,8 @@ that the command line can print one line and exit with status 2.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import math
 import numbers
 
@@ -88,3 +90,29 @@ def check_iteration_options(tol=None, max_iter=None, directions=None):
             raise ValueError(f"{name} must be an integer, got {value!r}")
         if not low <= value <= high:
             raise ValueError(f"{name} must lie in [{low}, {high}], got {value!r}")
+
+
+BACKENDS = ("auto", "numba", "numpy")
+
+
+@functools.cache
+def has_numba() -> bool:
+    """Whether numba (the ``fast`` extra) is installed, without importing it."""
+    return importlib.util.find_spec("numba") is not None
+
+
+def resolve_backend(backend: str) -> str:
+    """``"numba"`` or ``"numpy"``: the kernel ``backend`` asks for, ``"auto"`` resolved.
+
+    Raises
+    ------
+    ValueError
+        For a backend not in :data:`BACKENDS`, or ``"numba"`` without numba installed.
+    """
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+    if backend == "auto":
+        return "numba" if has_numba() else "numpy"
+    if backend == "numba" and not has_numba():
+        raise ValueError("backend='numba' needs numba: pip install 'bargaining[fast]'")
+    return backend

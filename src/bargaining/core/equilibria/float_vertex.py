@@ -42,9 +42,10 @@ References
 from __future__ import annotations
 
 import functools
-import importlib.util
 
 import numpy as np
+
+from ..validation import has_numba
 
 # A constraint within this of equality (payoffs mapped onto [1, 2]) is tight.
 TOLERANCE = 1e-10
@@ -106,7 +107,7 @@ def _vertices(M, first_label, other_first_label, compiled):
 @functools.cache
 def _compiled_module():
     """The numba kernels, or ``None`` without numba (the ``fast`` extra)."""
-    if importlib.util.find_spec("numba") is None:
+    if not has_numba():
         return None
     from . import _compiled
 

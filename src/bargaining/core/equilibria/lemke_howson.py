@@ -50,11 +50,9 @@ References
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-
 import numpy as np
 
+from ..validation import resolve_backend
 from ._pivoting import exact_path, numpy_lemke_howson, strategies
 
 # Largest exact games (rows + columns) solved from every label: integer
@@ -81,11 +79,6 @@ def _check(A, B, label, max_pivots):
         raise ValueError(f"label must be an integer in [0, {size}), got {label!r}")
     if isinstance(max_pivots, bool) or not isinstance(max_pivots, int) or max_pivots < 1:
         raise ValueError(f"max_pivots must be a positive integer, got {max_pivots!r}")
-
-
-@functools.cache
-def _has_numba():
-    return importlib.util.find_spec("numba") is not None
 
 
 def lemke_howson(A, B, label=0, *, max_pivots=None, backend="auto"):
@@ -124,19 +117,14 @@ def lemke_howson(A, B, label=0, *, max_pivots=None, backend="auto"):
     if max_pivots is None:
         max_pivots = default_max_pivots(A.shape)
     _check(A, B, label, max_pivots)
-    if backend not in ("auto", "numba", "numpy"):
-        raise ValueError(f"backend must be one of auto, numba, numpy, got {backend!r}")
+    backend = resolve_backend(backend)
     m, n = A.shape
     label = int(label)
     exact = A.dtype == object and B.dtype == object
     if exact:
         final, outcome = exact_path(A, B, label, max_pivots)
     else:
-        if backend == "auto":
-            backend = "numba" if _has_numba() else "numpy"
         if backend == "numba":
-            if not _has_numba():
-                raise ValueError("backend='numba' needs numba: pip install 'bargaining[fast]'")
             from ._compiled import lemke_howson as solve
         else:
             solve = numpy_lemke_howson

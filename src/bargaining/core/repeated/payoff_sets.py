@@ -27,7 +27,7 @@ import numpy as np
 from ... import _display
 from ..minmax import minmax
 from ..polygon import ConvexPolygon
-from ..validation import check_delta, check_iteration_options
+from ..validation import check_delta, check_iteration_options, resolve_backend
 from ._batched import batched_abreu_sannikov
 from .abreu_sannikov import abreu_sannikov
 
@@ -376,15 +376,6 @@ def equilibrium_payoffs(
     )
 
 
-BACKENDS = ("auto", "numba", "numpy")
-
-
-def _has_numba():
-    import importlib.util
-
-    return importlib.util.find_spec("numba") is not None
-
-
 def equilibrium_payoffs_many(
     games: Sequence[Game],
     deltas: Real | Sequence[Real],
@@ -427,13 +418,7 @@ def equilibrium_payoffs_many(
     """
     if on_max_iter not in ("warn", "raise"):
         raise ValueError(f"on_max_iter must be 'warn' or 'raise', got {on_max_iter!r}")
-    if backend not in BACKENDS:
-        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
-    if backend == "auto":
-        backend = "numba" if _has_numba() else "numpy"
-    if backend == "numba":
-        if not _has_numba():
-            raise ValueError("backend='numba' needs numba: pip install 'bargaining[fast]'")
+    if resolve_backend(backend) == "numba":
         from ._compiled import compiled_abreu_sannikov as solve
     else:
         solve = batched_abreu_sannikov
