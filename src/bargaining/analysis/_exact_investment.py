@@ -40,6 +40,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..core.repeated.payoff_sets import equilibrium_payoffs_many
+from ..labor import formulas as f
 from ..labor.strike_game import StrikeGame
 from ._selection import check_selection, select
 from .redistribution import breakdown_automation
@@ -55,7 +56,10 @@ def _exact_payoffs(scenarios, grids, cost, selection, transfers, paid_strikes):
     sets = iter(equilibrium_payoffs_many(games, deltas, on_max_iter="raise"))
     result = []
     for s, grid in zip(scenarios, grids, strict=True):
-        stage = (s.w + s.theta * (1 - s.w), (1 - s.theta) * (1 - s.w))
+        values = {f.w: s.w, f.theta: s.theta}
+        stage = tuple(
+            f.evaluate(payoff, values) for payoff in (f.LABOR_WORK_PAYOFF, f.CAPITAL_WORK_PAYOFF)
+        )
         value = np.array(
             [select(next(sets), selection, stage, paid_strikes=paid_strikes)[1] for _ in grid]
         ) / (1 - s.theta)

@@ -93,8 +93,9 @@ def payoff_sets(
 
 
 def _base_payoff(scenario, a):
-    wage = scenario.wage_at(float(a))
-    return wage + scenario.theta * (1 - wage)
+    """Labor's payoff in the stage equilibrium (Work, Keep) at automation ``a``."""
+    values = {f.w: scenario.wage_at(float(a)), f.theta: scenario.theta}
+    return f.evaluate(f.LABOR_WORK_PAYOFF, values)
 
 
 def _labor_gain(scenario, levels, transfers, tol, selection="labor-best"):
