@@ -5,7 +5,7 @@ from fractions import Fraction
 import numpy as np
 from hypothesis import strategies as st
 
-from bargaining.core.equilibria.vertex import vertex_enumeration
+from bargaining.core.equilibria.exact_vertex import exact_vertex_enumeration
 
 
 def integer_matrices(rows, columns, low=-20, high=20):
@@ -39,5 +39,5 @@ def random_nondegenerate_integer_game(rng, rows, columns, low=-1000, high=1000):
         A = rng.integers(low, high, size=(rows, columns), endpoint=True)
         B = rng.integers(low, high, size=(rows, columns), endpoint=True)
         exact = [np.vectorize(Fraction, otypes=[object])(M) for M in (A, B)]
-        if not vertex_enumeration(*exact)[1]:
+        if not exact_vertex_enumeration(*exact)[1]:
             return A, B

@@ -14,7 +14,7 @@ from . import numbers as num
 from ._game_display import latex_table, text_table
 from ._game_input import check_labels, rows_of
 from .equilibria.pure import pure_equilibria
-from .equilibria.vertex import vertex_enumeration
+from .equilibria.exact_vertex import exact_vertex_enumeration
 from .minmax import minmax
 from .polygon import ConvexPolygon
 
@@ -264,7 +264,8 @@ class Game:
         ----------
         method : {"auto", "vertex", "support", "lemke-howson"}
             ``"auto"`` and ``"vertex"`` enumerate the vertices of the best
-            response polytopes: exactly, in rational arithmetic, for exact
+            response polytopes: exactly, by lexicographic pivoting in integers
+            (:mod:`~bargaining.core.equilibria.exact_vertex`), for exact
             games, and in floats through qhull for float games (at most 24
             actions in all). ``"support"`` calls
             nashpy's support enumeration, on floats. ``"lemke-howson"``
@@ -298,7 +299,7 @@ class Game:
 
             return symbolic_equilibria(self._A, self._B)
         if self.is_exact and method in ("auto", "vertex"):
-            found, degenerate = vertex_enumeration(self._A, self._B)
+            found, degenerate = exact_vertex_enumeration(self._A, self._B)
             if degenerate:
                 warnings.warn(
                     "the game is degenerate: equilibria may form continua; the list holds "

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .._lazy import is_sympy, lazy_module
-from .equilibria.vertex import vertex_enumeration
+from .equilibria.exact_vertex import exact_vertex_enumeration
 
 if TYPE_CHECKING:
     from .._typing import Scalar
@@ -111,7 +111,7 @@ def _mixed_lp_scaled(payoffs, largest):
 
 
 def _mixed_exact(payoffs):
-    equilibrium, _ = vertex_enumeration(payoffs, -payoffs)
+    equilibrium, _ = exact_vertex_enumeration(payoffs, -payoffs)
     own, opponent = equilibrium[0]
     return own @ payoffs @ opponent, opponent
 

@@ -1,8 +1,10 @@
 """Nash equilibria of two-player normal-form games.
 
-Pure equilibria (:mod:`~bargaining.core.equilibria.pure`), every equilibrium
-of an exact game by vertex enumeration
-(:mod:`~bargaining.core.equilibria.vertex`) and of a float game
+Pure equilibria (:mod:`~bargaining.core.equilibria.pure`), every extreme
+equilibrium of an exact game by lexicographic pivoting
+(:mod:`~bargaining.core.equilibria.exact_vertex`; the exhaustive support-pair
+enumeration of :mod:`~bargaining.core.equilibria.vertex` is kept as its
+reference) and of a float game
 (:mod:`~bargaining.core.equilibria.float_vertex`), one equilibrium by
 Lemke-Howson (:mod:`~bargaining.core.equilibria.lemke_howson`), equilibria of
 a parametric 2x2 game with their conditions
@@ -12,6 +14,7 @@ among them.
 """
 
 from ._nashpy import nashpy_equilibria
+from .exact_vertex import exact_vertex_enumeration, lexicographic_vertices
 from .float_vertex import float_vertex_enumeration
 from .pure import best_response_masks, pure_equilibria
 from .symbolic import symbolic_equilibria
@@ -19,9 +22,12 @@ from .vertex import polytope_vertices, vertex_enumeration
 
 __all__ = [
     "best_response_masks",
+    "exact_vertex",
+    "exact_vertex_enumeration",
     "float_vertex",
     "float_vertex_enumeration",
     "lemke_howson",
+    "lexicographic_vertices",
     "nashpy_equilibria",
     "polytope_vertices",
     "pure",

@@ -121,10 +121,10 @@ def _exact_equilibria(A, B):
     """Fallback when nashpy finds nothing: exact vertex enumeration of the same floats."""
     from fractions import Fraction
 
-    from .vertex import vertex_enumeration
+    from .exact_vertex import exact_vertex_enumeration
 
     exact = [np.vectorize(Fraction, otypes=[object])(M) for M in (A, B)]
-    found, degenerate = vertex_enumeration(*exact)
+    found, degenerate = exact_vertex_enumeration(*exact)
     return [(x.astype(float), y.astype(float)) for x, y in found], degenerate
 
 

@@ -131,8 +131,9 @@ def lexicographic_vertices(matrix):
     -------
     vertices : dict
         Maps each vertex's labels, a bit mask (bit ``i < d`` where ``v_i =
-        0``, bit ``d + j`` where row ``j``'s constraint is tight), to the
-        vertex scaled by a positive integer: a tuple of ``d`` ints.
+        0``, bit ``d + j`` where row ``j``'s constraint is tight), to a pair
+        ``(point, determinant)`` of a tuple of ``d`` ints and a positive int:
+        the vertex is ``point / determinant``.
     degenerate : bool
         Whether some vertex has more than ``d`` labels.
     """
@@ -162,7 +163,7 @@ def lexicographic_vertices(matrix):
             for variable, tableau_row in zip(basis, tableau, strict=True):
                 if variable < d:
                     point[variable] = tableau_row[-1]
-            vertices[labels] = tuple(point)
+            vertices[labels] = tuple(point), determinant
             degenerate |= labels.bit_count() > d
         for candidate in range(d + k):
             if basic >> candidate & 1:
@@ -228,7 +229,9 @@ def exact_vertex_enumeration(A, B):
             if everything ^ labels in column_vertices
         ]
     equilibria = [
-        (_probabilities(x), _probabilities(y)) for x, y in pairs if any(x) and any(y)
+        (_probabilities(x), _probabilities(y))
+        for (x, _), (y, _) in pairs
+        if any(x) and any(y)  # not the artificial pair (0, 0)
     ]
     equilibria.sort(key=lambda pair: (tuple(pair[0]), tuple(pair[1])))
     return equilibria, degenerate

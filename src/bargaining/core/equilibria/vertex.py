@@ -1,10 +1,17 @@
-"""Exact vertex enumeration of a bimatrix game's equilibria.
+"""Exact vertex enumeration of a bimatrix game's equilibria, support pair by support pair.
 
 Every extreme Nash equilibrium of a bimatrix game is a pair of vertices of
 the two best-response polytopes whose labels together cover every pure
 strategy (Mangasarian 1964; von Stengel 2007). Enumerating both polytopes'
 vertices exactly and pairing them finds every extreme equilibrium, in
 degenerate games too, with rational arithmetic and no tolerance.
+
+This exhaustive version solves a linear system for every pair of equally
+large sets of rows and columns, ``binom(m + n, m)`` systems for each
+polytope, most of them without a vertex;
+:mod:`~bargaining.core.equilibria.exact_vertex` finds the same vertices by
+pivoting from one to the next and is what :meth:`bargaining.Game.equilibria`
+uses. This one stays as its independent reference.
 
 Algorithm
 ---------
