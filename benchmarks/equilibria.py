@@ -17,8 +17,11 @@ is called once on every game before timing, so numba kernels are compiled
    lemke_howson` from label 0 against QuantEcon's ``lemke_howson`` from the
    same label (the results are compared), and ``Game(A, B).equilibria(
    method="lemke-howson")``, which runs all ``m + n`` labels.
-3. All equilibria, exact: ``Game(A, B).equilibria()`` on integer payoffs
-   against pygambit's ``enummixed_solve(rational=True)``.
+3. All equilibria, exact: :func:`bargaining.core.equilibria.exact_vertex.
+   exact_vertex_enumeration` (lexicographic pivoting in integers) and the
+   full ``Game(A, B).equilibria()`` on integer payoffs against pygambit's
+   ``enummixed_solve(rational=True)``. The equilibria, Fractions on both
+   sides, are compared for equality.
 
 Run with ``make bench`` or ``python benchmarks/equilibria.py [--repeats N]``.
 """
@@ -30,6 +33,7 @@ import os
 import statistics
 import time
 import warnings
+from fractions import Fraction
 
 import numpy as np
 
@@ -158,36 +162,48 @@ def exact_rows(sizes, count, repeats):
     import pygambit
 
     from bargaining import Game
+    from bargaining.core.equilibria.exact_vertex import exact_vertex_enumeration
 
     def gambit_game(A, B):
         return pygambit.Game.from_arrays(A.astype(object), B.astype(object))
+
+    def gambit_solve(game):
+        found = pygambit.nash.enummixed_solve(game, rational=True).equilibria
+        players = list(game.players)
+        return [[[eq[s] for s in player.strategies] for player in players] for eq in found]
+
+    def exact(equilibria):
+        return sorted(tuple(tuple(Fraction(p) for p in s) for s in pair) for pair in equilibria)
 
     rows = []
     for size in sizes:
         games = integer_games(size, count, seed=2000 + size)
         solvers = {
-            "bargaining": (lambda A, B: Game(A.astype(object), B.astype(object)),
-                           lambda g: g.equilibria()),
-            "pygambit": (gambit_game,
-                         lambda g: pygambit.nash.enummixed_solve(g, rational=True).equilibria),
+            "kernel": (lambda A, B: (A.astype(object), B.astype(object)),
+                       lambda p: exact_vertex_enumeration(*p)[0]),
+            "Game.equilibria": (lambda A, B: Game(A.astype(object), B.astype(object)),
+                                lambda g: g.equilibria()),
+            "pygambit": (gambit_game, gambit_solve),
         }  # fmt: skip
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             medians, results = measure(solvers, games, repeats)
-        counts = [
-            (len(ours), len(theirs))
-            for ours, theirs in zip(results["bargaining"], results["pygambit"], strict=True)
-        ]
+        same = all(
+            exact(a) == exact(b) == exact(c) for a, b, c in zip(*results.values(), strict=True)
+        )
+        counts = [len(r) for r in results["pygambit"]]
         rows.append(
-            f"| {size}x{size} ({count} games) | {seconds(medians['bargaining'])} "
+            f"| {size}x{size} ({count} games, {min(counts)}-{max(counts)} equilibria) "
+            f"| {seconds(medians['kernel'])} | {seconds(medians['Game.equilibria'])} "
             f"| {seconds(medians['pygambit'])} "
-            f"| {medians['pygambit'] / medians['bargaining']:.2f} "
-            f"| {all(a == b for a, b in counts)} |"
+            f"| {medians['pygambit'] / medians['kernel']:.1f} "
+            f"| {medians['pygambit'] / medians['Game.equilibria']:.1f} | {same} |"
         )
     header = (
-        "| size | bargaining `Game.equilibria()` (exact) "
-        "| pygambit `enummixed_solve(rational=True)` | ratio pygambit / bargaining "
-        "| as many equilibria |\n|---|---|---|---|---|"
+        "| size | bargaining kernel | `Game.equilibria()` "
+        "| pygambit `enummixed_solve(rational=True)` | ratio pygambit / kernel "
+        "| ratio pygambit / `Game.equilibria()` | same equilibria |\n"
+        "|---|---|---|---|---|---|---|"
     )
     return header, rows
 
@@ -197,6 +213,12 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--games", type=int, default=5, help="games per size")
     parser.add_argument("--skip-exact", action="store_true")
+    parser.add_argument(
+        "--exact-games", type=int, default=3,
+        help="games per size for the exact section (pygambit takes about 10 s a 10x10 game)",
+    )
+    parser.add_argument("--exact-repeats", type=int, default=3)
+    parser.add_argument("--only-exact", action="store_true")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start")
     sections = [
@@ -205,9 +227,11 @@ def main():
         ("One equilibrium, Lemke-Howson", lambda: lemke_howson_rows([10, 30, 100], args.games,
                                                                     args.repeats)),
     ]  # fmt: skip
+    if args.only_exact:
+        sections = []
     if not args.skip_exact:
-        # The exact 8x8 game takes this package half a minute: one game, three repeats.
-        sections.append(("All equilibria, exact", lambda: exact_rows([6, 8], 1, 3)))
+        sections.append(("All equilibria, exact", lambda: exact_rows([6, 8, 10], args.exact_games,
+                                                                     args.exact_repeats)))
     for title, run in sections:
         header, rows = run()
         print(f"\n## {title}\n\n{header}")

@@ -13,8 +13,8 @@ from .._lazy import lazy_module
 from . import numbers as num
 from ._game_display import latex_table, text_table
 from ._game_input import check_labels, rows_of
-from .equilibria.pure import pure_equilibria
 from .equilibria.exact_vertex import exact_vertex_enumeration
+from .equilibria.pure import pure_equilibria
 from .minmax import minmax
 from .polygon import ConvexPolygon
 

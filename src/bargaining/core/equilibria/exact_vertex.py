@@ -114,7 +114,10 @@ def _pivot(tableau, row, entering, determinant):
             continue
         factor = other[entering]
         pivoted.append(
-            [(pivot * a - factor * b) // determinant for a, b in zip(other, pivot_row, strict=True)]
+            [
+                (pivot * a - factor * b) // determinant
+                for a, b in zip(other, pivot_row, strict=True)
+            ]
         )
     return pivoted
 
@@ -151,7 +154,8 @@ def lexicographic_vertices(matrix):
     while pending:
         tableau, basis, determinant, row, entering = pending.pop()
         if row is not None:
-            tableau, determinant = _pivot(tableau, row, entering, determinant), tableau[row][entering]
+            pivot = tableau[row][entering]
+            tableau, determinant = _pivot(tableau, row, entering, determinant), pivot
             basis = (*basis[:row], entering, *basis[row + 1 :])
         basic = sum(1 << variable for variable in basis)
         labels = every_variable ^ basic
