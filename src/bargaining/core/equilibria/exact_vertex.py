@@ -78,7 +78,8 @@ def _leaving_row(tableau, entering, first_key, keys):
     Rows share the tableau's positive determinant as denominator, so two
     rows' ratios over their positive entering entries compare by
     cross-multiplying. The starting basis' columns ``first_key, ...,
-    first_key + keys - 1`` are linearly independent, so one row wins.
+    first_key + keys - 1`` are linearly independent, so one row wins. Some
+    entry is positive because the polytope is bounded.
     """
     best = None
     for i, row in enumerate(tableau):
