@@ -198,6 +198,10 @@ class ConvexPolygon:
 
 def _coordinate(value, name):
     """A finite real coordinate as an int, Fraction or float; ValueError otherwise."""
+    if isinstance(value, float):  # the common case first (numpy floats included)
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must hold finite numbers, got {value!r}")
+        return float(value)
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
         raise ValueError(f"{name} must hold real numbers, got {value!r}")
     if isinstance(value, numbers.Integral):
@@ -317,10 +321,11 @@ def hausdorff_distance(first, second):
 
 
 def _distance_to_segment(point, start, end):
-    edge = end - start
-    length2 = float(edge @ edge)
-    t = 0.0 if length2 == 0 else float(np.clip((point - start) @ edge / length2, 0.0, 1.0))
-    return float(np.hypot(*(point - start - t * edge)))
+    ex, ey = end[0] - start[0], end[1] - start[1]
+    length2 = ex * ex + ey * ey
+    px, py = point[0] - start[0], point[1] - start[1]
+    t = 0.0 if length2 == 0 else min(max((px * ex + py * ey) / length2, 0.0), 1.0)
+    return math.hypot(px - t * ex, py - t * ey)
 
 
 def _drop_first(points, redundant):
@@ -338,13 +343,15 @@ def simplify_polygon(vertices, tol):
     lists each extreme point once, and a sliver that has converged to a
     segment or a point is returned as one.
     """
-    points = [np.asarray(v, dtype=float) for v in vertices]
+    points = np.asarray(vertices, dtype=float).reshape(-1, 2).tolist()
     while len(points) > 1 and _drop_first(
-        points, lambda before, point, after: np.hypot(*(point - before)) <= tol
+        points,
+        lambda before, point, after: math.hypot(point[0] - before[0], point[1] - before[1])
+        <= tol,
     ):
         pass
     while len(points) > 2 and _drop_first(
         points, lambda before, point, after: _distance_to_segment(point, before, after) <= tol
     ):
         pass
-    return np.array(points).reshape(-1, 2)
+    return np.array(points, dtype=float).reshape(-1, 2)
