@@ -52,9 +52,10 @@ RESOLUTION = 1e-12
 COARSEST_TOL = 1e-6
 MAX_DELTA = 1 - RESOLUTION / COARSEST_TOL
 #: Seconds a process spends in the numpy iteration of single games before
-#: ``backend="auto"`` loads the compiled kernel (importing numba and reading
-#: the kernel from its disk cache take about half a second): a one-off call
-#: never pays for it, a loop over many games soon earns it back.
+#: ``backend="auto"`` loads the compiled kernel. Importing numba and reading the
+#: kernel from its disk cache cost about as much, so a one-off call never pays
+#: for it, and any loop spends at most about twice what the better of the two
+#: backends, chosen in advance, would have.
 COMPILED_AFTER_SECONDS = 1.0
 _COMPILED_MODULE = f"{__package__}._compiled"
 #: Seconds spent so far in this process on single games with the numpy iteration.
