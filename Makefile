@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: report test lint fuzz bench docs clean
+.PHONY: report test lint fuzz bench docs clean formulas
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(PYTHON) -m pip install --user virtualenv && $(PYTHON) -m virtualenv $(VENV); }
@@ -36,6 +36,11 @@ fuzz: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
+
+# The formulas as numpy code (src/bargaining/labor/_formula_functions.py), printed from the
+# sympy expressions of labor/formulas.py; a test fails until it is rerun after they change.
+formulas: $(VENV)/.installed-dev
+	$(BIN)/python -m bargaining.labor._generate
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,11 +1,20 @@
 """Abreu-Sannikov payoff sets: this package against QuantEcon.py, in the same run.
 
-Two measurements, each reported as medians of several repeats and as a ratio
+Three measurements, each reported as medians of several repeats and as a ratio
 against the peer:
 
 1. Cold call: a fresh Python process imports the library and computes the
    payoff set of the Abreu-Sannikov (2014) 3x3 example at delta = 0.3.
-2. Sweep: 1,000 strike games of the default scenario (40 automation levels x
+2. Single games: ``RepeatedGame(game, delta).equilibrium_payoffs()`` called
+   game by game (the prisoner's dilemma, the AS 3x3 example, seeded random
+   3x3 and 4x4 games) against QuantEcon's ``RepeatedGame(...)
+   .equilibrium_payoffs()`` on the same games, solvers in rotated order in
+   every repeat, after warm-up: QuantEcon's first call compiles its kernels;
+   this package's default backend switches to its compiled kernel once a
+   process has spent about a second in the numpy iteration, and the
+   warm-up loops until it has (its length is reported). The numpy iteration
+   (``backend="numpy"``) is timed as well.
+3. Sweep: 1,000 strike games of the default scenario (40 automation levels x
    25 discount factors, capital choosing among 11 transfer levels) solved by
    :func:`bargaining.core.repeated.payoff_sets.equilibrium_payoffs_many`, against QuantEcon's
    ``RepeatedGame.equilibrium_payoffs`` looped over the same games after its
@@ -47,6 +56,88 @@ COLD_SNIPPETS = {
         "qe.game_theory.RepeatedGame(g, 0.3).equilibrium_payoffs()\n"
     ),
 }
+
+
+def single_games():
+    """The single-game loop's games: (name, A, B, delta), all with polygon payoff sets."""
+    rng = np.random.default_rng(0)
+    return [
+        ("prisoner's dilemma, delta 0.9", [[3, 0], [4, 1]], [[3, 4], [0, 1]], 0.9),
+        (
+            "AS (2014) 3x3, delta 0.3",
+            [[16, 3, 0], [21, 10, -1], [9, 5, -5]],
+            [[9, 13, 3], [1, 4, 0], [0, -4, -15]],
+            0.3,
+        ),
+        ("random 3x3, delta 0.8", rng.standard_normal((3, 3)), rng.standard_normal((3, 3)), 0.8),
+        ("random 4x4, delta 0.8", rng.standard_normal((4, 4)), rng.standard_normal((4, 4)), 0.8),
+    ]
+
+
+def single_game_solvers():
+    import quantecon as qe
+
+    from bargaining import Game, RepeatedGame
+
+    def ours(backend):
+        def solve(A, B, delta):
+            return RepeatedGame(Game(A, B), delta).equilibrium_payoffs(backend=backend).vertices
+
+        return solve
+
+    def quantecon(A, B, delta):
+        stage = qe.game_theory.NormalFormGame(np.stack([A, B], axis=2).astype(float))
+        hull = qe.game_theory.RepeatedGame(stage, delta).equilibrium_payoffs(
+            options={"tol": 1e-12}
+        )
+        return hull.points[hull.vertices]
+
+    return {
+        "bargaining": ours("auto"),
+        "bargaining (numpy)": ours("numpy"),
+        "quantecon": quantecon,
+    }
+
+
+def single_game_loop(repeats):
+    from bargaining.core.repeated import payoff_sets
+
+    games = single_games()
+    solvers = single_game_solvers()
+    for _, A, B, delta in games:  # QuantEcon compiles on its first call
+        solvers["quantecon"](A, B, delta)
+    start, rounds = time.perf_counter(), 0
+    while payoff_sets._COMPILED_MODULE not in sys.modules:
+        for _, A, B, delta in games:
+            solvers["bargaining"](A, B, delta)
+        rounds += 1
+    warm_up = time.perf_counter() - start
+    times = {(game[0], name): [] for game in games for name in solvers}
+    answers = {}
+    names = list(solvers)
+    for repeat in range(repeats):
+        for game, A, B, delta in games:
+            for name in names[repeat % len(names) :] + names[: repeat % len(names)]:
+                begin = time.perf_counter()
+                answers[game, name] = solvers[name](A, B, delta)
+                times[game, name].append(time.perf_counter() - begin)
+    print(
+        f"single games, median of {repeats} calls each, after warm-up (this package: "
+        f"{rounds} rounds of the loop, {warm_up:.2f} s, before its compiled kernel took over)"
+    )
+    for game, *_ in games:
+        median = {name: statistics.median(times[game, name]) for name in names}
+        same = all(
+            same_vertices(answers[game, name], answers[game, "quantecon"], 1e-9)
+            for name in names[:2]
+        )
+        print(
+            f"  {game:31s} "
+            + "  ".join(f"{name} {1e3 * t:7.2f} ms" for name, t in median.items())
+            + f"   quantecon / bargaining: {median['quantecon'] / median['bargaining']:5.1f}"
+            + f", / numpy: {median['quantecon'] / median['bargaining (numpy)']:4.2f}"
+            + f"   same vertices to 1e-9: {same}"
+        )
 
 
 def cold_call(snippet):
@@ -105,7 +196,10 @@ def same_vertices(ours, theirs, atol):
     return bool((distances.min(axis=0) <= atol).all() and (distances.min(axis=1) <= atol).all())
 
 
-def main(repeats):
+def main(repeats, single_only=False):
+    if single_only:
+        single_game_loop(repeats)
+        return
     print(f"cold call, median of {repeats} fresh processes")
     cold = {
         name: statistics.median(cold_call(code) for _ in range(repeats))
@@ -114,6 +208,8 @@ def main(repeats):
     for name, seconds in cold.items():
         print(f"  {name:11s} {seconds:8.3f} s")
     print(f"  ratio quantecon / bargaining: {cold['quantecon'] / cold['bargaining']:.1f}")
+
+    single_game_loop(repeats)
 
     games = strike_games()
     quantecon_sweep(games[:1])  # compile both sides' kernels before timing
@@ -147,4 +243,6 @@ def main(repeats):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
-    main(parser.parse_args().repeats)
+    parser.add_argument("--single-only", action="store_true", help="only the single-game loop")
+    arguments = parser.parse_args()
+    main(arguments.repeats, arguments.single_only)

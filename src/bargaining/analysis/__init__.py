@@ -1,12 +1,35 @@
 """Breakdown thresholds, sustainable redistribution, capital's choice of automation, sweeps,
-and the model with many workers (:mod:`~bargaining.analysis.workers`)."""
+and the model with many workers (:mod:`~bargaining.analysis.workers`).
 
-from . import workers
-from ._exact_redistribution import SELECTIONS, payoff_bounds
-from .investment import capital_payoff_curve, efficient_automation, strategic_automation
-from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
-from .sweeps import sweep
-from .threshold import Threshold
+Submodules and names are imported on first use, so that a closed-form
+:func:`~bargaining.analysis.sweeps.sweep` runs without importing sympy.
+"""
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import investment, redistribution, sweeps, threshold, workers
+    from ._exact_redistribution import SELECTIONS, payoff_bounds
+    from .investment import capital_payoff_curve, efficient_automation, strategic_automation
+    from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
+    from .sweeps import sweep
+    from .threshold import Threshold
+
+_NAMES = {
+    "METHODS": "redistribution",
+    "SELECTIONS": "_exact_redistribution",
+    "STRATEGIES": "redistribution",
+    "Threshold": "threshold",
+    "breakdown_automation": "redistribution",
+    "capital_payoff_curve": "investment",
+    "efficient_automation": "investment",
+    "max_redistribution": "redistribution",
+    "payoff_bounds": "_exact_redistribution",
+    "strategic_automation": "investment",
+    "sweep": "sweeps",
+}
+_SUBMODULES = ("investment", "redistribution", "sweeps", "threshold", "workers")
 
 __all__ = [
     "METHODS",
@@ -26,3 +49,15 @@ __all__ = [
     "threshold",
     "workers",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _NAMES:
+        return getattr(importlib.import_module(f"{__name__}.{_NAMES[name]}"), name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -198,6 +198,10 @@ class ConvexPolygon:
 
 def _coordinate(value, name):
     """A finite real coordinate as an int, Fraction or float; ValueError otherwise."""
+    if isinstance(value, float):  # the common case first (numpy floats included)
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must hold finite numbers, got {value!r}")
+        return float(value)
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
         raise ValueError(f"{name} must hold real numbers, got {value!r}")
     if isinstance(value, numbers.Integral):
@@ -228,8 +232,18 @@ def _show(value):
 
 
 def hull_array(points):
-    """Counter-clockwise hull vertices of ``points`` as a ``k x 2`` float array."""
-    return np.array(convex_hull(np.asarray(points, dtype=float).tolist())).reshape(-1, 2)
+    """Counter-clockwise hull vertices of ``points`` as a ``k x 2`` float array.
+
+    The same hull as :func:`convex_hull` on floats, with the snapping to the
+    grid done in numpy: the iterations call it once a step.
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    if not len(points):
+        return np.empty((0, 2))
+    grid = max(1e-13 * float(np.abs(points).max()), np.finfo(float).tiny)
+    snapped = np.rint(points / grid).astype(np.int64)
+    chain = _monotone_chain(sorted(set(map(tuple, snapped.tolist()))))
+    return np.array(chain, dtype=float).reshape(-1, 2) * grid
 
 
 def line_segment_bounds(vertices, axis, values, eps):
@@ -239,8 +253,10 @@ def line_segment_bounds(vertices, axis, values, eps):
     ----------
     vertices : numpy.ndarray
         ``k x 2`` polygon vertices in order (a point or a segment allowed).
-    axis : {0, 1}
-        The coordinate held fixed along each line.
+    axis : {0, 1} or numpy.ndarray
+        The coordinate held fixed along each line: one for all lines, or one
+        per line (an integer array like ``values``), so that the lines of
+        both directions are met in one pass.
     values : numpy.ndarray
         ``K`` line positions.
     eps : float
@@ -252,49 +268,48 @@ def line_segment_bounds(vertices, axis, values, eps):
         For each line the least and greatest other coordinate of the
         polygon's points on it; ``inf`` and ``-inf`` where it misses.
     """
-    other = 1 - axis
-    start, end = vertices, np.roll(vertices, -1, axis=0)
-    x0, x1 = start[:, axis][None, :], end[:, axis][None, :]
-    y0, y1 = start[:, other][None, :], end[:, other][None, :]
     c = np.asarray(values, dtype=float)[:, None]
+    axis = np.broadcast_to(np.asarray(axis, dtype=np.intp), c.shape[:1])
+    start = vertices.T
+    end = vertices[np.arange(1, len(vertices) + 1) % len(vertices)].T
+    x0, x1 = start[axis], end[axis]
+    y0, y1 = start[1 - axis], end[1 - axis]
     span = x1 - x0
     crosses = (c >= np.minimum(x0, x1) - eps) & (c <= np.maximum(x0, x1) + eps)
     steep = np.abs(span) > eps
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.clip(np.where(steep, (c - x0) / np.where(steep, span, 1.0), 0.0), 0.0, 1.0)
     along = y0 + t * (y1 - y0)
-    hits_start = crosses & (~steep | (np.abs(c - x0) <= eps))
-    hits_end = crosses & ~steep
-    candidates = np.concatenate(
-        [
-            np.where(crosses & steep, along, np.nan),
-            np.where(hits_start, y0, np.nan),
-            np.where(hits_end, y1, np.nan),
-        ],
-        axis=1,
-    )
-    found = ~np.isnan(candidates)
-    low = np.where(found, candidates, np.inf).min(axis=1)
-    high = np.where(found, candidates, -np.inf).max(axis=1)
+    flat = crosses & ~steep
+    hits_start = flat | (crosses & (np.abs(c - x0) <= eps))
+    low = np.minimum(
+        np.where(crosses & steep, along, np.inf),
+        np.minimum(np.where(hits_start, y0, np.inf), np.where(flat, y1, np.inf)),
+    ).min(axis=1)
+    high = np.maximum(
+        np.where(crosses & steep, along, -np.inf),
+        np.maximum(np.where(hits_start, y0, -np.inf), np.where(flat, y1, -np.inf)),
+    ).max(axis=1)
     return low, high
 
 
 def _distance_to_polygon(points, vertices):
-    start, end = vertices, np.roll(vertices, -1, axis=0)
-    edge = end - start
-    length2 = np.einsum("ij,ij->i", edge, edge)
-    offset = points[:, None, :] - start[None, :, :]
+    start = vertices
+    edge = vertices[np.arange(1, len(vertices) + 1) % len(vertices)] - start
+    length2 = edge[:, 0] * edge[:, 0] + edge[:, 1] * edge[:, 1]
+    dx = points[:, 0, None] - start[:, 0]
+    dy = points[:, 1, None] - start[:, 1]
+    along = dx * edge[:, 0] + dy * edge[:, 1]
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.where(length2 > 0, np.einsum("pkj,kj->pk", offset, edge) / length2, 0.0)
-    nearest = start[None] + np.clip(t, 0.0, 1.0)[..., None] * edge[None]
-    distance = np.linalg.norm(points[:, None, :] - nearest, axis=2).min(axis=1)
+        t = np.clip(np.where(length2 > 0, along / length2, 0.0), 0.0, 1.0)
+    distance = np.sqrt(((dx - t * edge[:, 0]) ** 2 + (dy - t * edge[:, 1]) ** 2).min(axis=1))
     # A polygon of (nearly) zero area is a segment: rounding can leave a
     # collinear point in a hull, and "inside" such a sliver means nothing.
     scale = max(1.0, float(np.abs(vertices).max()))
-    twice_area = float(np.sum(start[:, 0] * end[:, 1] - start[:, 1] * end[:, 0]))
+    cross = edge[:, 0] * dy - edge[:, 1] * dx
+    twice_area = float(np.dot(start[:, 0], edge[:, 1]) - np.dot(start[:, 1], edge[:, 0]))
     if len(vertices) >= 3 and twice_area > 2e-12 * scale**2:
-        cross = edge[None, :, 0] * offset[..., 1] - edge[None, :, 1] * offset[..., 0]
-        distance = np.where(np.all(cross >= 0, axis=1), 0.0, distance)
+        distance[(cross >= 0).all(axis=1)] = 0.0
     return distance
 
 
@@ -306,10 +321,11 @@ def hausdorff_distance(first, second):
 
 
 def _distance_to_segment(point, start, end):
-    edge = end - start
-    length2 = float(edge @ edge)
-    t = 0.0 if length2 == 0 else float(np.clip((point - start) @ edge / length2, 0.0, 1.0))
-    return float(np.hypot(*(point - start - t * edge)))
+    ex, ey = end[0] - start[0], end[1] - start[1]
+    length2 = ex * ex + ey * ey
+    px, py = point[0] - start[0], point[1] - start[1]
+    t = 0.0 if length2 == 0 else min(max((px * ex + py * ey) / length2, 0.0), 1.0)
+    return math.hypot(px - t * ex, py - t * ey)
 
 
 def _drop_first(points, redundant):
@@ -327,13 +343,15 @@ def simplify_polygon(vertices, tol):
     lists each extreme point once, and a sliver that has converged to a
     segment or a point is returned as one.
     """
-    points = [np.asarray(v, dtype=float) for v in vertices]
+    points = np.asarray(vertices, dtype=float).reshape(-1, 2).tolist()
     while len(points) > 1 and _drop_first(
-        points, lambda before, point, after: np.hypot(*(point - before)) <= tol
+        points,
+        lambda before, point, after: math.hypot(point[0] - before[0], point[1] - before[1])
+        <= tol,
     ):
         pass
     while len(points) > 2 and _drop_first(
         points, lambda before, point, after: _distance_to_segment(point, before, after) <= tol
     ):
         pass
-    return np.array(points).reshape(-1, 2)
+    return np.array(points, dtype=float).reshape(-1, 2)

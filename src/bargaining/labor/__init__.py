@@ -1,22 +1,54 @@
-"""The labor-capital model under automation: technology, scenarios, the strike game."""
+"""The labor-capital model under automation: technology, scenarios, the strike game.
 
-from . import (
-    evaluation,
-    formulas,
-    global_games,
-    holdouts,
-    investment,
-    participation,
-    revolution,
-    scenarios,
-    strike_game,
-    technology,
-    wages,
+Submodules and names are imported on first use, so that float evaluation
+(:mod:`~bargaining.labor.numeric`, :mod:`~bargaining.labor.scenarios`) runs
+without importing sympy, which :mod:`~bargaining.labor.formulas` needs.
+"""
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import (
+        evaluation,
+        formulas,
+        global_games,
+        holdouts,
+        investment,
+        numeric,
+        participation,
+        revolution,
+        scenarios,
+        strike_game,
+        technology,
+        wages,
+    )
+    from .participation import participation_game
+    from .scenarios import Scenario
+    from .strike_game import StrikeGame
+    from .technology import labor_share, strike_output
+
+_NAMES = {
+    "Scenario": "scenarios",
+    "StrikeGame": "strike_game",
+    "labor_share": "technology",
+    "participation_game": "participation",
+    "strike_output": "technology",
+}
+_SUBMODULES = (
+    "evaluation",
+    "formulas",
+    "global_games",
+    "holdouts",
+    "investment",
+    "numeric",
+    "participation",
+    "revolution",
+    "scenarios",
+    "strike_game",
+    "technology",
+    "wages",
 )
-from .participation import participation_game
-from .scenarios import Scenario
-from .strike_game import StrikeGame
-from .technology import labor_share, strike_output
 
 __all__ = [
     "Scenario",
@@ -27,6 +59,7 @@ __all__ = [
     "holdouts",
     "investment",
     "labor_share",
+    "numeric",
     "participation",
     "participation_game",
     "revolution",
@@ -36,3 +69,15 @@ __all__ = [
     "technology",
     "wages",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _NAMES:
+        return getattr(importlib.import_module(f"{__name__}.{_NAMES[name]}"), name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -15,15 +15,17 @@ import numbers
 from fractions import Fraction
 
 import numpy as np
-import sympy as sp
 
+from .._lazy import is_sympy, lazy_module
 from ..core import numbers as num
 from ..core.validation import check_interval
+
+sp = lazy_module("sympy")  # imported when a value or a result is symbolic
 
 
 def is_infinite(value):
     """Whether ``value`` is plus infinity (``math.inf``, ``numpy.inf`` or ``sympy.oo``)."""
-    if isinstance(value, sp.Basic):
+    if is_sympy(value):
         return value == sp.oo
     return isinstance(value, numbers.Real) and math.isinf(value) and value > 0
 

@@ -2,9 +2,10 @@
 
 Everything numeric in :mod:`bargaining.labor` and :mod:`bargaining.analysis`
 is evaluated from the expressions here by one function, :func:`evaluate`:
-substituted exactly for rational input, compiled with :func:`sympy.lambdify`
-(once, cached: :func:`compiled`) for float and array input, and returned as
-an expression for symbolic input.
+substituted exactly for rational input, evaluated by generated numpy code
+for float and array input (:mod:`bargaining.labor.numeric`; formulas that
+need special functions are compiled with :func:`sympy.lambdify` once, cached:
+:func:`compiled`), and returned as an expression for symbolic input.
 
 The sections: technology (output during a strike, the competitive labor
 share), the repeated strike game (transfers and breakdown), wage bargaining,
@@ -44,6 +45,7 @@ import numpy as np
 import sympy as sp
 
 from ..core import numbers as num
+from . import numeric
 from .evaluation import as_float_result, has_object_array, kind_of, substitute
 
 a, rho, theta, y = sp.symbols("a rho theta y", nonnegative=True)
@@ -365,7 +367,7 @@ def _formula(expression: sp.Expr | str) -> sp.Expr:
 def compiled(
     expression: sp.Expr | str, arguments: tuple[sp.Symbol, ...] | None = None
 ) -> Callable[..., Any]:
-    """``expression`` compiled for numpy by :func:`sympy.lambdify`, cached.
+    """``expression`` as a numpy function: generated code for a formula, else lambdified.
 
     Parameters
     ----------
@@ -382,7 +384,28 @@ def compiled(
     expression = _formula(expression)
     if arguments is None:
         arguments = tuple(sorted(expression.free_symbols, key=str))
+    key = _keys().get(expression)
+    if key is not None and numeric.has_formula(key):
+        return numeric.formula(key, tuple(map(str, arguments)))
     return sp.lambdify(arguments, expression, "numpy")
+
+
+def keyed_formulas() -> dict[str, sp.Expr]:
+    """Every formula by key: ``NAME``, or ``NAME[key]`` for those held in dictionaries.
+
+    The keys of the generated numpy functions (:mod:`bargaining.labor.numeric`).
+    """
+    keyed = dict(FORMULAS)
+    for name, value in globals().items():
+        if name.isupper() and name != "FORMULAS" and isinstance(value, dict):
+            keyed.update({f"{name}[{k}]": e for k, e in value.items() if isinstance(e, sp.Expr)})
+    return dict(sorted(keyed.items()))
+
+
+@functools.cache
+def _keys() -> dict[sp.Expr, str]:
+    """Each formula's key, by expression (formulas equal as expressions share one)."""
+    return {expression: key for key, expression in keyed_formulas().items()}
 
 
 def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:

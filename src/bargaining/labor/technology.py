@@ -43,6 +43,7 @@ from .evaluation import (
     kind_of,
     substitute,
 )
+from .numeric import float_strike_output
 
 if TYPE_CHECKING:
     from .._typing import Scalar
@@ -93,7 +94,7 @@ def strike_output(
     check_range(rho, "rho", 0, 1, closed_high=False)
     kind = kind_of(a, sigma, rho)
     if kind == num.FLOAT:
-        return _float_strike_output(a, sigma, rho)
+        return as_float_result(float_strike_output(a, sigma, rho))
     if has_object_array(a, sigma, rho):
         return np.frompyfunc(strike_output, 3, 1)(a, sigma, rho)
     name = regime(sigma, symbolic=kind == num.SYMBOLIC and regime(sigma) == "complements")
@@ -104,27 +105,6 @@ def strike_output(
     else:
         expression = f.STRIKE_OUTPUT[name]
     return substitute(expression, {f.a: a, f.sigma: sigma, f.rho: rho})
-
-
-def _float_strike_output(a, sigma, rho):
-    a, sigma, rho = np.broadcast_arrays(*(np.asarray(x, dtype=float) for x in (a, sigma, rho)))
-    output = np.ones(a.shape)
-    interior = a < 1
-    masks = {
-        "leontief": sigma == 0,
-        "cobb-douglas": sigma == 1,
-        "substitutes": np.isinf(sigma),
-        "complements": (sigma > 0) & (sigma < 1),
-        "ces": (sigma > 1) & np.isfinite(sigma),
-    }
-    for name, mask in masks.items():
-        mask = mask & interior
-        if mask.any():
-            values = f.compiled(f.STRIKE_OUTPUT[name], (f.a, f.sigma, f.rho))(
-                a[mask], sigma[mask], rho[mask]
-            )
-            output[mask] = np.broadcast_to(values, (int(mask.sum()),))
-    return as_float_result(output)
 
 
 _LABOR_SHARE_ARGUMENTS = (f.a, f.sigma, f.capital, f.labor, f.new_tasks)

@@ -1,5 +1,7 @@
 """Abreu-Sannikov payoff sets: published cases, degenerate sets, properties, peer."""
 
+import subprocess
+import sys
 import warnings
 from fractions import Fraction
 
@@ -294,3 +296,54 @@ def test_every_set_is_individually_rational_and_holds_the_stage_equilibria(
         assert payoffs.contains((float(A[i, j]), float(B[i, j])), tol=1e-7)
     if payoffs.is_empty:
         assert payoffs.converged and not g.pure_equilibria()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_compiled_kernel_gives_the_numpy_iterations_set(seed):
+    import_oracle("numba")
+    rng = np.random.default_rng(seed)
+    shape = (2 + seed % 3, 2 + seed % 2)
+    game = Game(rng.standard_normal(shape) * 10.0 ** (seed - 3), rng.standard_normal(shape))
+    delta = [0.3, 0.7, 0.9][seed % 3]
+    by_numpy = equilibrium_payoffs(game, delta, backend="numpy")
+    by_numba = RepeatedGame(game, delta).equilibrium_payoffs(backend="numba")
+    assert by_numba.vertices.shape == by_numpy.vertices.shape
+    scale = np.abs(np.asarray(game.payoff_matrices, dtype=float)).max(axis=(1, 2))
+    found, expected = (np.asarray(s.vertices, dtype=float) / scale for s in (by_numba, by_numpy))
+    np.testing.assert_allclose(found, expected, atol=1e-9)
+
+
+def test_auto_backend_runs_compiled_once_loading_it_has_paid_off(monkeypatch):
+    from bargaining.core.repeated import payoff_sets
+
+    import_oracle("numba")
+    calls = []
+    numpy_iteration = payoff_sets.abreu_sannikov
+    monkeypatch.setattr(
+        payoff_sets, "abreu_sannikov", lambda *a, **k: calls.append(1) or numpy_iteration(*a, **k)
+    )
+    monkeypatch.delitem(sys.modules, payoff_sets._COMPILED_MODULE, raising=False)
+    monkeypatch.setattr(payoff_sets, "_numpy_seconds", 0.0)
+    first = equilibrium_payoffs(PD, 0.8)
+    assert calls == [1] and payoff_sets._numpy_seconds > 0
+    monkeypatch.setattr(payoff_sets, "_numpy_seconds", payoff_sets.COMPILED_AFTER_SECONDS + 1)
+    later = equilibrium_payoffs(PD, 0.8)
+    assert calls == [1] and payoff_sets._COMPILED_MODULE in sys.modules
+    np.testing.assert_allclose(later.vertices, first.vertices, atol=1e-9)
+
+
+def test_a_single_game_never_imports_numba_on_its_own():
+    code = (
+        "import sys\n"
+        "from bargaining import Game\n"
+        "from bargaining.core.repeated.payoff_sets import equilibrium_payoffs\n"
+        "equilibrium_payoffs(Game([[9, 1], [10, 3]], [[9, 10], [1, 3]]), 0.8)\n"
+        "print('numba' in sys.modules)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.stdout.strip() == "False", found.stderr
+
+
+def test_unknown_single_game_backend_is_refused():
+    with pytest.raises(ValueError, match="backend must be one of auto, numba, numpy, got 'gpu'"):
+        RepeatedGame(PD, 0.8).equilibrium_payoffs(backend="gpu")

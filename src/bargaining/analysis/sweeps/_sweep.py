@@ -27,10 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..redistribution import STRATEGIES
 from . import executors as ex
 from .axes import check_axis, check_corners, check_scenario
-from .quantities import QUANTITIES, evaluate_chunk
+from .quantities import QUANTITIES, TRANSFER_FORMULAS, evaluate_chunk
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -166,6 +165,7 @@ def sweep(
     >>> result.dims, round(float(result.sel(a=0.3, delta=0.9)), 6)
     (('a', 'delta'), 0.083158)
     """
+    import pandas as pd  # type: ignore[import-untyped]  # xarray's own dependency
     import xarray as xr
 
     from ...labor.scenarios import DEFAULT
@@ -190,9 +190,12 @@ def sweep(
         method = method if isinstance(quantity, str) else None
         run = functools.partial(_in_chunks, quantity, takes_a, method, options, scenario)
         values = run(axes, executor, progress, workers, chunk_size)
-    coordinates = {axis: (axis, axes[axis]) for axis in axes}
     attributes = _attributes(name, method, scenario, options)
-    return xr.DataArray(values, coords=coordinates, dims=tuple(axes), name=name, attrs=attributes)
+    # Built from a Variable and pandas indexes, which xarray takes as they are: from
+    # bare arrays it would import dask (a second, where installed) to rule out dask arrays.
+    data = xr.Variable(tuple(axes), values, attrs=attributes, fastpath=True)
+    coordinates = {axis: pd.Index(axes[axis], name=axis) for axis in axes}
+    return xr.DataArray(data, coords=coordinates, name=name)
 
 
 def _check_grid_options(name, options):
@@ -202,8 +205,9 @@ def _check_grid_options(name, options):
             f"closed-form {name} takes the option strategy only, got {', '.join(unknown)} "
             "(transfers=... applies to method='exact')"
         )
-    if options.get("strategy", STRATEGIES[0]) not in STRATEGIES:
-        choices = ", ".join(map(repr, STRATEGIES))
+    strategies = tuple(TRANSFER_FORMULAS)
+    if options.get("strategy", strategies[0]) not in strategies:
+        choices = ", ".join(map(repr, strategies))
         raise ValueError(f"strategy must be one of {choices}, got {options['strategy']!r}")
 
 

@@ -21,9 +21,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...labor import formulas as f
-from ...labor.technology import strike_output
-from ..redistribution import breakdown_automation, max_redistribution
+from ...labor import numeric
+
+# The closed form of the largest sustainable transfer under each strategy (the
+# formulas of bargaining.labor.formulas.max_transfer_expression), and its arguments.
+TRANSFER_FORMULAS = {
+    "stick-and-carrot": "MAX_TRANSFER_STICK_AND_CARROT",
+    "grim": "MAX_TRANSFER_GRIM",
+}
+TRANSFER_ARGUMENTS = ("y", "w", "b", "delta", "theta")
 
 
 @dataclass(frozen=True)
@@ -39,17 +45,18 @@ class Quantity:
 
 def _compiled(name):
     if name == "breakdown_output":
-        return f.compiled(f.BREAKDOWN_STRIKE_OUTPUT, (f.w, f.b, f.delta, f.theta))
-    return f.compiled(f.AUTOMATION_AT_OUTPUT[name], (f.y, f.rho, f.sigma))
+        return numeric.formula("BREAKDOWN_STRIKE_OUTPUT", ("w", "b", "delta", "theta"))
+    return numeric.formula(f"AUTOMATION_AT_OUTPUT[{name}]", ("y", "rho", "sigma"))
+
+
+def _max_transfer(strategy):
+    return numeric.formula(TRANSFER_FORMULAS[strategy], TRANSFER_ARGUMENTS)
 
 
 def _grid_max_redistribution(values, shape, strategy="stick-and-carrot"):
-    output = strike_output(values["a"], values["sigma"], values["rho"])
+    output = numeric.float_strike_output(values["a"], values["sigma"], values["rho"])
     arguments = (values[name] for name in ("w", "b", "delta", "theta"))
-    return np.broadcast_to(
-        f.compiled(f.max_transfer_expression(strategy), f.TRANSFER_ARGUMENTS)(output, *arguments),
-        shape,
-    )
+    return np.broadcast_to(_max_transfer(strategy)(output, *arguments), shape)
 
 
 def _grid_breakdown(values, shape, strategy="stick-and-carrot"):
@@ -59,9 +66,7 @@ def _grid_breakdown(values, shape, strategy="stick-and-carrot"):
     w, b, delta, theta, sigma, rho = np.broadcast_arrays(
         *(np.broadcast_to(values[n], shape) for n in ("w", "b", "delta", "theta", "sigma", "rho"))
     )
-    at_zero = f.compiled(f.max_transfer_expression(strategy), f.TRANSFER_ARGUMENTS)(
-        rho, w, b, delta, theta
-    )
+    at_zero = _max_transfer(strategy)(rho, w, b, delta, theta)
     output = _compiled("breakdown_output")(w, b, delta, theta)
     regimes = {
         "substitutes": np.isinf(sigma),
@@ -81,10 +86,14 @@ def _grid_breakdown(values, shape, strategy="stick-and-carrot"):
 
 
 def _point_max_redistribution(scenario, a, method="closed-form", **options):
+    from ..redistribution import max_redistribution
+
     return max_redistribution(scenario, a, method, **options)
 
 
 def _point_breakdown(scenario, method="closed-form", **options):
+    from ..redistribution import breakdown_automation
+
     threshold = breakdown_automation(scenario, method, **options)
     if threshold.kind == "always-sustainable":
         return math.inf

@@ -82,27 +82,36 @@ def stage_data(A, B):
 
 
 def generate(vertices, payoffs, gains, delta, scale):
-    """One step of the operator (steps 2-5): the new set's hull vertices."""
+    """One step of the operator (steps 2-5): the new set's hull vertices.
+
+    The ``3K`` lines of a step (through each corner along both axes, and
+    through each stage payoff) meet the polygon in one vectorised pass.
+    """
     eps = 1e-12 * scale
+    profiles = len(payoffs)
     corner = vertices.min(axis=0) + (1 - delta) / delta * gains
-    candidates = []
-    for axis in (0, 1):
-        other = 1 - axis
-        low, high = line_segment_bounds(vertices, axis, corner[:, axis], eps)
-        reach = high >= corner[:, other] - eps
-        for end in (np.maximum(low, corner[:, other]), high):
-            points = np.empty_like(corner)
-            points[:, axis] = corner[:, axis]
-            points[:, other] = end
-            candidates.append(((1 - delta) * payoffs + delta * points)[reach])
-    low, high = line_segment_bounds(vertices, 0, payoffs[:, 0], eps)
+    axes = np.repeat(np.array([0, 1, 0]), profiles)
+    low, high = line_segment_bounds(
+        vertices, axes, np.concatenate([corner[:, 0], corner[:, 1], payoffs[:, 0]]), eps
+    )
+    # Binding points: on the line w[axis] = corner[axis], the ends of the
+    # polygon's chord that lie in the quadrant w >= corner.
+    fixed = np.concatenate([corner[:, 0], corner[:, 1]])
+    free_corner = np.concatenate([corner[:, 1], corner[:, 0]])
+    reach = high[: 2 * profiles] >= free_corner - eps
+    ends = np.concatenate([np.maximum(low[: 2 * profiles], free_corner), high[: 2 * profiles]])
+    fixed, ends, reach = np.tile(fixed, 2), ends, np.tile(reach, 2)
+    along_first = np.tile(np.arange(2 * profiles) < profiles, 2)
+    points = np.where(along_first[:, None], np.stack([fixed, ends], 1), np.stack([ends, fixed], 1))
+    stage = np.tile(payoffs, (4, 1))
     stationary = (
         np.all(payoffs >= corner - eps, axis=1)
-        & (low - eps <= payoffs[:, 1])
-        & (payoffs[:, 1] <= high + eps)
+        & (low[2 * profiles :] - eps <= payoffs[:, 1])
+        & (payoffs[:, 1] <= high[2 * profiles :] + eps)
     )
-    candidates.append(payoffs[stationary])
-    return hull_array(np.concatenate(candidates))
+    return hull_array(
+        np.concatenate([((1 - delta) * stage + delta * points)[reach], payoffs[stationary]])
+    )
 
 
 def abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):

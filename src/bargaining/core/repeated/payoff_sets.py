@@ -18,6 +18,9 @@ Two methods are offered:
 
 from __future__ import annotations
 
+import functools
+import sys
+import time
 import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -27,7 +30,7 @@ import numpy as np
 from ... import _display
 from ..minmax import minmax
 from ..polygon import ConvexPolygon
-from ..validation import check_delta, check_iteration_options, resolve_backend
+from ..validation import BACKENDS, check_delta, check_iteration_options, has_numba, resolve_backend
 from ._batched import batched_abreu_sannikov
 from .abreu_sannikov import abreu_sannikov
 
@@ -48,6 +51,15 @@ RESOLUTION = 1e-12
 #: The coarsest accuracy the default tolerance is allowed to fall back to.
 COARSEST_TOL = 1e-6
 MAX_DELTA = 1 - RESOLUTION / COARSEST_TOL
+#: Seconds a process spends in the numpy iteration of single games before
+#: ``backend="auto"`` loads the compiled kernel. Importing numba and reading the
+#: kernel from its disk cache cost about as much, so a one-off call never pays
+#: for it, and any loop spends at most about twice what the better of the two
+#: backends, chosen in advance, would have.
+COMPILED_AFTER_SECONDS = 1.0
+_COMPILED_MODULE = f"{__package__}._compiled"
+#: Seconds spent so far in this process on single games with the numpy iteration.
+_numpy_seconds = 0.0
 
 
 class ConvergenceWarning(UserWarning):
@@ -274,6 +286,32 @@ def individually_rational(
     return ConvexPolygon(map(tuple, lifted)).vertices.astype(float).reshape(-1, 2)
 
 
+def _solve_single(A, B, delta, tol, max_iter, backend):
+    """The Abreu-Sannikov iterates of one normalised game on the backend chosen."""
+    global _numpy_seconds
+    if backend == "auto":
+        compiled = _COMPILED_MODULE in sys.modules or (
+            _numpy_seconds > COMPILED_AFTER_SECONDS and _numba_installed()
+        )
+        backend = "numba" if compiled else "numpy"
+    if resolve_backend(backend) == "numba":
+        from ._compiled import compiled_abreu_sannikov
+
+        (result,) = compiled_abreu_sannikov(
+            A[None], B[None], np.array([delta]), tol=tol, max_iter=max_iter
+        )
+        return result
+    start = time.perf_counter()
+    result = abreu_sannikov(A, B, delta, tol=tol, max_iter=max_iter)
+    _numpy_seconds += time.perf_counter() - start
+    return result
+
+
+@functools.cache
+def _numba_installed():
+    return has_numba()
+
+
 def equilibrium_payoffs(
     game: Game,
     delta: Real,
@@ -282,6 +320,7 @@ def equilibrium_payoffs(
     tol: float | None = None,
     max_iter: int = 100_000,
     directions: int = 64,
+    backend: str = "auto",
 ) -> PayoffSet:
     """The set of pure-strategy subgame-perfect payoffs ``V(delta)``.
 
@@ -302,6 +341,14 @@ def equilibrium_payoffs(
         it stopped there.
     directions : int
         Number of supporting directions, for ``method="outer"`` only.
+    backend : {"auto", "numba", "numpy"}
+        For ``method="abreu-sannikov"``: the numpy iteration, or the compiled
+        kernel of :func:`equilibrium_payoffs_many` (numba, the ``fast``
+        extra; same sets to about ``1e-12`` of the payoff scale). ``"auto"``
+        uses the compiled kernel when it is already loaded in the process,
+        or when numba is installed and the process has already spent
+        ``COMPILED_AFTER_SECONDS`` on single games: a one-off call never
+        imports numba, a loop over many games soon runs compiled.
 
     Returns
     -------
@@ -317,7 +364,8 @@ def equilibrium_payoffs(
         If ``delta`` is outside (0, 1), below ``MIN_DELTA`` or above
         ``MAX_DELTA`` (too close to 1 for double precision), ``tol`` is finer
         than double precision can certify at ``delta``, ``max_iter`` or
-        ``directions`` is out of range, or the game is symbolic.
+        ``directions`` is out of range, ``backend`` is unknown or ``"numba"``
+        without numba installed, or the game is symbolic.
 
     References
     ----------
@@ -331,11 +379,13 @@ def equilibrium_payoffs(
         raise ValueError(f"method must be one of {', '.join(PAYOFF_SET_METHODS)}, got {method!r}")
     delta = float(delta)
     check_iteration_options(max_iter=max_iter, directions=directions)
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
     tol = resolve_tolerance(delta, tol)
     game.require_numeric("equilibrium_payoffs()")
     (A, B), exponents = normalise(*(np.asarray(M, dtype=float) for M in game.payoff_matrices))
     if method == "abreu-sannikov":
-        result = abreu_sannikov(A, B, delta, tol=tol, max_iter=max_iter)
+        result = _solve_single(A, B, delta, tol, max_iter, backend)
         vertices, iterations, distance, converged = (
             result.vertices,
             result.iterations,

@@ -166,7 +166,7 @@ class RepeatedGame:
             The exact set (Abreu and Sannikov 2014) or the outer approximation
             of Judd, Yeltekin and Conklin (2003).
         **options
-            ``tol``, ``max_iter`` and, for ``"outer"``, ``directions``; see
+            ``tol``, ``max_iter``, ``backend`` and, for ``"outer"``, ``directions``; see
             :func:`bargaining.core.repeated.payoff_sets.equilibrium_payoffs`.
 
         Returns
@@ -176,9 +176,11 @@ class RepeatedGame:
         """
         from .payoff_sets import equilibrium_payoffs
 
-        unknown = sorted(set(options) - {"tol", "max_iter", "directions"})
+        unknown = sorted(set(options) - {"tol", "max_iter", "directions", "backend"})
         if unknown:
-            raise ValueError(f"unknown options {unknown} (use tol, max_iter, directions)")
+            raise ValueError(
+                f"unknown options {unknown} (use tol, max_iter, directions, backend)"
+            )
         if self.delta is None:
             raise ValueError(
                 "equilibrium_payoffs() needs a discount factor: RepeatedGame(game, delta)"

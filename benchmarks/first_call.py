@@ -1,0 +1,63 @@
+"""The first closed-form sweep in a fresh process, import included.
+
+Each run starts a new Python process that imports the library and computes
+the closed-form phase diagram (largest stick-and-carrot transfer on a
+1000 x 1000 grid of automation x discount factor) with one ``sweep`` call;
+the time is the wall time of the whole process, median of several runs. For
+scale, the same is timed for processes that only import numpy, and that
+import xarray (which the result, an ``xarray.DataArray``, needs) and build
+a DataArray: the floor under any call that returns one.
+
+Run with ``make bench`` or ``python benchmarks/first_call.py [--repeats N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+SNIPPETS = {
+    "import numpy": "import numpy\n",
+    "import xarray, build a DataArray": (
+        "import numpy as np\n"
+        "import pandas as pd\n"
+        "import xarray as xr\n"
+        "a = np.linspace(0, 1, 1000)\n"
+        "data = xr.Variable(('a',), a, fastpath=True)\n"
+        "xr.DataArray(data, coords={'a': pd.Index(a, name='a')})\n"
+    ),
+    "first closed-form sweep": (
+        "import numpy as np\n"
+        "from bargaining.analysis import sweep\n"
+        "sweep('max_redistribution', a=np.linspace(0, 1, 1000),\n"
+        "      delta=np.linspace(0.5, 0.99, 1000), progress=False)\n"
+    ),
+}
+
+
+def fresh_process(snippet):
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", snippet], check=True)
+    return time.perf_counter() - start
+
+
+def main(repeats):
+    times = {name: [] for name in SNIPPETS}
+    for _ in range(repeats):  # interleaved, so load elsewhere falls on all alike
+        for name, snippet in SNIPPETS.items():
+            times[name].append(fresh_process(snippet))
+    print(f"fresh processes, median of {repeats} (min - max)")
+    for name, values in times.items():
+        print(
+            f"  {name:34s} {statistics.median(values):6.3f} s "
+            f"({min(values):.3f} - {max(values):.3f})"
+        )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    main(parser.parse_args().repeats)

@@ -1,0 +1,88 @@
+"""Generated numpy code of the formulas: up to date, equal to sympy, and free of sympy."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from bargaining.labor import _generate, formulas, numeric
+from bargaining.labor._formula_functions import FUNCTIONS
+
+
+def test_generated_module_is_up_to_date_with_the_formulas():
+    # On failure: make formulas (python -m bargaining.labor._generate), then commit.
+    assert _generate.TARGET.read_text() == _generate.source()
+
+
+def test_every_formula_sympy_can_print_for_numpy_has_generated_code():
+    keyed = formulas.keyed_formulas()
+    missing = sorted(set(keyed) - set(FUNCTIONS))
+    # Only the global-game formulas need a special function numpy lacks (erfinv).
+    assert missing and all("erfinv" in str(keyed[key].atoms(sp.Function)) for key in missing)
+
+
+@pytest.mark.parametrize("key", sorted(FUNCTIONS))
+def test_generated_code_equals_the_lambdified_expression(key):
+    expression = formulas.keyed_formulas()[key]
+    symbols = tuple(sorted(expression.free_symbols, key=str))
+    lambdified = sp.lambdify(symbols, expression, "numpy")
+    rng = np.random.default_rng(sum(map(ord, key)))
+    # Scalars (some formulas use math functions); numbers of workers n = 8 and k_J = 3.
+    integers = {"n": 8.0, "k_J": 3.0}
+    for _ in range(5):
+        values = [np.float64(integers.get(str(s), rng.uniform(0.05, 0.95))) for s in symbols]
+        with np.errstate(all="ignore"):
+            expected = np.asarray(lambdified(*values), dtype=float)
+            found = np.asarray(numeric.formula(key)(*values), dtype=float)
+        np.testing.assert_array_equal(found, expected)
+
+
+def test_compiled_formulas_use_the_generated_code_with_the_arguments_in_any_order():
+    function = formulas.compiled(formulas.MAX_TRANSFER_CAPITAL, formulas.TRANSFER_ARGUMENTS)
+    y, w, b, delta, theta = 0.4, 0.6, 0.2, 0.9, 0.1
+    point = dict(zip(formulas.TRANSFER_ARGUMENTS, (y, w, b, delta, theta), strict=True))
+    expected = float(formulas.MAX_TRANSFER_CAPITAL.subs(point))
+    assert function(y, w, b, delta, theta) == pytest.approx(expected, rel=1e-14)
+    grim = formulas.compiled(formulas.MAX_TRANSFER_GRIM, formulas.TRANSFER_ARGUMENTS)
+    assert grim(y, w, b, delta, theta) == 0
+
+
+def test_a_formula_missing_an_argument_or_without_generated_code_is_refused():
+    with pytest.raises(ValueError, match="arguments of MAX_TRANSFER_CAPITAL must include theta"):
+        numeric.formula("MAX_TRANSFER_CAPITAL", ("y", "w", "b", "delta"))
+    with pytest.raises(ValueError, match="no generated numpy code for the formula 'SIGNAL_TH"):
+        numeric.formula("SIGNAL_THRESHOLD")
+
+
+def test_strike_output_on_floats_covers_every_regime_and_full_automation():
+    a = np.array([0.0, 0.3, 0.7, 1.0])
+    for sigma in (0.0, 0.5, 1.0, 2.0, np.inf):
+        found = numeric.float_strike_output(a, sigma, 0.4)
+        exact = [formulas_strike_output(float(x), sigma, 0.4) for x in a]
+        np.testing.assert_allclose(found, exact, rtol=1e-14)
+        assert found[-1] == 1
+
+
+def formulas_strike_output(a, sigma, rho):
+    from bargaining.labor.technology import regime
+
+    if a == 1:
+        return 1.0
+    expression = formulas.STRIKE_OUTPUT[regime(sigma)]
+    return float(expression.subs({formulas.a: a, formulas.sigma: sigma, formulas.rho: rho}))
+
+
+def test_closed_form_sweep_runs_without_importing_sympy():
+    code = (
+        "import sys\n"
+        "from bargaining.analysis import sweep\n"
+        "found = sweep('max_redistribution', a=[0.0, 0.3], delta=[0.9, 0.95], progress=False)\n"
+        "sweep('breakdown_automation', delta=[0.9, 0.95], progress=False)\n"
+        # sympy.core is loaded once sympy is imported for real (sympy itself may be a
+        # lazy stand-in).
+        "print(round(float(found.sel(a=0.3, delta=0.9)), 6), 'sympy.core' in sys.modules)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.stdout.split() == ["0.083158", "False"], found.stderr
