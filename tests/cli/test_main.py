@@ -276,3 +276,14 @@ def test_python_warnings_are_one_line_on_the_command_line():
         del main.commands["warn-twice"]
     assert result.exit_code == 0
     assert result.stderr == "bargaining: warning: first second line\n"
+
+
+def test_breakdown_renegotiation_proof_selection_names_its_strategy_class():
+    result = CliRunner().invoke(
+        main, ["breakdown", "--selection", "renegotiation-proof", "--json"]
+    )
+    record = json.loads(result.output)
+    assert result.exit_code == 0
+    assert record["selection"] == "renegotiation-proof"
+    assert record["method"] == "simple strategies, bisection"
+    assert record["kind"] == "never-sustainable"

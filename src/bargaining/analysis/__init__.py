@@ -2,7 +2,7 @@
 and the model with many workers (:mod:`~bargaining.analysis.workers`)."""
 
 from . import workers
-from ._exact_redistribution import SELECTIONS, payoff_bounds
+from ._exact_redistribution import SELECTIONS, payoff_bounds, renegotiation_proof_payoffs
 from .investment import capital_payoff_curve, efficient_automation, strategic_automation
 from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
 from .sweeps import sweep
@@ -20,6 +20,7 @@ __all__ = [
     "max_redistribution",
     "payoff_bounds",
     "redistribution",
+    "renegotiation_proof_payoffs",
     "strategic_automation",
     "sweep",
     "sweeps",

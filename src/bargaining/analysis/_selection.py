@@ -10,6 +10,10 @@
 ``"nash-stage"``
     the same with the stage equilibrium as the disagreement point.
 
+The weakly renegotiation-proof selection (``"renegotiation-proof"``) is not a
+point of the set but of the game's simple strategy profiles; see
+:mod:`bargaining.analysis._renegotiation`.
+
 A set may hold points with joint payoff above the output of work (a strike
 paid from outside the firm, worth more than work to both together); they are
 cut away unless ``paid_strikes=True``.
@@ -88,5 +92,3 @@ def select(payoffs, selection, stage, *, paid_strikes=False):
     check_selection(selection)
     point = stage if selection == "nash-stage" else full.min(axis=0)
     return tuple(nash_point(vertices, point))
-
-
