@@ -79,7 +79,7 @@ def test_report_writes_every_number_to_results_json(default_report, report_folde
     from bargaining.analysis import strategic_automation
     from bargaining.labor.investment import cost
 
-    choice = strategic_automation(scenarios.DEFAULT, cost("quadratic"))
+    choice = strategic_automation(scenarios.DEFAULT, cost("quadratic"), "closed-form")
     # At the breakdown point the choice is reported as the exact a*, equal to the float one.
     assert results["investment"]["chosen"] == pytest.approx(float(choice.chosen), abs=1e-12)
     assert results["investment"]["chosen_exact"] == "215/496"

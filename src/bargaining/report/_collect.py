@@ -414,7 +414,7 @@ def _investment(scenario, closed_form_breakdown):
     from ..labor.investment import cost
 
     quadratic = cost("quadratic")
-    choice = strategic_automation(scenario, quadratic)
+    choice = strategic_automation(scenario, quadratic, "closed-form")
     efficient = _as_fraction(choice.efficient)
     chosen = choice.chosen
     # At the breakdown point the choice is the closed-form a*, known exactly.
