@@ -50,7 +50,7 @@ import numpy as np
 
 from ..core.repeated.payoff_sets import equilibrium_payoffs_many
 from ..labor.strike_game import StrikeGame
-from ._renegotiation import best_simple_wrp
+from ._renegotiation import best_simple_wrp, capital_best_stage_equilibrium
 from ._selection import check_selection, select
 from .redistribution import breakdown_automation
 
@@ -66,19 +66,6 @@ def _joint_ceiling(game):
     return max(1.0, float(labor[0][column]) + float(capital[0][column]))
 
 
-def _stage_point(game):
-    """Capital's favourite pure stage equilibrium: (Work, Keep), or with a lockout past
-    ``y_s > 1 - w`` the lockout."""
-    labor, capital = (np.asarray(m, dtype=float) for m in game.payoff_matrices)
-    equilibria = [
-        (labor[i, j], capital[i, j])
-        for i in range(labor.shape[0])
-        for j in range(labor.shape[1])
-        if labor[i, j] >= labor[:, j].max() and capital[i, j] >= capital[i].max()
-    ]
-    return max(equilibria, key=lambda point: (point[1], point[0]))
-
-
 def _capital_values(scenario, games, sets, selection, paid_strikes):
     """Capital's selected payoff in each game, in the units of its automation gain."""
     if selection == "renegotiation-proof":
@@ -88,7 +75,7 @@ def _capital_values(scenario, games, sets, selection, paid_strikes):
         select(
             payoffs,
             selection,
-            _stage_point(game),
+            tuple(float(v) for v in capital_best_stage_equilibrium(game)),
             paid_strikes=paid_strikes,
             total=_joint_ceiling(game),
         )[1]

@@ -63,7 +63,7 @@ from ..core.repeated.payoff_sets import equilibrium_payoffs_many
 from ..labor import formulas as f
 from ..labor.evaluation import kind_of
 from ..labor.strike_game import StrikeGame
-from ._renegotiation import best_simple_wrp
+from ._renegotiation import best_simple_wrp, capital_best_stage_equilibrium
 from ._selection import check_selection as _check_selection
 from ._selection import select
 from .threshold import Threshold
@@ -148,13 +148,26 @@ def renegotiation_proof_payoffs(
     return table[..., 0], table[..., 1]
 
 
+def _renegotiation_proof_gain(scenario, levels, transfers):
+    """Labor's WRP payoff and its payoff in capital's favourite stage equilibrium."""
+    exact = kind_of(*scenario.parameters.values()) != num.FLOAT
+    selected, base = [], []
+    for level in levels:
+        game = StrikeGame(scenario, Fraction(float(level)) if exact else float(level), transfers)
+        selected.append(float(best_simple_wrp(game, scenario.delta).payoffs[0]))
+        base.append(float(capital_best_stage_equilibrium(game)[0]))
+    return np.array(selected), np.array(base)
+
+
 def _labor_gain(scenario, levels, transfers, tol, selection="labor-best"):
     if selection == "renegotiation-proof":
-        selected = renegotiation_proof_payoffs(scenario, levels, transfers)[0]
+        # Measured from the stage equilibrium capital prefers: where a bargained wage
+        # falls below the strike payoff, labor strikes in it without any transfer.
+        selected, base = _renegotiation_proof_gain(scenario, levels, transfers)
     else:
         sets = payoff_sets(scenario, levels, transfers)
         selected = np.array([_selected_labor_payoff(s, selection) for s in sets])
-    base = np.array([_base_payoff(scenario, a) for a in levels])
+        base = np.array([_base_payoff(scenario, a) for a in levels])
     gain = (selected - base) / (1 - scenario.theta)
     return np.where(gain > tol, gain, 0.0)
 
@@ -226,7 +239,10 @@ def exact_max_redistribution(
     selection : {"labor-best", "capital-best", "nash", "renegotiation-proof"}
         ``"renegotiation-proof"``: labor's best weakly renegotiation-proof
         simple strategy profile (:func:`renegotiation_proof_payoffs`), a
-        lower bound on its best weakly renegotiation-proof payoff.
+        lower bound on its best weakly renegotiation-proof payoff. Its
+        gain is measured from labor's payoff in the stage equilibrium capital
+        prefers, which is (Work, Keep) unless a bargained wage has fallen
+        below the strike payoff.
 
     Returns
     -------

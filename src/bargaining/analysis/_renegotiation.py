@@ -151,6 +151,24 @@ def best_simple_wrp(game: Game, delta) -> SimpleProfile | None:
     return None
 
 
+def capital_best_stage_equilibrium(game: Game) -> tuple[Fraction, Fraction] | None:
+    """The payoffs of capital's favourite pure stage equilibrium (labor's best among ties).
+
+    The benchmark of no redistribution: (Work, Keep) in the strike game while
+    work pays labor more than a strike and capital does not lock it out.
+    """
+    labor, capital = ([[Fraction(v) for v in row] for row in m] for m in game.payoff_matrices)
+    rows, columns = range(len(labor)), range(len(labor[0]))
+    equilibria = [
+        (labor[i][j], capital[i][j])
+        for i in rows
+        for j in columns
+        if labor[i][j] == max(labor[k][j] for k in rows)
+        and capital[i][j] == max(capital[i][k] for k in columns)
+    ]
+    return max(equilibria, key=lambda point: (point[1], point[0]), default=None)
+
+
 def _punishments(player, path, profiles, payoff, deviation, weights):
     """The punishments of ``player`` consistent with the path on their own.
 
