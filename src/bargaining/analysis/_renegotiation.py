@@ -143,9 +143,9 @@ def best_simple_wrp(game: Game, delta) -> SimpleProfile | None:
             return SimpleProfile(
                 (v0[0] * unit, v0[1] * unit),
                 _named(labels, path),
-                tuple(
-                    (_named(labels, case.profile), case.mode)
-                    for case in (labor_case, capital_case)
+                (
+                    (_named(labels, labor_case.profile), labor_case.mode),
+                    (_named(labels, capital_case.profile), capital_case.mode),
                 ),
             )
     return None
