@@ -74,14 +74,14 @@ def hand_choice(w, b, delta, theta, rho, k, g):
 )
 def test_hand_solvable_case_matches_its_derivation(rho, theta, k, g):
     scenario = DEFAULT.replace(sigma=math.inf, rho=rho, theta=theta).exact()
-    choice = strategic_automation(scenario, cost(k=k, gain=g))
+    choice = strategic_automation(scenario, cost(k=k, gain=g), "closed-form")
     expected = hand_choice(F(3, 5), F(1, 5), F(9, 10), theta, rho, k, g)
     assert sp.nsimplify(choice.chosen) == sp.nsimplify(expected)
     assert choice.efficient == min(F(g) / F(k), 1)
 
 
 def test_capital_automates_to_the_breakdown_point_and_stops():
-    choice = strategic_automation(DEFAULT.exact(), cost(k=F(2, 5), gain=F(1, 10)))
+    choice = strategic_automation(DEFAULT.exact(), cost(k=F(2, 5), gain=F(1, 10)), "closed-form")
     assert choice.chosen == choice.breakdown.value > choice.efficient
     assert choice.at_breakdown and choice.gap > 0
 
@@ -121,7 +121,7 @@ def test_never_automates_beyond_where_cost_exceeds_the_whole_surplus(values, k, 
     price = cost(k=k, gain=g)
     ceiling = surplus_exhausted_automation(price)
     for selection in ("labor-best", "capital-best"):
-        assert strategic_automation(scenario, price, selection=selection).chosen <= ceiling
+        assert strategic_automation(scenario, price, "closed-form", selection).chosen <= ceiling
 
 
 @given(values=scenario_values, k=st.floats(0.05, 5), g=st.floats(0, 0.5))
@@ -135,7 +135,7 @@ def test_without_strike_leverage_the_chosen_level_is_efficient(values, k, g):
     # A float maximiser finds the top of a parabola of curvature k only to about
     # sqrt(2 eps / k), 1e-7 at k = 0.05, on each of the two sides compared.
     for selection in ("labor-best", "capital-best"):
-        choice = strategic_automation(scenario, price, selection=selection)
+        choice = strategic_automation(scenario, price, "closed-form", selection)
         assert choice.chosen == pytest.approx(choice.efficient, abs=1e-6)
 
 
@@ -168,9 +168,7 @@ def test_exact_choice_never_exceeds_the_surplus_ceiling_even_with_paid_strikes()
     ceiling = surplus_exhausted_automation(price)
     scenario = scenarios.get("open-models")
     for paid in (False, True):
-        choice = strategic_automation(
-            scenario, price, "exact", "capital-best", paid_strikes=paid
-        )
+        choice = strategic_automation(scenario, price, "exact", "capital-best", paid_strikes=paid)
         assert choice.chosen <= ceiling
 
 
@@ -219,8 +217,8 @@ def test_bad_method_or_selection_is_named(arguments, name):
 
 def test_plot_draws_the_real_results(tmp_path):
     price = cost()
-    choice = strategic_automation(DEFAULT, price)
-    grid, payoff = capital_payoff_curve(DEFAULT, price, levels=51)
+    choice = strategic_automation(DEFAULT, price, "closed-form")
+    grid, payoff = capital_payoff_curve(DEFAULT, price, "closed-form", levels=51)
     figure = capital_payoff(choice, grid, payoff, title="default")
     curve, *markers = figure.axes[0].get_lines()
     assert np.array_equal(curve.get_xdata(), grid)
@@ -234,3 +232,36 @@ def test_plot_draws_the_real_results(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     with pytest.raises(ValueError, match="levels"):
         capital_payoff_curve(DEFAULT, price, levels=1)
+
+
+def test_exact_choice_by_hand_default_scenario():
+    price = cost(k=F(2, 5), gain=F(1, 10))
+    # Labor's best equilibrium: capital jumps to its stage value 1 - w just past the
+    # exact breakdown point a* = 65/124, so it automates to a* and earns
+    # 1 - w + gain a* - k a*^2 / 2 there.
+    choice = strategic_automation(DEFAULT, price)
+    a_star = 65 / 124
+    assert choice.chosen == pytest.approx(a_star, abs=2e-6)
+    assert choice.payoff == pytest.approx(0.4 + 0.1 * a_star - 0.2 * a_star**2, abs=1e-6)
+    # Capital's best and the renegotiation-proof selections sustain no transfer: the
+    # productivity level gain/k = 1/4, worth 1 - w + gain^2/(2k) = 0.4125.
+    for selection in ("capital-best", "renegotiation-proof"):
+        choice = strategic_automation(DEFAULT, price, selection=selection)
+        assert choice.chosen == pytest.approx(0.25, abs=2e-6)
+        assert choice.payoff == pytest.approx(0.4125, abs=1e-9)
+
+
+def test_with_the_lockout_capital_automates_everything_and_dismisses_labor():
+    # By hand: past y_s(a) = 1 - w capital locks labor out and earns y_s(a), which is 1
+    # at a = 1, so U(1) = 1 + gain - k/2 = 0.9 under every selection, above the most it
+    # earns with labor at work, 1 - w + gain^2/(2k) = 0.4125.
+    job_loss = scenarios.get("job-loss")
+    for selection in ("labor-best", "capital-best", "nash-stage", "renegotiation-proof"):
+        choice = strategic_automation(job_loss, cost(), selection=selection)
+        assert choice.chosen == 1.0
+        assert choice.payoff == pytest.approx(0.9, abs=1e-9)
+
+
+def test_closed_form_refuses_the_model_with_job_loss():
+    with pytest.raises(ValueError, match=r"lockout=True.*use method='exact'"):
+        strategic_automation(scenarios.get("job-loss"), cost(), "closed-form")

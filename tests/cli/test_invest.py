@@ -32,8 +32,10 @@ def test_closed_form_rows_match_the_library(name):
     result = run("--scenario", name, "--method", "closed-form", "--cost", "calibrated")
     assert result.exit_code == 0, result.output
     for selection in ("labor-best", "capital-best"):
-        choice = strategic_automation(scenarios.get(name), cost("calibrated"), selection=selection)
-        chosen, gap, payoff = (float(x) for x in row(result.output, "closed-form", selection)[:3])
+        choice = strategic_automation(
+            scenarios.get(name), cost("calibrated"), "closed-form", selection
+        )
+        chosen, gap, payoff = (float(x) for x in row(result.output, "stick-carrot", selection)[:3])
         assert chosen == pytest.approx(float(choice.chosen), abs=1e-6)
         assert gap == pytest.approx(float(choice.chosen) - 0.25, abs=1e-6)
         assert payoff == pytest.approx(float(choice.payoff), abs=1e-6)
@@ -48,6 +50,25 @@ def test_exact_row_and_the_stop_at_the_breakdown_point():
     assert float(fields[0]) == pytest.approx(choice.chosen, abs=1e-6)
     assert fields[-1] == ("yes" if choice.at_breakdown else "no")
     assert "labor-best" not in result.output
+
+
+def test_exact_is_the_default_and_shows_every_selection():
+    result = run("--selection", "capital-best", "--selection", "renegotiation-proof")
+    assert result.exit_code == 0, result.output
+    # By hand: neither selection sustains a transfer in the default scenario, so
+    # capital's value is 1 - w at every a and it automates to gain/k = 1/4, earning
+    # 1 - w + gain**2 / (2k) = 0.4125.
+    for selection in ("capital-best", "renegotiation-proof"):
+        assert row(result.output, "exact", selection)[:3] == ["0.250000", "+0.000000", "0.412500"]
+    assert "stick-carrot" not in result.output
+
+
+def test_both_methods_with_a_lockout_leave_out_the_strike_only_closed_form():
+    result = run("--scenario", "job-loss", "--method", "both", "--selection", "capital-best")
+    assert result.exit_code == 0, result.output
+    assert "stick-carrot rows not shown" in result.output
+    result = run("--scenario", "job-loss", "--method", "closed-form")
+    assert result.exit_code == 2 and "use method='exact'" in result.output
 
 
 def test_same_output_on_every_run():

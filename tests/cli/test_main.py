@@ -79,7 +79,7 @@ def test_report_writes_every_number_to_results_json(default_report, report_folde
     from bargaining.analysis import strategic_automation
     from bargaining.labor.investment import cost
 
-    choice = strategic_automation(scenarios.DEFAULT, cost("quadratic"))
+    choice = strategic_automation(scenarios.DEFAULT, cost("quadratic"), "closed-form")
     # At the breakdown point the choice is reported as the exact a*, equal to the float one.
     assert results["investment"]["chosen"] == pytest.approx(float(choice.chosen), abs=1e-12)
     assert results["investment"]["chosen_exact"] == "215/496"
@@ -276,3 +276,14 @@ def test_python_warnings_are_one_line_on_the_command_line():
         del main.commands["warn-twice"]
     assert result.exit_code == 0
     assert result.stderr == "bargaining: warning: first second line\n"
+
+
+def test_breakdown_renegotiation_proof_selection_names_its_strategy_class():
+    result = CliRunner().invoke(
+        main, ["breakdown", "--selection", "renegotiation-proof", "--json"]
+    )
+    record = json.loads(result.output)
+    assert result.exit_code == 0
+    assert record["selection"] == "renegotiation-proof"
+    assert record["method"] == "simple strategies, bisection"
+    assert record["kind"] == "never-sustainable"

@@ -122,3 +122,16 @@ def test_competitive_wage_follows_the_task_model_labor_share():
 def test_competitive_wage_refuses_automation_that_leaves_no_wage_to_bargain_over():
     with pytest.raises(ValueError, match=r"b must be below \(1 - theta\)\*w"):
         scenarios.DEFAULT.exact().replace(sigma=1).with_competitive_wage(0.9)
+
+
+@pytest.mark.parametrize(("sigma", "a"), [(Fraction(1, 2), 0), (1, 0), (0, Fraction(1, 4))])
+def test_competitive_wage_of_the_whole_output_says_why_and_what_to_do(sigma, a):
+    # By hand: with equal factor supplies labor's task-model share at a = 0 is
+    # (1 - a)^(1/sigma) / ((1 - a)^(1/sigma) + a^(1/sigma)) = 1, and with fixed
+    # proportions (sigma = 0) it is 1 while labor has more tasks than capital, a < 1/2:
+    # capital earns nothing, so there is no strike game to play.
+    scenario = scenarios.DEFAULT.exact().replace(sigma=sigma, wage="competitive")
+    with pytest.raises(ValueError, match=r"competitive wage at a=.* is 1.*wage='nash'"):
+        scenario.wage_at(a)
+    if sigma:  # once capital has tasks the wage is below 1: 1 - a with sigma = 1
+        assert 0 < scenario.wage_at(Fraction(3, 10)) <= Fraction(9, 10)

@@ -107,6 +107,35 @@ def test_selections_span_nothing_to_labors_best(result):
     assert labor_best[0] > 0
 
 
+def test_no_redistribution_is_renegotiation_proof_in_the_seed_scenario(result):
+    # By hand (docs/model.md): a renegotiation-proof punishment of capital is a strike
+    # that pays labor at least w + t, i.e. b + t' >= w + t with t' <= 1 - w; in the seed
+    # scenario b + (1 - w) = w, so no t > 0 qualifies, with or without the lockout.
+    s = scenarios.DEFAULT.exact()
+    assert s.b + (1 - s.w) == s.w
+    for name, by_selection in result.numbers["selections"].items():
+        proof = by_selection["renegotiation-proof"]
+        assert np.all(proof["grid"] == 0) and np.all(proof["2x2"] == 0), name
+        assert proof["breakdown"].kind == "never-sustainable", name
+    assert result.numbers["renegotiation_proof_2x2"].kind == "never-sustainable"
+
+
+def test_bargained_wages_fall_with_automation_and_move_the_breakdown_later(result):
+    wages = result.numbers["wages"]
+    fixed = float(wages["fixed"]["labor-best"])
+    for mode in ("nash", "rubinstein"):
+        assert all(np.diff(wages[mode]["wage"]) < 0), mode
+        assert float(wages[mode]["labor-best"]) > fixed, mode
+        assert wages[mode]["renegotiation-proof"].kind == "never-sustainable", mode
+    # Nash with the strike as threat point, theta = 0: w = b + (1 - b - y_s)/2 at a = 0.
+    s = scenarios.DEFAULT
+    assert wages["nash"]["wage"][0] == pytest.approx(s.b + (1 - s.b - s.rho) / 2)
+    competitive = wages["competitive"]
+    assert competitive["wage"][0] is None  # the whole output: refused at a = 0
+    assert competitive["labor-best"]["defined"][0] > 0
+    assert competitive["labor-best"]["from"] < competitive["renegotiation-proof"]["from"]
+
+
 def test_ownership_raises_income_and_moves_breakdown_earlier(result, rows):
     n = result.numbers
     own, default = n["ownership"]["open-models"], n["ownership"]["default"]

@@ -126,3 +126,19 @@ def test_workers_record_is_the_librarys(results, full_report):
     folder, _ = full_report
     page = (folder / "report.html").read_text()
     assert 'id="workers"' in page and 'id="job-loss"' in page
+
+
+def test_selections_record_names_each_method_and_orders_the_selections(results):
+    record = results["selections"]["by_selection"]
+    assert set(record) == {"labor-best", "capital-best", "nash", "renegotiation-proof"}
+    assert record["labor-best"]["breakdown"] == results["breakdown"]["exact 2x2"]
+    # Default scenario, 2x2 game: capital's best equilibrium and the renegotiation-proof
+    # one (the strike cannot pay labor its path payoff, b + tau < w + tau) give labor w.
+    for name in ("capital-best", "renegotiation-proof"):
+        assert record[name]["labor_payoff"] == [0.6, 0.6, 0.6]
+        assert record[name]["breakdown"]["kind"] == "never-sustainable"
+    assert record["renegotiation-proof"]["method"] == "simple strategies"
+    assert record["renegotiation-proof"]["breakdown"]["method"] == "simple strategies, bisection"
+    best, nash = record["labor-best"]["labor_payoff"], record["nash"]["labor_payoff"]
+    assert all(0.6 <= n <= b for n, b in zip(nash, best, strict=True))
+    assert best[0] == 0.7  # w + tau: the transfer is sustained at a = 0

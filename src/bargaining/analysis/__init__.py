@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from . import investment, redistribution, sweeps, threshold, workers
-    from ._exact_redistribution import SELECTIONS, payoff_bounds
+    from ._exact_redistribution import SELECTIONS, payoff_bounds, renegotiation_proof_payoffs
     from .investment import capital_payoff_curve, efficient_automation, strategic_automation
     from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
     from .sweeps import sweep
@@ -26,6 +26,7 @@ _NAMES = {
     "efficient_automation": "investment",
     "max_redistribution": "redistribution",
     "payoff_bounds": "_exact_redistribution",
+    "renegotiation_proof_payoffs": "_exact_redistribution",
     "strategic_automation": "investment",
     "sweep": "sweeps",
 }
@@ -43,6 +44,7 @@ __all__ = [
     "max_redistribution",
     "payoff_bounds",
     "redistribution",
+    "renegotiation_proof_payoffs",
     "strategic_automation",
     "sweep",
     "sweeps",

@@ -15,6 +15,13 @@ Paid strikes: where ``b + y_s(a) > 1`` a strike yields more than work and
 payment from outside the relationship, so by default (``paid_strikes=False``)
 the selection is made in ``V(a)`` cut to ``u_L + u_K <= 1``; it contains the
 stage equilibrium, and equals ``V(a)`` wherever no strike pays more than work.
+With a lockout the cut is at the joint payoff of dismissal, ``u(a) + y_s(a)``,
+when that is higher: labor's outside option is income, not a paid strike, and
+the stage equilibrium (Strike, Lockout) stays in the set.
+
+``"renegotiation-proof"`` takes capital's payoff on the path of labor's best
+weakly renegotiation-proof simple strategy profile
+(:mod:`bargaining.analysis._renegotiation`) instead of a point of ``V(a)``.
 
 Algorithm
 ---------
@@ -37,32 +44,61 @@ References
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..core.repeated.payoff_sets import equilibrium_payoffs_many
-from ..labor import formulas as f
 from ..labor.strike_game import StrikeGame
+from ._renegotiation import best_simple_wrp, capital_best_stage_equilibrium
 from ._selection import check_selection, select
 from .redistribution import breakdown_automation
+
+SELECTIONS = ("labor-best", "capital-best", "nash", "nash-stage", "renegotiation-proof")
+
+
+def _joint_ceiling(game):
+    """The joint payoff above which a point is a paid strike: 1, or dismissal's if higher."""
+    labels, (labor, capital) = game.labels[1], game.payoff_matrices
+    if "Lockout" not in labels:
+        return 1.0
+    column = labels.index("Lockout")
+    return max(1.0, float(labor[0][column]) + float(capital[0][column]))
+
+
+def _capital_values(scenario, games, sets, selection, paid_strikes):
+    """Capital's selected payoff in each game, in the units of its automation gain."""
+    if selection == "renegotiation-proof":
+        found = [best_simple_wrp(game, scenario.delta).payoffs[1] for game in games]
+        return np.array([float(v) for v in found]) / (1 - scenario.theta)
+    chosen = [
+        select(
+            payoffs,
+            selection,
+            tuple(float(v) for v in capital_best_stage_equilibrium(game)),
+            paid_strikes=paid_strikes,
+            total=_joint_ceiling(game),
+        )[1]
+        for game, payoffs in zip(games, sets, strict=True)
+    ]
+    return np.array(chosen) / (1 - scenario.theta)
 
 
 def _exact_payoffs(scenarios, grids, cost, selection, transfers, paid_strikes):
     games = [
-        StrikeGame(s, float(x), transfers)
+        [StrikeGame(s, float(x), transfers) for x in g]
         for s, g in zip(scenarios, grids, strict=True)
-        for x in g
     ]
-    deltas = [s.delta for s, g in zip(scenarios, grids, strict=True) for _ in g]
-    sets = iter(equilibrium_payoffs_many(games, deltas, on_max_iter="raise"))
+    if selection == "renegotiation-proof":
+        sets = [None] * len(games)
+    else:
+        flat = [game for group in games for game in group]
+        deltas = [s.delta for s, g in zip(scenarios, grids, strict=True) for _ in g]
+        solved = iter(equilibrium_payoffs_many(flat, deltas, on_max_iter="raise"))
+        sets = [[next(solved) for _ in group] for group in games]
     result = []
-    for s, grid in zip(scenarios, grids, strict=True):
-        values = {f.w: s.w, f.theta: s.theta}
-        stage = tuple(
-            f.evaluate(payoff, values) for payoff in (f.LABOR_WORK_PAYOFF, f.CAPITAL_WORK_PAYOFF)
-        )
-        value = np.array(
-            [select(next(sets), selection, stage, paid_strikes=paid_strikes)[1] for _ in grid]
-        ) / (1 - s.theta)
+    for s, grid, group, group_sets in zip(scenarios, grids, games, sets, strict=True):
+        value = _capital_values(s, group, group_sets, selection, paid_strikes)
         with np.errstate(divide="ignore"):
             result.append(value + float(cost.gain) * grid - cost(grid))
     return result
@@ -79,12 +115,12 @@ def exact_capital_payoff(
     a : array_like
         Automation levels in [0, 1].
     cost : bargaining.labor.investment.Cost
-    selection : {"capital-best", "labor-best", "nash", "nash-stage"}
+    selection : {"capital-best", "labor-best", "nash", "nash-stage", "renegotiation-proof"}
     transfers : sequence of float, optional
         Capital's transfer grid; the 2x2 game with ``scenario.tau`` if omitted.
     paid_strikes : bool
     """
-    check_selection(selection)
+    check_selection(selection, SELECTIONS)
     grid = np.atleast_1d(np.asarray(a, dtype=float))
     value = _exact_payoffs(
         [scenario.as_float()], [grid], cost, selection, transfers, paid_strikes
@@ -114,5 +150,11 @@ def exact_choices(scenarios, cost, selection, transfers, paid_strikes, xtol):
             grids[i] = np.linspace(low, high, 17) if high - low > xtol else None
         if all(g is None for g in grids):
             break
-    breakdowns = [breakdown_automation(s, method="exact", transfers=transfers) for s in scenarios]
-    return best, breakdowns
+    grid = None if transfers is None else tuple(transfers)
+    return best, [_labor_best_breakdown(s, grid) for s in scenarios]
+
+
+@functools.lru_cache(maxsize=64)
+def _labor_best_breakdown(scenario, transfers):
+    # One per scenario, whichever selection chose the level: the CLI asks for several.
+    return breakdown_automation(scenario, method="exact", transfers=transfers)

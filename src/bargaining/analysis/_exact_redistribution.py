@@ -53,13 +53,17 @@ References
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from ..core import numbers as num
 from ..core.repeated.payoff_sets import equilibrium_payoffs_many
 from ..labor import formulas as f
+from ..labor.evaluation import kind_of
 from ..labor.strike_game import StrikeGame
+from ._renegotiation import best_simple_wrp, capital_best_stage_equilibrium
 from ._selection import check_selection as _check_selection
 from ._selection import select
 from .threshold import Threshold
@@ -73,7 +77,10 @@ if TYPE_CHECKING:
 Transfers = Sequence[Any] | None
 
 GRID_POINTS = 33
-SELECTIONS = ("labor-best", "capital-best", "nash")
+SELECTIONS = ("labor-best", "capital-best", "nash", "renegotiation-proof")
+# How the renegotiation-proof selection is computed: labor's best weakly
+# renegotiation-proof simple strategy profile, a lower bound on its best WRP payoff.
+RENEGOTIATION_PROOF_METHOD = "simple strategies"
 
 
 def check_selection(selection: str) -> str:
@@ -98,10 +105,69 @@ def _base_payoff(scenario, a):
     return f.evaluate(f.LABOR_WORK_PAYOFF, values)
 
 
+def renegotiation_proof_payoffs(
+    scenario: Scenario, a: ArrayLike, transfers: Transfers = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Labor's best weakly renegotiation-proof payoffs among simple strategy profiles.
+
+    The path payoffs ``(labor, capital)`` of the profile found by
+    :func:`bargaining.analysis._renegotiation.best_simple_wrp` in the strike
+    game at each level: a lower bound on labor's best weakly
+    renegotiation-proof payoff, computed in exact arithmetic.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    a : float or array_like
+        Automation levels in [0, 1].
+    transfers : sequence of float, optional
+        Capital's transfer grid; the 2x2 game with ``scenario.tau`` if omitted.
+
+    Returns
+    -------
+    labor, capital : numpy.ndarray
+        Float arrays shaped like ``a``.
+
+    Notes
+    -----
+    The comparisons are exact in the game's numbers: an exact scenario
+    (:meth:`~bargaining.labor.Scenario.exact`) with Fraction transfers decides
+    ties exactly, while a float scenario's payoffs are taken as the floats
+    they are.
+    """
+    levels = np.asarray(a, dtype=float)
+    exact = kind_of(*scenario.parameters.values()) != num.FLOAT
+    pairs = []
+    for level in levels.ravel():
+        game = StrikeGame(scenario, Fraction(float(level)) if exact else float(level), transfers)
+        found = best_simple_wrp(game, scenario.delta)
+        if found is None:  # pragma: no cover - (Work, Keep) or (Strike, Lockout) is a stage NE
+            raise ValueError(f"the strike game at a={level} has no pure stage equilibrium")
+        pairs.append([float(v) for v in found.payoffs])
+    table = np.array(pairs, dtype=float).reshape((*levels.shape, 2))
+    return table[..., 0], table[..., 1]
+
+
+def _renegotiation_proof_gain(scenario, levels, transfers):
+    """Labor's WRP payoff and its payoff in capital's favourite stage equilibrium."""
+    exact = kind_of(*scenario.parameters.values()) != num.FLOAT
+    selected, base = [], []
+    for level in levels:
+        game = StrikeGame(scenario, Fraction(float(level)) if exact else float(level), transfers)
+        selected.append(float(best_simple_wrp(game, scenario.delta).payoffs[0]))
+        base.append(float(capital_best_stage_equilibrium(game)[0]))
+    return np.array(selected), np.array(base)
+
+
 def _labor_gain(scenario, levels, transfers, tol, selection="labor-best"):
-    sets = payoff_sets(scenario, levels, transfers)
-    selected = np.array([_selected_labor_payoff(s, selection) for s in sets])
-    base = np.array([_base_payoff(scenario, a) for a in levels])
+    if selection == "renegotiation-proof":
+        # Measured from the stage equilibrium capital prefers: where a bargained wage
+        # falls below the strike payoff, labor strikes in it without any transfer.
+        selected, base = _renegotiation_proof_gain(scenario, levels, transfers)
+    else:
+        sets = payoff_sets(scenario, levels, transfers)
+        selected = np.array([_selected_labor_payoff(s, selection) for s in sets])
+        base = np.array([_base_payoff(scenario, a) for a in levels])
     gain = (selected - base) / (1 - scenario.theta)
     return np.where(gain > tol, gain, 0.0)
 
@@ -162,21 +228,29 @@ def exact_max_redistribution(
     Parameters
     ----------
     scenario : bargaining.labor.Scenario
-        Numeric scenario (exact values are converted to floats).
+        Numeric scenario (exact values are converted to floats, except for
+        ``"renegotiation-proof"``, which computes in the scenario's numbers).
     a : float or array_like
         Automation levels in [0, 1].
     transfers : sequence of float, optional
         Capital's transfer grid; the 2x2 game with ``scenario.tau`` if omitted.
     tol : float
         Gains below this count as no redistribution.
-    selection : {"labor-best", "capital-best", "nash"}
+    selection : {"labor-best", "capital-best", "nash", "renegotiation-proof"}
+        ``"renegotiation-proof"``: labor's best weakly renegotiation-proof
+        simple strategy profile (:func:`renegotiation_proof_payoffs`), a
+        lower bound on its best weakly renegotiation-proof payoff. Its
+        gain is measured from labor's payoff in the stage equilibrium capital
+        prefers, which is (Work, Keep) unless a bargained wage has fallen
+        below the strike payoff.
 
     Returns
     -------
     float or numpy.ndarray
         The transfer per period it is worth, shaped like ``a``.
     """
-    scenario = scenario.as_float()
+    if selection != "renegotiation-proof":
+        scenario = scenario.as_float()
     levels = np.asarray(a, dtype=float)
     gain = _labor_gain(scenario, levels.ravel(), transfers, tol, selection)
     gain = gain.reshape(levels.shape)
@@ -238,7 +312,7 @@ def exact_breakdown_automation(
         returned is then its midpoint.
     tol : float
         Gains below this count as no redistribution.
-    selection : {"labor-best", "capital-best", "nash"}
+    selection : {"labor-best", "capital-best", "nash", "renegotiation-proof"}
 
     Returns
     -------
@@ -246,7 +320,9 @@ def exact_breakdown_automation(
         ``kind="breaks-down"`` with the first level at which redistribution
         stops, or ``"never-sustainable"`` or ``"always-sustainable"`` when the
         grid over [0, 1] shows no change. ``method`` says whether the value
-        is the closed form (``"exact"``) or bracketed (``"exact (bisection)"``).
+        is the closed form (``"exact"``) or bracketed (``"exact (bisection)"``);
+        for ``"renegotiation-proof"`` it names the strategy class searched,
+        ``"simple strategies, bisection"``.
     """
     if selection == "labor-best" and scenario.wage == "fixed":
         from .redistribution import automation_at_output
@@ -256,7 +332,8 @@ def exact_breakdown_automation(
         )
         if kind == "breaks-down" and _confirmed(scenario, float(value), transfers, tol):
             return Threshold(value, kind, "subgame-perfect", "exact", selection=selection)
-    scenario = scenario.as_float()
+    if selection != "renegotiation-proof":
+        scenario = scenario.as_float()
 
     def sustained_at(levels):
         return _labor_gain(scenario, levels, transfers, tol, selection) > 0
@@ -265,6 +342,8 @@ def exact_breakdown_automation(
     levels = np.linspace(low, high, GRID_POINTS)
     sustained = sustained_at(levels)
     method = "exact (bisection)"
+    if selection == "renegotiation-proof":
+        method = f"{RENEGOTIATION_PROOF_METHOD}, bisection"
     if not sustained.any():
         return Threshold(None, "never-sustainable", "subgame-perfect", method, selection=selection)
     first = int(np.flatnonzero(sustained)[0])

@@ -10,6 +10,10 @@
 ``"nash-stage"``
     the same with the stage equilibrium as the disagreement point.
 
+The weakly renegotiation-proof selection (``"renegotiation-proof"``) is not a
+point of the set but of the game's simple strategy profiles; see
+:mod:`bargaining.analysis._renegotiation`.
+
 A set may hold points with joint payoff above the output of work (a strike
 paid from outside the firm, worth more than work to both together); they are
 cut away unless ``paid_strikes=True``.
@@ -67,7 +71,7 @@ def nash_point(vertices, disagreement, tol=1e-9):
     return max(feasible, key=lambda c: (np.prod(np.maximum(c - d, 0)), c.sum(), c[0]))
 
 
-def select(payoffs, selection, stage, *, paid_strikes=False):
+def select(payoffs, selection, stage, *, paid_strikes=False, total=1.0):
     """The selected point ``(u_L, u_K)`` of a subgame-perfect payoff set.
 
     Parameters
@@ -77,10 +81,15 @@ def select(payoffs, selection, stage, *, paid_strikes=False):
     stage : pair
         The payoffs of the stage equilibrium (Work, Keep), for ``"nash-stage"``.
     paid_strikes : bool
-        Keep points with ``u_L + u_K > 1`` (see the module notes).
+        Keep points with ``u_L + u_K > total`` (see the module notes).
+    total : float
+        The joint payoff above which a point counts as a paid strike: 1, the
+        output of work, or with a lockout the joint payoff of dismissal
+        (labor's outside option plus what capital produces without it) when
+        that is higher.
     """
     full = np.asarray(payoffs.vertices, dtype=float)
-    vertices = full if paid_strikes else clip(full)
+    vertices = full if paid_strikes else clip(full, total)
     if selection == "capital-best":
         return tuple(max(vertices, key=lambda v: (v[1], v[0])))
     if selection == "labor-best":
@@ -88,5 +97,3 @@ def select(payoffs, selection, stage, *, paid_strikes=False):
     check_selection(selection)
     point = stage if selection == "nash-stage" else full.min(axis=0)
     return tuple(nash_point(vertices, point))
-
-

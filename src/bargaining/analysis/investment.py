@@ -7,12 +7,15 @@ relationship produces, ``1 + gain*a - C(a)``. Their difference is the
 
 Selections of capital's continuation value ``v(a)``
 -------------------------------------------------------
-Closed form, stick-and-carrot strategies (Abreu 1988): ``"labor-best"``
-(the largest transfer they sustain) or ``"capital-best"`` (the stage
-equilibrium, no transfer). Exact subgame-perfect sets (Abreu and Sannikov
-2014): ``"capital-best"``, ``"labor-best"``, ``"nash"`` and
-``"nash-stage"``, see :mod:`bargaining.analysis._exact_investment`, which also
-says how strikes that capital pays for are treated.
+Exact subgame-perfect sets (Abreu and Sannikov 2014), the default: the
+strike game of the scenario, with capital's Lockout column and labor's
+outside option when it has them and its wage mode, under ``"labor-best"``,
+``"capital-best"``, ``"nash"``, ``"nash-stage"`` or
+``"renegotiation-proof"`` (see :mod:`bargaining.analysis._exact_investment`,
+which also says how strikes that capital pays for are treated). Closed form,
+stick-and-carrot strategies (Abreu 1988) in the strike-only game with a fixed
+wage, a strategy-class bound: ``"labor-best"`` (the largest transfer they
+sustain) or ``"capital-best"`` (the stage equilibrium, no transfer).
 
 Algorithm
 ---------
@@ -52,8 +55,8 @@ from ..labor import formulas as f
 from ..labor.evaluation import from_sympy, is_infinite, substitute, to_sympy
 from ..labor.investment import capital_payoff
 from ..labor.technology import regime
+from ._exact_investment import SELECTIONS as EXACT_SELECTIONS
 from ._exact_investment import exact_capital_payoff, exact_choices
-from ._selection import SELECTIONS as EXACT_SELECTIONS
 from .redistribution import breakdown_automation
 
 if TYPE_CHECKING:
@@ -169,7 +172,16 @@ def surplus_exhausted_automation(cost: Cost) -> float | None:
     return high
 
 
+def _check_closed_form_model(scenario):
+    if scenario.lockout or scenario.wage != "fixed":
+        raise ValueError(
+            f"method='closed-form' is stick-and-carrot in the strike-only game with a fixed "
+            f"wage, got lockout={scenario.lockout!r}, wage={scenario.wage!r}; use method='exact'"
+        )
+
+
 def _closed_form_choice(scenario, cost, selection):
+    _check_closed_form_model(scenario)
     numbers = [v for v in scenario.parameters.values() if not is_infinite(v)]
     exact = not cost.is_float and not any(isinstance(v, float) for v in numbers)
     if not exact:
@@ -203,7 +215,7 @@ def _check(method, selection):
 def strategic_automation(
     scenarios: Scenario | list[Scenario] | tuple[Scenario, ...],
     cost: Cost,
-    method: str = "closed-form",
+    method: str = "exact",
     selection: str = "labor-best",
     *,
     transfers: Sequence[float] | None = None,
@@ -219,9 +231,14 @@ def strategic_automation(
         ``theta``; with ``method="exact"`` all their payoff sets are solved in
         lockstep.
     cost : bargaining.labor.investment.Cost
-    method : {"closed-form", "exact"}
+    method : {"exact", "closed-form"}
+        ``"exact"`` (the default): the Abreu-Sannikov sets of the scenario's
+        strike game (with the lockout when it has one). ``"closed-form"``:
+        stick-and-carrot strategies in the strike-only game with a fixed wage,
+        a strategy-class bound.
     selection : str
-        See the module notes; ``"nash"`` and ``"nash-stage"`` need ``"exact"``.
+        See the module notes; only ``"labor-best"`` and ``"capital-best"``
+        apply to ``"closed-form"``.
     transfers : sequence of float, optional
         For ``"exact"``: capital's transfer grid.
     paid_strikes : bool
@@ -237,15 +254,26 @@ def strategic_automation(
     Examples
     --------
     In the default scenario productivity alone pays for automating a quarter
-    of tasks (``gain/k``), but capital automates up to the breakdown point:
+    of tasks (``gain/k``), but capital automates up to the breakdown point,
+    ``65/124`` exactly (to within ``xtol``), stick-and-carrot's ``215/496``
+    in the closed form:
 
     >>> from fractions import Fraction
     >>> from bargaining.labor import scenarios
     >>> from bargaining.labor.investment import cost
-    >>> choice = strategic_automation(scenarios.DEFAULT.exact(), cost(k=Fraction(2, 5),
-    ...                               gain=Fraction(1, 10)))
-    >>> choice.efficient, choice.chosen == choice.breakdown.value, choice.at_breakdown
-    (Fraction(1, 4), True, True)
+    >>> price = cost(k=Fraction(2, 5), gain=Fraction(1, 10))
+    >>> choice = strategic_automation(scenarios.DEFAULT, price)
+    >>> choice.efficient, round(choice.chosen, 5), choice.at_breakdown
+    (Fraction(1, 4), 0.52419, True)
+    >>> bound = strategic_automation(scenarios.DEFAULT.exact(), price, "closed-form")
+    >>> bound.chosen == bound.breakdown.value == Fraction(215, 496)
+    True
+
+    Under the renegotiation-proof selection no transfer is sustained, so
+    capital has no strategic reason to automate:
+
+    >>> strategic_automation(scenarios.DEFAULT, price, selection="renegotiation-proof").chosen
+    0.25
     """
     _check(method, selection)
     single = not isinstance(scenarios, list | tuple)
@@ -265,7 +293,7 @@ def strategic_automation(
 def capital_payoff_curve(
     scenario: Scenario,
     cost: Cost,
-    method: str = "closed-form",
+    method: str = "exact",
     selection: str = "labor-best",
     levels: int = 201,
     **options: Any,
@@ -276,9 +304,9 @@ def capital_payoff_curve(
     ----------
     scenario : bargaining.labor.Scenario
     cost : bargaining.labor.investment.Cost
-    method : {"closed-form", "exact"}
-        The closed form, or the exact subgame-perfect sets of Abreu and
-        Sannikov (2014) in lockstep.
+    method : {"exact", "closed-form"}
+        The exact subgame-perfect sets of Abreu and Sannikov (2014) in
+        lockstep (the default), or the stick-and-carrot closed form.
     selection : str
         As for :func:`strategic_automation`.
     levels : int
@@ -295,5 +323,7 @@ def capital_payoff_curve(
     grid = np.linspace(0, 1, levels)
     if method == "exact":
         return grid, exact_capital_payoff(scenario, grid, cost, selection, **options)
+    _check(method, selection)
+    _check_closed_form_model(scenario)
     with np.errstate(divide="ignore"):
         return grid, capital_payoff(scenario.as_float(), grid, cost, selection)

@@ -132,9 +132,13 @@ def max_redistribution(
     transfers : sequence of float, optional
         For ``"exact"``: capital's transfer grid; the 2x2 game with
         ``scenario.tau`` if omitted.
-    selection : {"labor-best", "capital-best", "nash"}, optional
+    selection : {"labor-best", "capital-best", "nash", "renegotiation-proof"}, optional
         For ``"exact"``: which subgame-perfect equilibrium (labor's best when
         omitted); see :mod:`bargaining.analysis._exact_redistribution`.
+        ``"renegotiation-proof"`` is labor's best weakly renegotiation-proof
+        simple strategy profile (Farrell and Maskin 1989; Abreu 1988), in
+        exact arithmetic: a lower bound on its best weakly
+        renegotiation-proof payoff.
 
     Returns
     -------
@@ -164,6 +168,14 @@ def max_redistribution(
     Capital's best equilibrium redistributes nothing:
 
     >>> max_redistribution(s, 0.3, selection="capital-best")
+    0.0
+
+    Nor does any renegotiation-proof one here: punishing capital without
+    leaving both sides worse off than on the path needs a strike paid at
+    least the path's wage and transfer, which capital's transfers (at most
+    ``1 - w``) cannot fund while ``b + 1 - w <= w``:
+
+    >>> max_redistribution(s, 0.3, selection="renegotiation-proof")
     0.0
 
     References
@@ -227,9 +239,11 @@ def breakdown_automation(
         the exact method takes none.
     transfers : sequence of float, optional
         For ``"exact"``: capital's transfer grid; the 2x2 game if omitted.
-    selection : {"labor-best", "capital-best", "nash"}, optional
+    selection : {"labor-best", "capital-best", "nash", "renegotiation-proof"}, optional
         For ``"exact"``: which subgame-perfect equilibrium (labor's best when
-        omitted).
+        omitted); ``"renegotiation-proof"`` searches simple strategy
+        profiles, so its ``Threshold.method`` is ``"simple strategies,
+        bisection"`` and its value a lower bound.
 
     Returns
     -------

@@ -24,9 +24,10 @@ from ._options import (
 )
 @click.option(
     "--selection",
-    type=click.Choice(["labor-best", "capital-best", "nash"]),
+    type=click.Choice(["labor-best", "capital-best", "nash", "renegotiation-proof"]),
     default=None,
-    help="Equilibrium selection of the exact method (default labor-best).",
+    help="Equilibrium selection of the exact method (default labor-best); "
+    "renegotiation-proof searches simple strategy profiles (a lower bound).",
 )
 @click.option(
     "--strategy",
@@ -43,6 +44,7 @@ def breakdown(name, pairs, method, selection, strategy, as_json):
       bargaining breakdown --scenario job-loss
       bargaining breakdown --set delta=0.95 --method closed-form --json
       bargaining breakdown --scenario liebig --selection nash
+      bargaining breakdown --set w=0.3 --selection renegotiation-proof
     """
     import json
     from fractions import Fraction

@@ -11,7 +11,9 @@ import click
 from ..labor.investment import COST_FORMS, DEFAULT_GAIN, DEFAULT_K, DEFAULT_LEVEL
 from ._options import scenario_option
 
-_ALL_SELECTIONS = ("labor-best", "capital-best", "nash", "nash-stage")
+_ALL_SELECTIONS = ("labor-best", "capital-best", "nash", "nash-stage", "renegotiation-proof")
+# How each method is labelled in the table.
+_LABELS = {"exact": "exact", "closed-form": "stick-carrot"}
 
 
 def _number(value):
@@ -26,13 +28,19 @@ def _rows(scenario, cost, methods, selections, paid_strikes):
     from ..analysis.investment import SELECTIONS, strategic_automation
 
     for method in methods:
+        if (
+            method == "closed-form"
+            and len(methods) > 1
+            and (scenario.lockout or scenario.wage != "fixed")
+        ):
+            continue  # the closed form is the strike-only model's; said below the table
         for selection in SELECTIONS[method]:
             if selections and selection not in selections:
                 continue
             options = {"paid_strikes": paid_strikes} if method == "exact" else {}
             choice = strategic_automation(scenario, cost, method, selection, **options)
             yield (
-                f"{method:<12} {selection:<18} {float(choice.chosen):>9.6f} "
+                f"{_LABELS[method]:<12} {selection:<19} {float(choice.chosen):>9.6f} "
                 f"{float(choice.gap):>+10.6f} {float(choice.payoff):>9.6f} "
                 f"{_number(choice.breakdown.value):>10} {_yes(choice.at_breakdown):>4}"
             )
@@ -61,10 +69,11 @@ def _number_option(flag, default, help_text):
 @_number_option("--gain", DEFAULT_GAIN, "Output added per unit share of tasks automated.")
 @click.option(
     "--method",
-    type=click.Choice(["closed-form", "exact", "both"]),
-    default="both",
+    type=click.Choice(["exact", "closed-form", "both"]),
+    default="exact",
     show_default=True,
-    help="Stick-and-carrot closed form, exact SPE sets, or both.",
+    help="Exact SPE sets of the scenario's strike game (with its lockout and wage), the "
+    "stick-and-carrot closed form of the strike-only game (a bound), or both.",
 )
 @click.option(
     "--selection",
@@ -113,8 +122,13 @@ def invest(ctx, name, form, k, level, gain, method, selections, paid_strikes):
     click.echo(f"efficient automation (max of 1 + gain*a - C(a)): {_number(efficient)}")
     click.echo(f"cost exceeds the whole surplus 1 + gain*a from:  {_number(exhausted)}\n")
     click.echo(
-        f"{'method':<12} {'selection':<18} {'chosen':>9} {'gap':>10} {'payoff':>9} "
+        f"{'method':<12} {'selection':<19} {'chosen':>9} {'gap':>10} {'payoff':>9} "
         f"{'breakdown':>10} {'stop':>4}"
     )
     for row in rows:
         click.echo(row)
+    if method == "both" and (scenario.lockout or scenario.wage != "fixed"):
+        click.echo(
+            "\nstick-carrot rows not shown: the closed form is the strike-only game with a "
+            "fixed wage"
+        )

@@ -172,6 +172,12 @@ def cost(form="quadratic", *, k=DEFAULT_K, level=DEFAULT_LEVEL, gain=DEFAULT_GAI
 def capital_payoff(scenario, a, cost, selection="labor-best"):
     """Capital's payoff ``U(a)`` with stick-and-carrot strategies in stage 2.
 
+    The closed form of the strike-only game with a fixed wage, a
+    strategy-class bound; the exact payoff of the scenario's own game (with
+    its lockout and wage mode) is
+    :func:`bargaining.analysis.investment.capital_payoff_curve` with
+    ``method="exact"``.
+
     Parameters
     ----------
     scenario : Scenario

@@ -245,6 +245,15 @@ class Scenario:
             ):
                 wage = float(wage)
         if not _is_symbolic(wage):
+            if self.wage == "competitive" and wage >= 1:
+                raise ValueError(
+                    f"the competitive wage at a={a} is 1: labor's competitive share is the "
+                    "whole output (no task is automated, or with sigma=0 labor is the scarce "
+                    "factor), so capital earns nothing and there is no profit to share or "
+                    "strike over; evaluate where capital has tasks and its share 1 - w "
+                    "covers the transfer tau (a > 0), or use wage='nash' or 'rubinstein', "
+                    "which are defined at every a"
+                )
             if not 0 < wage < 1:
                 raise ValueError(
                     f"the {self.wage} wage at a={a} is {wage}; it must lie in (0, 1) "

@@ -26,11 +26,19 @@ from typing import Any
 
 import numpy as np
 
-from ..analysis import SELECTIONS, breakdown_automation, max_redistribution, payoff_bounds
+from ..analysis import (
+    SELECTIONS,
+    breakdown_automation,
+    max_redistribution,
+    payoff_bounds,
+    renegotiation_proof_payoffs,
+)
+from ..analysis._exact_redistribution import RENEGOTIATION_PROOF_METHOD, payoff_sets
+from ..analysis._selection import select
 from ..analysis.redistribution import automation_at_output
 from ..labor import scenarios, strike_output
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 LEVELS = tuple(Fraction(k, 10) for k in range(11))
 GRID_STEPS = 8
 # The exact payoff sets are iterated to DEFAULT_TOL (1e-11) relative to payoffs of at most 1:
@@ -262,6 +270,7 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
         "breakdown": breakdown,
         "revived_at": revived,
     }
+    results["selections"] = _selections(scenario, breakdown["exact 2x2"], step)
     results["job_loss"] = _job_loss(scenario, step)
     step("many workers: union against individual workers")
     results["workers"] = _workers(scenario)
@@ -281,6 +290,41 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
                 "strike_efficient_at_full_automation": _strike_efficient_at_one(named),
             }
     return results
+
+
+SELECTION_LEVELS = (Fraction(0), Fraction(3, 10), Fraction(1, 2))
+
+
+def _selections(scenario, labor_best, step):
+    """How far apart the equilibrium selections are, in the 2x2 game.
+
+    For each selection: the breakdown point (``labor_best``, already found, is
+    reused) and labor's payoff at :data:`SELECTION_LEVELS`, each naming the
+    method behind it.
+    """
+    step("equilibrium selections")
+    exact = scenario.exact() if _is_rational(scenario) else scenario
+    levels = np.array([float(a) for a in SELECTION_LEVELS])
+    sets = payoff_sets(scenario.as_float(), levels)
+    record = {"levels": [number(a)[0] for a in SELECTION_LEVELS], "by_selection": {}}
+    for selection in SELECTIONS:
+        if selection == "renegotiation-proof":
+            labor = renegotiation_proof_payoffs(exact, levels)[0]
+            method = RENEGOTIATION_PROOF_METHOD
+        else:
+            labor = [select(s, selection, None, paid_strikes=True)[0] for s in sets]
+            method = "exact"
+        threshold = (
+            labor_best
+            if selection == "labor-best"
+            else threshold_record(breakdown_automation(exact, selection=selection))
+        )
+        record["by_selection"][selection] = {
+            "breakdown": threshold,
+            "labor_payoff": [_solver(v) for v in labor],
+            "method": method,
+        }
+    return record
 
 
 JOB_LOSS_LEVELS = tuple(Fraction(k, 20) for k in range(21))
@@ -370,7 +414,7 @@ def _investment(scenario, closed_form_breakdown):
     from ..labor.investment import cost
 
     quadratic = cost("quadratic")
-    choice = strategic_automation(scenario, quadratic)
+    choice = strategic_automation(scenario, quadratic, "closed-form")
     efficient = _as_fraction(choice.efficient)
     chosen = choice.chosen
     # At the breakdown point the choice is the closed-form a*, known exactly.

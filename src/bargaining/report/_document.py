@@ -330,6 +330,45 @@ def _scenarios_section(results):
     )
 
 
+def _selections_section(results):
+    record = results["selections"]
+    levels = record["levels"]
+    rows = tuple(
+        (
+            name,
+            f"{format_threshold(r['breakdown'])} [{r['breakdown']['method']}]",
+            *(format_value(v) for v in r["labor_payoff"]),
+            r["method"],
+        )
+        for name, r in record["by_selection"].items()
+    )
+    return Section(
+        "selections",
+        "How far apart the equilibrium selections are",
+        (
+            Paragraph(
+                "A repeated game has many equilibria, so each number names the one it selects: "
+                "labor's best, capital's best, the Nash bargaining solution over the "
+                "subgame-perfect payoff set, and labor's best weakly renegotiation-proof "
+                "equilibrium (Farrell-Maskin), searched among simple strategy profiles, a lower "
+                "bound. A punishment of capital that leaves labor worse off than the path is "
+                "dominated by the path, so it is not renegotiation-proof: capital can only be "
+                "punished by a strike it pays for."
+            ),
+            Table(
+                "Breakdown a* and labor's payoff under each selection (2x2 game)",
+                (
+                    "selection",
+                    "a* [method]",
+                    *(f"labor's payoff, a = {format_value(a, 2)}" for a in levels),
+                    "payoff method",
+                ),
+                rows,
+            ),
+        ),
+    )
+
+
 def _job_loss_section(results):
     record = results["job_loss"]
     rows = []
@@ -428,6 +467,7 @@ SECTIONS: list[Callable[[dict[str, Any]], Section | None]] = [
     _parameters_section,
     _redistribution_section,
     _breakdown_section,
+    _selections_section,
     _job_loss_section,
     _workers_section,
     _investment_section,

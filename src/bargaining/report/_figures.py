@@ -157,8 +157,8 @@ def _investment(scenario, results):
     figure = Figure(figsize=(6.4, 4.4))
     ax = figure.add_subplot()
     quadratic = cost("quadratic")
-    choice = strategic_automation(scenario, quadratic)
-    levels, payoffs = capital_payoff_curve(scenario, quadratic)
+    choice = strategic_automation(scenario, quadratic, "closed-form")
+    levels, payoffs = capital_payoff_curve(scenario, quadratic, "closed-form")
     title = f"{scenario.name}: {quadratic.name} cost, closed-form, labor-best"
     capital_payoff(choice, levels, payoffs, title=title, ax=ax)
     figure.tight_layout()

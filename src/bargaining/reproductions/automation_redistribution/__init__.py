@@ -9,7 +9,7 @@ started from:
    subgame-perfect equilibrium, in closed form) first, the stick-and-carrot
    strategy class as a labelled lower bound;
 2. job loss: capital's lockout, labor's best and worst payoffs against ``a``;
-3. the equilibrium selections compared (labor-best, capital-best, Nash);
+3. the equilibrium selections compared (labor-best, capital-best, Nash, renegotiation-proof);
 4. task complementarity (Liebig's law) against substitutes;
 5. labor owning a share ``theta`` of the firm, paid as dividends;
 6. patience, and the strike fund as a transfer from outside the firm;
@@ -71,7 +71,12 @@ TRANSFERS = tuple(round(0.05 * k, 2) for k in range(1, 9))
 LEVELS = (0.0, 0.3, 0.45)
 # Levels of the job-loss table: both sides of each breakdown point and of the job's loss.
 JOB_LEVELS = (0.0, 0.3, 0.5, 0.6, 0.62, 0.7, 0.9, 1.0)
-SELECTIONS = ("labor-best", "capital-best", "nash")
+SELECTIONS = ("labor-best", "capital-best", "nash", "renegotiation-proof")
+WAGES = ("fixed", "nash", "rubinstein", "competitive")
+# The competitive wage is the whole output where capital has no task (a = 0) and leaves
+# capital less than tau just above it, so that mode is evaluated on this grid, where defined.
+WAGE_GRID = tuple(k / 400 for k in range(401))
+WAGE_SELECTIONS = ("labor-best", "renegotiation-proof")
 # The revolt channel (our choices, see the paper's section 7): elites hold 45% of income
 # without automation and are 20% of the population; revolt destroys 55% of income; the
 # threat is present with probability 0.3 a period; machines are either seized (half of
@@ -251,6 +256,50 @@ def _selections():
     return out
 
 
+def _sustained_interval(scenario, selection):
+    """The first and last level of WAGE_GRID, where the wage is defined, sustaining a transfer."""
+    levels = []
+    for a in WAGE_GRID:
+        try:
+            scenario.wage_at(a)
+        except ValueError:
+            continue
+        levels.append(a)
+    levels = np.array(levels)
+    sustained = levels[max_redistribution(scenario, levels, selection=selection) > 0]
+    defined = (float(levels[0]), float(levels[-1]))
+    if sustained.size == 0:
+        return {"defined": defined, "from": None, "to": None}
+    return {"defined": defined, "from": float(sustained[0]), "to": float(sustained[-1])}
+
+
+def _wage_modes():
+    """The breakdown a* (2x2 game) under each wage mode, labor-best and renegotiation-proof.
+
+    The competitive wage is not defined near ``a = 0`` (capital has no task there), and
+    it falls as automation rises, so for it the levels that sustain a transfer are given.
+    """
+    out = {}
+    for mode in WAGES:
+        s = scenarios.DEFAULT.replace(wage=mode)
+        out[mode] = {}
+        for selection in WAGE_SELECTIONS:
+            if mode == "competitive":
+                out[mode][selection] = _sustained_interval(s, selection)
+            else:
+                exact = s.exact() if mode == "fixed" else s
+                out[mode][selection] = breakdown_automation(exact, selection=selection)
+        out[mode]["wage"] = [_wage_or_none(s, a) for a in LEVELS]
+    return out
+
+
+def _wage_or_none(scenario, a):
+    try:
+        return float(scenario.wage_at(a))
+    except ValueError:
+        return None
+
+
 def compute():
     """Every number the paper quotes, as a dict (figures and comparisons are built from it)."""
     rows = _scenario_rows()
@@ -303,6 +352,8 @@ def compute():
     n["y_revival"] = float(strike_output(n["revival"], s.sigma, s.rho))
     n["job_loss"] = _job_loss()
     n["selections"] = _selections()
+    n["wages"] = _wage_modes()
+    n["renegotiation_proof_2x2"] = breakdown_automation(s.exact(), selection="renegotiation-proof")
     # With the lockout the players' worst payoffs are (u, y_s), and an equal split of the
     # surplus from there gives labor (1 + u - y_s)/2.
     job = scenarios.get("job-loss")

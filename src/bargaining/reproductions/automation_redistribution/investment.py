@@ -25,7 +25,7 @@ def investment_numbers():
     for name in scenarios.NAMES:
         if scenarios.get(name).lockout:
             continue
-        choice = strategic_automation(scenarios.get(name), quadratic)
+        choice = strategic_automation(scenarios.get(name), quadratic, "closed-form")
         rows[name] = {
             "chosen": float(choice.chosen),
             "efficient": float(choice.efficient),
@@ -44,8 +44,8 @@ def investment_figure(out_dir):
 
     figure, ax = plt.subplots(figsize=(5, 3.6))
     quadratic = cost("quadratic")
-    choice = strategic_automation(scenarios.DEFAULT, quadratic)
-    levels, payoffs = capital_payoff_curve(scenarios.DEFAULT, quadratic)
+    choice = strategic_automation(scenarios.DEFAULT, quadratic, "closed-form")
+    levels, payoffs = capital_payoff_curve(scenarios.DEFAULT, quadratic, "closed-form")
     title = f"{scenarios.DEFAULT.name}: {quadratic.name} cost, closed-form, labor-best"
     capital_payoff(choice, levels, payoffs, title=title, ax=ax)
     figure.tight_layout()

@@ -70,6 +70,23 @@ def _selection_rows(selections):
     return rows
 
 
+def _wage_rows(wages):
+    rows = []
+    for mode, result in wages.items():
+        shown = ["refused" if w is None else _n(w) for w in result["wage"]]
+        if mode == "competitive":
+            cells = [
+                f"sustained from {_n(r['from'])} to {_n(r['to'])}"
+                if r["from"] is not None
+                else "none at any a"
+                for r in (result["labor-best"], result["renegotiation-proof"])
+            ]
+        else:
+            cells = [_show(result[s]) for s in ("labor-best", "renegotiation-proof")]
+        rows.append([mode, *shown, *cells])
+    return rows
+
+
 def context(n):
     """Template variables: ``s`` the seed scenario, ``r`` revolt parameters, ``d`` the rest."""
     rows = n["rows"]
@@ -118,6 +135,14 @@ def context(n):
         "revival_lockout": job["revival"][1],
         "levels": [f"{a:g}" for a in n["levels"]],
         "selection_rows": _selection_rows(n["selections"]),
+        "wage_rows": _wage_rows(n["wages"]),
+        "wage_nash": n["wages"]["nash"]["labor-best"].value,
+        "wage_rubinstein": n["wages"]["rubinstein"]["labor-best"].value,
+        "competitive_defined": n["wages"]["competitive"]["labor-best"]["defined"][0],
+        "competitive_from": n["wages"]["competitive"]["labor-best"]["from"],
+        "competitive_rp_from": n["wages"]["competitive"]["renegotiation-proof"]["from"],
+        "competitive_rp_to": n["wages"]["competitive"]["renegotiation-proof"]["to"],
+        "rp_2x2": _show(n["renegotiation_proof_2x2"]),
         "nash_split": n["nash_split"],
         "nash_at0": n["selections"]["default"]["nash"]["grid"][0],
         "labor_best_at0": n["selections"]["default"]["labor-best"]["grid"][0],
