@@ -4,7 +4,8 @@
 :mod:`~bargaining.core.equilibria`, its minmax values from
 :mod:`~bargaining.core.minmax` and its payoff polygons from
 :mod:`~bargaining.core.polygon`. :mod:`~bargaining.core.repeated` treats the
-repeated game, :mod:`~bargaining.core.stochastic` the stochastic game, and :mod:`~bargaining.core.io` reads and writes games.
+repeated game, :mod:`~bargaining.core.stochastic` the stochastic game, and
+:mod:`~bargaining.core.io` reads and writes games.
 :mod:`~bargaining.core.numbers` and :mod:`~bargaining.core.validation` are
 the arithmetic and the input checks every layer shares;
 :mod:`~bargaining.core.nplayer` holds :class:`NPlayerGame`, games with any

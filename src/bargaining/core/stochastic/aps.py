@@ -60,7 +60,7 @@ EMPTY = np.empty((0, 2))
 
 @dataclass(frozen=True)
 class StageData:
-    """One state's float stage payoffs ``A``, ``B`` (``m x n``) and transitions ``T`` (``m x n x S``)."""
+    """One state's float payoffs ``A``, ``B`` (``m x n``) and transitions ``T`` (``m x n x S``)."""
 
     A: np.ndarray
     B: np.ndarray
@@ -117,7 +117,7 @@ def punishments(sets):
 
 
 def continuation_of_deviations(T, punishment, delta):
-    """``delta * sum_s' p(s' | .) P_i(s')`` for every profile (``m x n x 2``), ``inf`` if undefined."""
+    """``delta * sum_s' p(s' | .) P_i(s')`` for every profile (``m x n x 2``); inf if undefined."""
     finite = np.where(np.isfinite(punishment), punishment, 0.0)
     value = delta * np.einsum("mns,si->mni", T, finite)
     reaches_empty = np.einsum("mns,s->mn", T, ~np.isfinite(punishment[:, 0])) > 0
@@ -129,10 +129,9 @@ def incentive_corners(stage, punishment, delta):
     worst = continuation_of_deviations(stage.T, punishment, delta)
     row_best = ((1 - delta) * stage.A + worst[..., 0]).max(axis=0, keepdims=True)
     column_best = ((1 - delta) * stage.B + worst[..., 1]).max(axis=1, keepdims=True)
-    return np.stack(
-        [(row_best - (1 - delta) * stage.A) / delta, (column_best - (1 - delta) * stage.B) / delta],
-        axis=-1,
-    )
+    row = (row_best - (1 - delta) * stage.A) / delta
+    column = (column_best - (1 - delta) * stage.B) / delta
+    return np.stack([row, column], axis=-1)
 
 
 def generate(sets, stages, delta, eps):

@@ -201,8 +201,9 @@ class StochasticGame:
                 ConvergenceWarning,
                 stacklevel=2,
             )
+        slack = 10 * tol * scale
         outer_sets = [
-            _cut(simplify_polygon(v, 10 * tol * scale) if len(v) else v, floor[s], 10 * tol * scale)
+            _cut(simplify_polygon(v, slack) if len(v) else v, floor[s], slack)
             for s, v in enumerate(outer.sets)
         ]
         inner_sets = None
@@ -287,7 +288,7 @@ def _gap(inner, outer):
 
 
 def _cut(vertices, floor, slack):
-    """The part of a polygon where each player gets at least ``floor`` (``slack`` lifted onto it)."""
+    """The part of a polygon giving each player at least ``floor`` (``slack`` below lifted)."""
     if not len(vertices):
         return EMPTY
     polygon = ConvexPolygon(map(tuple, vertices))
