@@ -31,13 +31,8 @@ import numpy as np
 from .. import numbers as num
 from ..game import Game
 from ..polygon import ConvexPolygon, hausdorff_distance, hull_array, simplify_polygon
-from ..repeated.payoff_sets import (
-    ConvergenceWarning,
-    PayoffSet,
-    _check_iteration_delta,
-    resolve_tolerance,
-)
-from ..validation import check_iteration_options
+from ..repeated.payoff_sets import MIN_DELTA, ConvergenceWarning, PayoffSet, resolve_tolerance
+from ..validation import check_delta, check_iteration_options
 from . import markov
 from .aps import EMPTY, StageData, iterate
 from .results import MarkovPerfectEquilibrium, StatePayoffSet
@@ -99,7 +94,9 @@ class StochasticGame:
             if not isinstance(game, Game):
                 raise ValueError(f"stage_games[{s}] must be a Game, got {game!r}")
             game.require_numeric(f"StochasticGame (stage_games[{s}])")
-        _check_iteration_delta(delta)
+        check_delta(delta)
+        if float(delta) < MIN_DELTA:
+            raise ValueError(f"delta must be at least {MIN_DELTA:g}, got {delta!r}")
         self.stage_games = list(stage_games)
         self.delta = delta
         self.n_states = len(self.stage_games)
@@ -269,16 +266,19 @@ class StochasticGame:
         values = markov.stationary_values(stages, delta, profiles)
         slack = 1e-12 * self._scale(stages)
         found = markov.markov_perfect_mask(stages, delta, profiles, values, slack)
-        return [
-            MarkovPerfectEquilibrium(
-                profile=tuple(
-                    tuple(int(i) for i in np.unravel_index(k, stage.A.shape))
-                    for k, stage in zip(profiles[n], stages, strict=True)
-                ),
-                payoffs=tuple((float(v[0]), float(v[1])) for v in values[n]),
+        equilibria = []
+        for n in np.flatnonzero(found):
+            cells = (
+                np.unravel_index(k, stage.A.shape)
+                for k, stage in zip(profiles[n], stages, strict=True)
             )
-            for n in np.flatnonzero(found)
-        ]
+            equilibria.append(
+                MarkovPerfectEquilibrium(
+                    profile=tuple((int(row), int(column)) for row, column in cells),
+                    payoffs=tuple((float(v[0]), float(v[1])) for v in values[n]),
+                )
+            )
+        return equilibria
 
 
 def _gap(inner, outer):
