@@ -12,6 +12,7 @@ import importlib
 
 PAPERS = {
     "abreu-sannikov-2014": "abreu_sannikov",
+    "abreu-brooks-sannikov-2020": "abreu_brooks_sannikov",
     "acemoglu-restrepo-2018": "acemoglu_restrepo",
     "rubinstein-1982": "rubinstein",
     "nash-kalai-smorodinsky": "nash_kalai_smorodinsky",
