@@ -109,6 +109,11 @@ LABOR_LOCKOUT_PAYOFF = u + theta * y
 CAPITAL_LOCKOUT_PAYOFF = (1 - theta) * y
 # A transfer tau is paid out of profit, of which labor owns theta.
 NET_TRANSFER = (1 - theta) * tau
+# Revolt (Acemoglu-Robinson, inside the strike game): labor takes the firm and its
+# machines for good, a share mu of output is destroyed, capital keeps nothing.
+mu = sp.Symbol("mu", nonnegative=True)
+LABOR_REVOLT_PAYOFF = 1 - mu
+CAPITAL_REVOLT_PAYOFF = sp.Integer(0)
 
 # Dividing capital's payoffs and labor's gains by 1 - theta measures everything in
 # transfer units: a period of strike costs labor STRIKE_COST and capital
