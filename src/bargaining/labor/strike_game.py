@@ -124,8 +124,9 @@ def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None
 
 
 def _value(expression, values, transfer, kind):
-    value = substitute(expression, {**values, f.tau: transfer})
-    return float(value) if kind == "float" else value
+    if kind == "float":
+        return f.evaluate(expression, {**values, f.tau: float(transfer)})
+    return substitute(expression, {**values, f.tau: transfer})
 
 
 def _checked_grid(transfers, wage):
