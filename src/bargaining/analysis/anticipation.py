@@ -83,9 +83,10 @@ class AnticipatedRedistribution:
 
     def describe(self) -> str:
         """One line: where redistribution ends, with method and selection."""
-        ends, static = self.ends, self.static_ends
-        anticipated = "never" if ends is None else f"in period {ends} (a = {self.levels[ends]:.4g})"
-        alone = "never" if static is None else f"in period {static} (a = {self.levels[static]:.4g})"
+        anticipated, alone = (
+            "never" if t is None else f"in period {t} (a = {self.levels[t]:.4g})"
+            for t in (self.ends, self.static_ends)
+        )
         return (
             f"redistribution ends {anticipated} when automation is anticipated, "
             f"{alone} in the static game ({self.method}, {self.selection})"

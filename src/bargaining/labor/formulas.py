@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -390,6 +391,26 @@ def compiled(
     return sp.lambdify(arguments, expression, "numpy")
 
 
+@functools.cache
+def _integer_coefficients(expression: sp.Expr) -> bool:
+    """Whether every number in a rational ``expression`` is an integer.
+
+    Then Python's own arithmetic on ``Fraction`` arguments evaluates it exactly.
+    """
+    return expression.is_rational_function() and all(
+        n.is_Integer for n in expression.atoms(sp.Number)
+    )
+
+
+@functools.cache
+def rational(expression: sp.Expr, arguments: tuple[sp.Symbol, ...]) -> Callable[..., Any]:
+    """``expression`` compiled to plain Python arithmetic, exact on ``Fraction`` arguments.
+
+    Only for expressions with :func:`_integer_coefficients`.
+    """
+    return sp.lambdify(arguments, expression, [{}])
+
+
 def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
     """A formula at ``values``: exact, float (arrays broadcast together) or symbolic.
 
@@ -408,13 +429,18 @@ def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
         a value is symbolic.
     """
     expression = _formula(expression)
-    needed = {s: v for s, v in values.items() if s in expression.free_symbols}
+    free = expression.free_symbols
+    needed = {s: v for s, v in values.items() if s in free}
     kind = kind_of(*needed.values())
     if kind == num.FLOAT:
         symbols = tuple(sorted(needed, key=str))
         inputs = [np.asarray(needed[s], dtype=float) for s in symbols]
         shape = np.broadcast_shapes(*(x.shape for x in inputs))
         return as_float_result(np.broadcast_to(compiled(expression, symbols)(*inputs), shape))
+    if kind == num.EXACT and _integer_coefficients(expression):
+        if all(isinstance(v, int | Fraction) for v in needed.values()):
+            symbols = tuple(sorted(needed, key=str))
+            return Fraction(rational(expression, symbols)(*(needed[s] for s in symbols)))
     if has_object_array(*needed.values()):
         keys = list(needed)
         elementwise = np.frompyfunc(
