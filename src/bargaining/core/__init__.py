@@ -4,13 +4,14 @@
 :mod:`~bargaining.core.equilibria`, its minmax values from
 :mod:`~bargaining.core.minmax` and its payoff polygons from
 :mod:`~bargaining.core.polygon`. :mod:`~bargaining.core.repeated` treats the
-repeated game and :mod:`~bargaining.core.io` reads and writes games.
+repeated game, :mod:`~bargaining.core.stochastic` the stochastic game, and
+:mod:`~bargaining.core.io` reads and writes games.
 :mod:`~bargaining.core.numbers` and :mod:`~bargaining.core.validation` are
 the arithmetic and the input checks every layer shares;
 :mod:`~bargaining.core.nplayer` holds :class:`NPlayerGame`, games with any
 number of players. Nothing here knows
-about labor or automation. The subpackages ``repeated`` and ``io`` are
-imported on first use.
+about labor or automation. The subpackages ``repeated``, ``stochastic`` and
+``io`` are imported on first use.
 """
 
 import importlib
@@ -21,7 +22,7 @@ from .minmax import Minmax
 from .nplayer import NPlayerGame
 from .polygon import ConvexPolygon
 
-_ON_FIRST_USE = ("io", "repeated")
+_ON_FIRST_USE = ("io", "repeated", "stochastic")
 
 __all__ = [
     "ConvexPolygon",
@@ -37,6 +38,7 @@ __all__ = [
     "numbers",
     "polygon",
     "repeated",
+    "stochastic",
     "validation",
 ]
 

@@ -1,0 +1,25 @@
+"""Two-player stochastic games: subgame-perfect payoff sets per state, Markov perfect equilibria.
+
+:class:`StochasticGame` (:mod:`~bargaining.core.stochastic.stochastic_game`)
+holds the stage games, transitions and discount factor. Its payoff sets are
+bracketed from outside and inside by the operator of Abreu, Pearce and
+Stacchetti on convex polygons (:mod:`~bargaining.core.stochastic.aps`),
+seeded inside by stationary profiles (:mod:`~bargaining.core.stochastic.markov`);
+the results are :class:`StatePayoffSet` and :class:`MarkovPerfectEquilibrium`
+(:mod:`~bargaining.core.stochastic.results`).
+"""
+
+from . import aps, markov, results, stochastic_game
+from .results import MarkovPerfectEquilibrium, StatePayoffSet
+from .stochastic_game import METHODS, StochasticGame
+
+__all__ = [
+    "METHODS",
+    "MarkovPerfectEquilibrium",
+    "StatePayoffSet",
+    "StochasticGame",
+    "aps",
+    "markov",
+    "results",
+    "stochastic_game",
+]

@@ -1,0 +1,206 @@
+"""The operator of Abreu, Pearce and Stacchetti for stochastic games, on convex polygons.
+
+In a two-player stochastic game with perfect monitoring and public
+randomisation, a correspondence ``W`` (one convex polygon ``W(s)`` per state)
+generates in state ``s`` the payoffs of a profile ``a`` followed by
+continuation payoffs drawn from ``W`` in the next state, whenever no player
+gains by a one-shot deviation punished by its worst continuation. The set
+``V(s)`` of pure-strategy subgame-perfect payoffs is the largest fixed point
+of this operator ``B`` (Abreu, Pearce and Stacchetti 1990; for states,
+Yeltekin, Cai and Judd 2017). ``B`` is monotone, so iterating it from a
+correspondence that contains ``V`` gives sets that all contain ``V`` (the
+outer bracket), and iterating it from a self-generating correspondence
+(``C(s) <= B(C)(s)``) gives sets that all lie inside ``V`` (the inner one).
+
+Algorithm (one step, for every state ``s``)
+--------------------------------------------
+Let ``g(s, a)`` be the stage payoffs, ``p(. | s, a)`` the transition
+probabilities and ``P_i(s')`` player ``i``'s lowest payoff in ``W(s')``.
+
+1. For every profile ``a`` the expected continuation ranges over the
+   Minkowski combination ``E(a) = sum_s' p(s' | s, a) W(s')``, a convex
+   polygon (empty when a state reached with positive probability has an
+   empty set). It is computed as the hull of pairwise vertex sums, once per
+   distinct transition row.
+2. Player ``i``'s incentive constraint is a half-plane on ``E(a)``:
+   ``delta * e_i >= max_{a_i'} [(1 - delta) g_i(s, a_i', a_-i)
+   + delta * sum_s' p(s' | s, a_i', a_-i) P_i(s')] - (1 - delta) g_i(s, a)``.
+   A deviation that reaches an empty set with positive probability has no
+   equilibrium continuation, so the profile cannot be enforced.
+3. Clip ``E(a)`` to the quadrant of the two constraints and map it by
+   ``(1 - delta) g(s, a) + delta * e``.
+4. ``B(W)(s)`` is the convex hull, over all profiles, of the mapped
+   vertices (public randomisation convexifies).
+
+:func:`iterate` repeats the step until no set moves by more than
+``tol * (1 - delta) / delta`` (Hausdorff distance), the rule of
+:mod:`bargaining.core.repeated.abreu_sannikov`.
+
+References
+----------
+.. [1] D. Abreu, D. Pearce and E. Stacchetti, "Toward a theory of discounted
+   repeated games with imperfect monitoring", Econometrica 58 (1990)
+   1041-1063.
+.. [2] S. Yeltekin, Y. Cai and K. L. Judd, "Computing equilibria of dynamic
+   games", Operations Research 65 (2017) 337-356.
+.. [3] K. L. Judd, S. Yeltekin and J. Conklin, "Computing supergame
+   equilibria", Econometrica 71 (2003) 1239-1254.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..polygon import hausdorff_distance, hull_array
+
+EMPTY = np.empty((0, 2))
+
+
+@dataclass(frozen=True)
+class StageData:
+    """One state's float payoffs ``A``, ``B`` (``m x n``) and transitions ``T`` (``m x n x S``)."""
+
+    A: np.ndarray
+    B: np.ndarray
+    T: np.ndarray
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """Where an iteration stopped: one vertex array per state, and how it got there."""
+
+    sets: list[np.ndarray]
+    iterations: int
+    distance: float
+    converged: bool
+
+
+def minkowski_combination(sets, weights):
+    """Vertices of ``sum_k weights[k] * sets[k]`` (empty if a set with positive weight is)."""
+    total = np.zeros((1, 2))
+    for vertices, weight in zip(sets, weights, strict=True):
+        if weight == 0:
+            continue
+        if not len(vertices):
+            return EMPTY
+        pairs = total[:, None, :] + weight * vertices[None, :, :]
+        total = hull_array(pairs.reshape(-1, 2)) if len(total) > 1 else pairs.reshape(-1, 2)
+    return total
+
+
+def clip_to_quadrant(vertices, corner, eps):
+    """The points ``w >= corner`` of a convex polygon given by ordered vertices (unordered)."""
+    for axis in (0, 1):
+        if not len(vertices):
+            return vertices
+        bound = corner[axis]
+        if len(vertices) == 1:
+            vertices = vertices[vertices[:, axis] >= bound - eps]
+            continue
+        following = np.roll(vertices, -1, axis=0)
+        start, end = vertices[:, axis] - bound, following[:, axis] - bound
+        crosses = start * end < 0
+        share = np.divide(start, start - end, out=np.zeros_like(start), where=crosses)
+        crossing = vertices + share[:, None] * (following - vertices)
+        crossing[:, axis] = bound
+        vertices = np.concatenate([vertices[start >= -eps], crossing[crosses]])
+        if len(vertices) > 2:
+            vertices = hull_array(vertices)
+    return vertices
+
+
+def punishments(sets):
+    """Each player's lowest payoff in every state's set (``S x 2``; ``inf`` for empty sets)."""
+    return np.array([v.min(axis=0) if len(v) else (np.inf, np.inf) for v in sets])
+
+
+def continuation_of_deviations(T, punishment, delta):
+    """``delta * sum_s' p(s' | .) P_i(s')`` for every profile (``m x n x 2``); inf if undefined."""
+    finite = np.where(np.isfinite(punishment), punishment, 0.0)
+    value = delta * np.einsum("mns,si->mni", T, finite)
+    reaches_empty = np.einsum("mns,s->mn", T, ~np.isfinite(punishment[:, 0])) > 0
+    return np.where(reaches_empty[..., None], np.inf, value)
+
+
+def incentive_corners(stage, punishment, delta):
+    """The lowest expected continuation ``e`` that enforces each profile (``m x n x 2``)."""
+    worst = continuation_of_deviations(stage.T, punishment, delta)
+    row_best = ((1 - delta) * stage.A + worst[..., 0]).max(axis=0, keepdims=True)
+    column_best = ((1 - delta) * stage.B + worst[..., 1]).max(axis=1, keepdims=True)
+    row = (row_best - (1 - delta) * stage.A) / delta
+    column = (column_best - (1 - delta) * stage.B) / delta
+    return np.stack([row, column], axis=-1)
+
+
+def generate(sets, stages, delta, eps):
+    """One step of the operator (steps 1-4): the new vertex array of every state."""
+    punishment = punishments(sets)
+    generated = []
+    for stage in stages:
+        corners = incentive_corners(stage, punishment, delta)
+        combinations: dict[bytes, np.ndarray] = {}
+        points = []
+        for row, column in np.ndindex(stage.A.shape):
+            corner = corners[row, column]
+            if not np.all(np.isfinite(corner)):
+                continue
+            weights = stage.T[row, column]
+            key = weights.tobytes()
+            if key not in combinations:
+                combinations[key] = minkowski_combination(sets, weights)
+            clipped = clip_to_quadrant(combinations[key], corner, eps)
+            if len(clipped):
+                payoff = np.array([stage.A[row, column], stage.B[row, column]])
+                points.append((1 - delta) * payoff + delta * clipped)
+        generated.append(hull_array(np.concatenate(points)) if points else EMPTY)
+    return generated
+
+
+def set_distance(first, second):
+    """Hausdorff distance between two vertex arrays; 0 for two empty sets, inf for one."""
+    if not len(first) or not len(second):
+        return 0.0 if len(first) == len(second) else np.inf
+    return hausdorff_distance(first, second)
+
+
+def iterate(sets, stages, delta, *, tol, scale, max_iter, grow=False):
+    """Iterate the operator from ``sets`` until no state's set moves by ``tol * scale``.
+
+    Parameters
+    ----------
+    sets : list of numpy.ndarray
+        The starting correspondence, one vertex array per state: a superset
+        of ``V`` for the outer iteration, a self-generating one for the inner.
+    stages : list of StageData
+        Stage payoffs and transitions of every state.
+    delta : float
+        Common discount factor in (0, 1).
+    tol, scale : float
+        Stop when the largest Hausdorff step ``d`` has ``d * delta / (1 - delta)
+        <= tol * scale``.
+    max_iter : int
+        Stop after this many steps even if not converged.
+    grow : bool
+        Keep the union with the previous iterate (the inner iteration: each
+        iterate of a self-generating start contains the previous one, and the
+        union removes rounding that would say otherwise).
+
+    Returns
+    -------
+    Correspondence
+    """
+    eps = 1e-12 * scale
+    distance, iteration, converged = np.inf, 0, False
+    while iteration < max_iter and not converged:
+        following = generate(sets, stages, delta, eps)
+        if grow:
+            following = [
+                hull_array(np.concatenate([old, new])) if len(old) or len(new) else EMPTY
+                for old, new in zip(sets, following, strict=True)
+            ]
+        distance = max(set_distance(a, b) for a, b in zip(sets, following, strict=True))
+        sets, iteration = following, iteration + 1
+        converged = distance * delta / (1 - delta) <= tol * scale
+    return Correspondence(sets, iteration, distance, converged)

@@ -1,0 +1,329 @@
+"""Two-player stochastic games with perfect monitoring: the state moves with the actions.
+
+:class:`StochasticGame` holds one stage game per state, transition
+probabilities that depend on the state and the action profile, and a common
+discount factor. Its pure-strategy subgame-perfect payoffs (with public
+randomisation) come as one set per state, bracketed from outside and inside
+by the operator of :mod:`bargaining.core.stochastic.aps`; its pure Markov
+perfect equilibria come from :mod:`bargaining.core.stochastic.markov`. A
+one-state stochastic game is a repeated game, and its set equals the one
+:class:`bargaining.RepeatedGame` computes.
+
+References
+----------
+.. [1] L. S. Shapley, "Stochastic games", Proceedings of the National Academy
+   of Sciences 39 (1953) 1095-1100.
+.. [2] S. Yeltekin, Y. Cai and K. L. Judd, "Computing equilibria of dynamic
+   games", Operations Research 65 (2017) 337-356.
+.. [3] D. Abreu, B. Brooks and Y. Sannikov, "Algorithms for stochastic games
+   with perfect monitoring", Econometrica 88 (2020) 1661-1695.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .. import numbers as num
+from ..game import Game
+from ..polygon import ConvexPolygon, hausdorff_distance, hull_array, simplify_polygon
+from ..repeated.payoff_sets import (
+    ConvergenceWarning,
+    PayoffSet,
+    _check_iteration_delta,
+    resolve_tolerance,
+)
+from ..validation import check_iteration_options
+from . import markov
+from .aps import EMPTY, StageData, iterate
+from .results import MarkovPerfectEquilibrium, StatePayoffSet
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
+
+    from ..._typing import Real
+
+METHODS = ("aps",)
+#: How far transition rows may sum from 1 (floats).
+ROW_SUM_TOL = 1e-12
+
+
+class StochasticGame:
+    """A two-player stochastic game with perfect monitoring and discounting.
+
+    Parameters
+    ----------
+    stage_games : sequence of bargaining.Game
+        One numeric stage game per state; action counts may differ by state.
+    transitions : sequence of array-like
+        ``transitions[s]`` has shape ``(rows_s, columns_s, n_states)``:
+        ``transitions[s][i][j][t]`` is the probability of moving to state
+        ``t`` when the profile ``(i, j)`` is played in state ``s``. Exact
+        input (ints and Fractions) must sum to exactly 1, floats to within
+        ``1e-12``.
+    delta : float or Fraction
+        Common discount factor in (0, 1).
+
+    Raises
+    ------
+    ValueError
+        If there is no stage game, a stage game is not a ``Game`` or is
+        symbolic, a transition array has the wrong shape, holds a negative,
+        non-finite or non-numeric probability, or a row does not sum to 1,
+        or ``delta`` is outside (0, 1).
+
+    Examples
+    --------
+    A prisoner's dilemma whose second state is absorbing:
+
+    >>> from bargaining import Game, StochasticGame
+    >>> dilemma = Game([[9, 1], [10, 3]], [[9, 10], [1, 3]])
+    >>> stay = [[[0, 1], [0, 1]], [[0, 1], [0, 1]]]
+    >>> game = StochasticGame([dilemma, dilemma], [stay, stay], 0.9)
+    >>> game.n_states
+    2
+    """
+
+    def __init__(
+        self, stage_games: Sequence[Game], transitions: Sequence[ArrayLike], delta: Real
+    ) -> None:
+        if isinstance(stage_games, Game) or not isinstance(stage_games, Sequence):
+            raise ValueError(f"stage_games must be a list of Game, got {stage_games!r}")
+        if not stage_games:
+            raise ValueError("stage_games must hold at least one Game, got an empty list")
+        for s, game in enumerate(stage_games):
+            if not isinstance(game, Game):
+                raise ValueError(f"stage_games[{s}] must be a Game, got {game!r}")
+            game.require_numeric(f"StochasticGame (stage_games[{s}])")
+        _check_iteration_delta(delta)
+        self.stage_games = list(stage_games)
+        self.delta = delta
+        self.n_states = len(self.stage_games)
+        if isinstance(transitions, np.ndarray) or not isinstance(transitions, Sequence):
+            transitions = list(transitions)
+        if len(transitions) != self.n_states:
+            raise ValueError(
+                f"transitions must hold one array per state ({self.n_states}), "
+                f"got {len(transitions)}"
+            )
+        self.transitions = [
+            _check_transition(t, game.shape, self.n_states, s)
+            for s, (t, game) in enumerate(zip(transitions, self.stage_games, strict=True))
+        ]
+
+    def __repr__(self) -> str:
+        shapes = ", ".join("x".join(map(str, g.shape)) for g in self.stage_games)
+        return f"StochasticGame({self.n_states} states: {shapes}; delta={self.delta})"
+
+    def _stages(self):
+        return [
+            StageData(*(np.asarray(M, dtype=float) for M in game.payoff_matrices), T.astype(float))
+            for game, T in zip(self.stage_games, self.transitions, strict=True)
+        ]
+
+    def _scale(self, stages):
+        return max(1.0, *(float(np.abs(M).max()) for stage in stages for M in (stage.A, stage.B)))
+
+    def equilibrium_payoffs(
+        self,
+        method: str = "aps",
+        *,
+        tol: float | None = None,
+        max_iter: int = 100_000,
+        inner: bool = True,
+        max_profiles: int = markov.MAX_PROFILES,
+    ) -> list[StatePayoffSet]:
+        """The pure-strategy subgame-perfect payoffs from every starting state.
+
+        Perfect monitoring and public randomisation. The outer iteration
+        starts from the hull of all stage payoffs, cut to the stationary
+        minmax values, and every iterate contains the true set; the inner
+        iteration starts from a self-generating correspondence built from
+        the stationary profiles (:func:`bargaining.core.stochastic.markov.self_generating_seed`)
+        and every iterate lies inside it.
+
+        Parameters
+        ----------
+        method : {"aps"}
+            The operator of Abreu, Pearce and Stacchetti iterated on convex
+            polygons from outside and inside (:mod:`bargaining.core.stochastic.aps`).
+        tol : float, optional
+            Accuracy relative to the largest payoff, as for
+            :func:`bargaining.core.repeated.payoff_sets.equilibrium_payoffs`.
+        max_iter : int
+            Most steps of each iteration; a ``ConvergenceWarning`` says when
+            the outer one stopped there (its last iterate still contains the
+            true set). The inner one may stop there silently: every iterate
+            is inside the true set.
+        inner : bool
+            Whether to compute the inner approximation (it enumerates the
+            stationary profiles).
+        max_profiles : int
+            Most stationary profiles to enumerate for the inner start.
+
+        Returns
+        -------
+        list of StatePayoffSet
+            One per state: ``vertices`` (and ``outer``) the outer limit,
+            ``inner`` and ``gap`` the bracket. Empty, point and segment sets
+            are results.
+
+        Raises
+        ------
+        ValueError
+            If ``method`` is unknown, ``tol`` or ``max_iter`` is out of range,
+            ``delta`` is too close to 1 for double precision, or ``inner`` is
+            asked for with more than ``max_profiles`` stationary profiles.
+        """
+        if method not in METHODS:
+            raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
+        delta = float(self.delta)
+        check_iteration_options(max_iter=max_iter)
+        tol = resolve_tolerance(delta, tol)
+        stages = self._stages()
+        if inner:
+            markov.check_profile_count(stages, max_profiles)
+        scale = self._scale(stages)
+        floor = markov.stationary_minmax(stages, delta, tol * scale)
+        feasible = hull_array(
+            np.concatenate([np.stack([st.A.ravel(), st.B.ravel()], axis=1) for st in stages])
+        )
+        start = [_cut(feasible, floor[s], 0.0) for s in range(self.n_states)]
+        outer = iterate(start, stages, delta, tol=tol, scale=scale, max_iter=max_iter)
+        if not outer.converged:
+            warnings.warn(
+                f"the outer iteration stopped after max_iter={max_iter} steps at distance "
+                f"{outer.distance:.3g}, above the tolerance",
+                ConvergenceWarning,
+                stacklevel=2,
+            )
+        slack = 10 * tol * scale
+        outer_sets = [
+            _cut(simplify_polygon(v, slack) if len(v) else v, floor[s], slack)
+            for s, v in enumerate(outer.sets)
+        ]
+        inner_sets = None
+        if inner:
+            seed = markov.self_generating_seed(stages, delta, tol * scale)
+            inner_sets = iterate(
+                seed, stages, delta, tol=tol, scale=scale, max_iter=max_iter, grow=True
+            )
+        options = {
+            "delta": delta,
+            "method": method,
+            "iterations": outer.iterations,
+            "distance": outer.distance,
+            "converged": outer.converged,
+            "tol": tol,
+        }
+        results = []
+        for s, vertices in enumerate(outer_sets):
+            inside, gap = None, None
+            if inner_sets is not None:
+                inside_vertices = inner_sets.sets[s]
+                inside = PayoffSet(
+                    inside_vertices,
+                    delta=delta,
+                    method=f"{method} (inner)",
+                    iterations=inner_sets.iterations,
+                    distance=inner_sets.distance,
+                    converged=inner_sets.converged,
+                    tol=tol,
+                )
+                gap = _gap(inside_vertices, vertices)
+            results.append(StatePayoffSet(vertices, state=s, inner=inside, gap=gap, **options))
+        return results
+
+    def markov_perfect(
+        self, *, max_profiles: int = markov.MAX_PROFILES
+    ) -> list[MarkovPerfectEquilibrium]:
+        """The pure Markov perfect equilibria: stationary profiles no one-shot deviation defeats.
+
+        Parameters
+        ----------
+        max_profiles : int
+            Most stationary profiles (the product over states of the number
+            of action profiles) to enumerate.
+
+        Returns
+        -------
+        list of MarkovPerfectEquilibrium
+            In the order of enumeration (state 0's profile varies slowest,
+            each state's profiles row by row). Payoffs are floats; a
+            deviation counts as profitable when it gains more than ``1e-12``
+            times the largest payoff.
+
+        Raises
+        ------
+        ValueError
+            If the game has more than ``max_profiles`` stationary profiles.
+        """
+        stages = self._stages()
+        markov.check_profile_count(stages, max_profiles)
+        delta = float(self.delta)
+        profiles = markov.stationary_profiles(stages)
+        values = markov.stationary_values(stages, delta, profiles)
+        slack = 1e-12 * self._scale(stages)
+        found = markov.markov_perfect_mask(stages, delta, profiles, values, slack)
+        return [
+            MarkovPerfectEquilibrium(
+                profile=tuple(
+                    tuple(int(i) for i in np.unravel_index(k, stage.A.shape))
+                    for k, stage in zip(profiles[n], stages, strict=True)
+                ),
+                payoffs=tuple((float(v[0]), float(v[1])) for v in values[n]),
+            )
+            for n in np.flatnonzero(found)
+        ]
+
+
+def _gap(inner, outer):
+    if not len(inner) or not len(outer):
+        return 0.0 if len(inner) == len(outer) else float("inf")
+    return hausdorff_distance(inner, outer)
+
+
+def _cut(vertices, floor, slack):
+    """The part of a polygon giving each player at least ``floor`` (``slack`` below lifted)."""
+    if not len(vertices):
+        return EMPTY
+    polygon = ConvexPolygon(map(tuple, vertices))
+    polygon = polygon.clip(0, float(floor[0]) - slack).clip(1, float(floor[1]) - slack)
+    lifted = np.maximum(polygon.vertices.astype(float).reshape(-1, 2), floor)
+    return hull_array(lifted) if len(lifted) else EMPTY
+
+
+def _check_transition(transition, shape, n_states, state):
+    name = f"transitions[{state}]"
+    try:
+        array = np.array(transition, dtype=object)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be an array of probabilities, got {transition!r}") from None
+    expected = (*shape, n_states)
+    if array.shape != expected:
+        raise ValueError(
+            f"{name} must have shape {expected} (rows, columns, states), got {array.shape}"
+        )
+    values = np.empty(array.shape, dtype=object)
+    for index, value in np.ndenumerate(array):
+        kind, value = num.classify(value, f"{name}{list(index)}")
+        if kind == num.SYMBOLIC:
+            raise ValueError(f"{name}{list(index)} must be a number, got {value!r}")
+        if not value >= 0:
+            raise ValueError(f"{name}{list(index)} must be a probability (>= 0), got {value!r}")
+        values[index] = value
+    exact = all(isinstance(v, int | Fraction) for v in values.flat)
+    for index in np.ndindex(*shape):
+        total = sum(values[index])
+        off = total - 1 if exact else abs(float(total) - 1) > ROW_SUM_TOL
+        if (exact and off != 0) or (not exact and off):
+            raise ValueError(
+                f"{name}{list(index)} must sum to 1, got probabilities summing to {total}"
+            )
+    if exact:
+        return np.vectorize(Fraction, otypes=[object])(values)
+    return values.astype(float)
