@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..labor.dynamics import AutomationGame, automation_path, path_chain
+from ..labor.dynamics import AutomationGame, advance_chain, path_chain
 from ._exact_redistribution import (
     _base_payoff,
     _selected_labor_payoff,
@@ -140,7 +140,7 @@ def anticipated_redistribution(
     levels = np.array([float(a) for a in levels])
     chain = path_chain(len(levels)) if chain is None else chain
     game = AutomationGame(scenario, levels, chain, transfers=transfers)
-    sets = game.equilibrium_payoffs()
+    sets = game.equilibrium_payoffs(inner=False)
     selected = np.array([_selected_labor_payoff(s, selection) for s in sets])
     stage = np.array([float(_base_payoff(scenario, a)) for a in levels])
     moves = np.asarray(chain, dtype=float)
@@ -161,25 +161,46 @@ def rising_automation(
     scenario: Scenario,
     speeds: Sequence[float],
     *,
-    start: float = 0.0,
-    stop: float = 1.0,
+    levels: Sequence[float] = tuple(k / 10 for k in range(11)),
     transfers: Sequence[float] | None = None,
     selection: str = "labor-best",
 ) -> dict[float, AnticipatedRedistribution]:
-    """:func:`anticipated_redistribution` along paths rising at each speed.
+    """:func:`anticipated_redistribution` with automation advancing at random.
 
-    Automation rises by ``speed`` a period from ``start`` to ``stop`` and then
-    stays (:func:`bargaining.labor.dynamics.automation_path`).
+    Each period automation moves up one of ``levels`` with probability
+    ``speed``, and stays at the last
+    (:func:`bargaining.labor.dynamics.advance_chain`): the expected rise per
+    period is ``speed`` times the step between levels, and nobody knows when
+    the next step comes.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    speeds : sequence of float
+        Chances of advancing a level each period, in (0, 1].
+    levels : sequence of float
+        The automation levels, rising; 0, 0.1, ..., 1 by default.
 
     Returns
     -------
     dict
         From each speed to its :class:`AnticipatedRedistribution`.
+
+    Notes
+    -----
+    A *known* path needs no solver to end redistribution: if it reaches a
+    level past the static breakdown point, where the only subgame-perfect
+    payoff is the stage equilibrium's, the payoffs of every earlier period
+    are pinned down by backward induction whenever the stage game has one
+    equilibrium (the 2x2 game without the lockout), and nothing is
+    redistributed from the first period on. It is the uncertain timing of
+    automation that lets redistribution last.
     """
     return {
         speed: anticipated_redistribution(
             scenario,
-            automation_path(start, stop, speed),
+            levels,
+            advance_chain(len(levels), speed),
             transfers=transfers,
             selection=selection,
         )

@@ -97,6 +97,33 @@ def path_chain(states: int) -> np.ndarray:
     return chain
 
 
+def advance_chain(states: int, probability: Scalar) -> np.ndarray:
+    """Each period automation advances one level with ``probability``, else stays.
+
+    The last level is absorbing. The expected time at a level is
+    ``1 / probability`` periods, so ``probability`` sets the speed of
+    automation without telling anyone when it comes.
+
+    Parameters
+    ----------
+    states : int
+        Number of levels.
+    probability : number
+        Chance of advancing each period, in (0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        ``states x states`` transition probabilities (object dtype, exact for
+        rational ``probability``).
+    """
+    chain = path_chain(states)
+    check_range(probability, "probability", 0, 1, closed_low=False)
+    for level in range(states - 1):
+        chain[level, level], chain[level, level + 1] = 1 - probability, probability
+    return chain
+
+
 def AutomationGame(
     scenario: Scenario,
     levels: Sequence[Scalar],
@@ -137,7 +164,7 @@ def AutomationGame(
         For levels outside [0, 1], a chain of the wrong shape or whose rows
         are not probabilities, or a revolt cost outside [0, 1].
     """
-    levels = list(levels)
+    levels = [a.item() if isinstance(a, np.generic) else a for a in levels]
     if not levels:
         raise ValueError("levels must hold at least one automation level, got none")
     for level in levels:
