@@ -126,3 +126,24 @@ def test_workers_record_is_the_librarys(results, full_report):
     folder, _ = full_report
     page = (folder / "report.html").read_text()
     assert 'id="workers"' in page and 'id="job-loss"' in page
+
+
+def test_anticipation_record_is_the_librarys(results, full_report):
+    from bargaining.analysis.anticipation import rising_automation
+
+    record = results["anticipation"]
+    speeds = [entry["speed"] for entry in record["speeds"]]
+    slowest = speeds[0]
+    (expected,) = rising_automation(scenarios.DEFAULT, [slowest]).values()
+    assert record["speeds"][0]["redistribution"] == pytest.approx(
+        expected.redistribution.tolist(), abs=1e-9
+    )
+    assert record["static"] == pytest.approx(expected.static.tolist(), abs=1e-9)
+    # Faster automation sustains no more at any level, and never more than the static game.
+    for slow, fast in zip(record["speeds"], record["speeds"][1:]):
+        assert all(f <= s + 1e-9 for s, f in zip(slow["redistribution"], fast["redistribution"]))
+    for entry in record["speeds"]:
+        assert all(v <= s + 1e-9 for v, s in zip(entry["redistribution"], record["static"]))
+    assert record["selection"] == "labor-best" and "stochastic game" in record["method"]
+    folder, _ = full_report
+    assert 'id="anticipation"' in (folder / "report.html").read_text()
