@@ -36,8 +36,8 @@ import numpy as np
 
 from ..labor.dynamics import AutomationGame, advance_chain, path_chain
 from ._exact_redistribution import (
-    _base_payoff,
-    _selected_labor_payoff,
+    base_payoff,
+    selected_labor_payoff,
     check_selection,
     exact_max_redistribution,
 )
@@ -141,8 +141,8 @@ def anticipated_redistribution(
     chain = path_chain(len(levels)) if chain is None else chain
     game = AutomationGame(scenario, levels, chain, transfers=transfers)
     sets = game.equilibrium_payoffs(inner=False)
-    selected = np.array([_selected_labor_payoff(s, selection) for s in sets])
-    stage = np.array([float(_base_payoff(scenario, a)) for a in levels])
+    selected = np.array([selected_labor_payoff(s, selection) for s in sets])
+    stage = np.array([float(base_payoff(scenario, a)) for a in levels])
     moves = np.asarray(chain, dtype=float)
     delta = scenario.delta
     without = (1 - delta) * np.linalg.solve(np.eye(len(levels)) - delta * moves, stage)
