@@ -20,8 +20,8 @@ probabilities and ``P_i(s')`` player ``i``'s lowest payoff in ``W(s')``.
 1. For every profile ``a`` the expected continuation ranges over the
    Minkowski combination ``E(a) = sum_s' p(s' | s, a) W(s')``, a convex
    polygon (empty when a state reached with positive probability has an
-   empty set). It is computed as the hull of pairwise vertex sums, once per
-   distinct transition row.
+   empty set), whose edges are those of the ``W(s')`` merged by angle. It
+   is computed once per distinct transition row.
 2. Player ``i``'s incentive constraint is a half-plane on ``E(a)``:
    ``delta * e_i >= max_{a_i'} [(1 - delta) g_i(s, a_i', a_-i)
    + delta * sum_s' p(s' | s, a_i', a_-i) P_i(s')] - (1 - delta) g_i(s, a)``.
@@ -77,21 +77,48 @@ class Correspondence:
     converged: bool
 
 
+def _from_lowest_left(vertices):
+    """The same cyclic vertex order, rolled to start at the lowest of the leftmost vertices."""
+    first = np.lexsort((vertices[:, 1], vertices[:, 0]))[0]
+    return np.roll(vertices, -first, axis=0)
+
+
 def minkowski_combination(sets, weights):
-    """Vertices of ``sum_k weights[k] * sets[k]`` (empty if a set with positive weight is)."""
-    total = np.zeros((1, 2))
+    """Vertices of ``sum_k weights[k] * sets[k]``, counter-clockwise (empty if a weighted set is).
+
+    Convex polygons add by merging their edges in order of angle, starting
+    from the sum of their lowest-left vertices; points and segments are
+    polygons with no and with two opposite edges. Consecutive collinear
+    vertices may remain.
+    """
+    parts = []
     for vertices, weight in zip(sets, weights, strict=True):
         if weight == 0:
             continue
         if not len(vertices):
             return EMPTY
-        pairs = total[:, None, :] + weight * vertices[None, :, :]
-        total = hull_array(pairs.reshape(-1, 2)) if len(total) > 1 else pairs.reshape(-1, 2)
-    return total
+        parts.append(_from_lowest_left(weight * vertices))
+    if len(parts) == 1:
+        return parts[0]
+    start = sum(part[0] for part in parts)
+    edges = np.concatenate(
+        [np.roll(part, -1, axis=0) - part for part in parts if len(part) > 1]
+        or [np.empty((0, 2))]
+    )
+    # Angles measured from straight down, so the edge leaving a lowest-left
+    # vertex comes first and the one arriving straight down comes last.
+    angle = np.mod(np.arctan2(edges[:, 1], edges[:, 0]) + np.pi / 2, 2 * np.pi)
+    angle[angle == 0] = 2 * np.pi
+    steps = edges[np.argsort(angle, kind="stable")]
+    return start + np.concatenate([np.zeros((1, 2)), np.cumsum(steps, axis=0)[:-1]])
 
 
 def clip_to_quadrant(vertices, corner, eps):
-    """The points ``w >= corner`` of a convex polygon given by ordered vertices (unordered)."""
+    """The part ``w >= corner`` of a convex polygon, vertices in their cyclic order.
+
+    Sutherland-Hodgman clipping against the two half-planes: each edge keeps
+    its start when inside and adds its crossing of the boundary line.
+    """
     for axis in (0, 1):
         if not len(vertices):
             return vertices
@@ -105,10 +132,33 @@ def clip_to_quadrant(vertices, corner, eps):
         share = np.divide(start, start - end, out=np.zeros_like(start), where=crosses)
         crossing = vertices + share[:, None] * (following - vertices)
         crossing[:, axis] = bound
-        vertices = np.concatenate([vertices[start >= -eps], crossing[crosses]])
-        if len(vertices) > 2:
-            vertices = hull_array(vertices)
+        points = np.stack([vertices, crossing], axis=1).reshape(-1, 2)
+        keep = np.stack([start >= -eps, crosses], axis=1).ravel()
+        vertices = points[keep]
     return vertices
+
+
+#: Directions whose extreme points span the polygon that :func:`hull` discards the inside of.
+_PROBES = np.stack(
+    [np.cos(np.arange(16) * np.pi / 8), np.sin(np.arange(16) * np.pi / 8)], axis=1
+)
+
+
+def hull(points, eps):
+    """Counter-clockwise hull vertices of many points, as :func:`hull_array` gives them.
+
+    Points more than ``eps`` strictly inside the polygon spanned by the
+    extreme points in 16 directions cannot be vertices and are dropped
+    first (Akl and Toussaint 1978), so the exact hull routine sees few.
+    """
+    if len(points) > 32:
+        probe = hull_array(points[np.unique((points @ _PROBES.T).argmax(axis=0))])
+        if len(probe) >= 3:
+            edge = np.roll(probe, -1, axis=0) - probe
+            offset = points[:, None, :] - probe[None, :, :]
+            cross = edge[None, :, 0] * offset[..., 1] - edge[None, :, 1] * offset[..., 0]
+            points = points[~np.all(cross > eps * np.hypot(*edge.T), axis=1)]
+    return hull_array(points)
 
 
 def punishments(sets):
@@ -154,7 +204,7 @@ def generate(sets, stages, delta, eps):
             if len(clipped):
                 payoff = np.array([stage.A[row, column], stage.B[row, column]])
                 points.append((1 - delta) * payoff + delta * clipped)
-        generated.append(hull_array(np.concatenate(points)) if points else EMPTY)
+        generated.append(hull(np.concatenate(points), eps) if points else EMPTY)
     return generated
 
 
@@ -197,7 +247,7 @@ def iterate(sets, stages, delta, *, tol, scale, max_iter, grow=False):
         following = generate(sets, stages, delta, eps)
         if grow:
             following = [
-                hull_array(np.concatenate([old, new])) if len(old) or len(new) else EMPTY
+                hull(np.concatenate([old, new]), eps) if len(old) or len(new) else EMPTY
                 for old, new in zip(sets, following, strict=True)
             ]
         distance = max(set_distance(a, b) for a, b in zip(sets, following, strict=True))
