@@ -6,6 +6,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pytest
 
 from bargaining.analysis import breakdown_automation
@@ -142,3 +143,23 @@ def test_selections_record_names_each_method_and_orders_the_selections(results):
     best, nash = record["labor-best"]["labor_payoff"], record["nash"]["labor_payoff"]
     assert all(0.6 <= n <= b for n, b in zip(nash, best, strict=True))
     assert best[0] == 0.7  # w + tau: the transfer is sustained at a = 0
+
+
+def test_anticipation_record_is_the_librarys(results, full_report):
+    from bargaining.analysis.anticipation import rising_automation
+
+    record = results["anticipation"]
+    speeds = [entry["speed"] for entry in record["speeds"]]
+    slowest = speeds[0]
+    (expected,) = rising_automation(scenarios.DEFAULT, [slowest]).values()
+    assert record["speeds"][0]["redistribution"] == pytest.approx(
+        expected.redistribution.tolist(), abs=1e-9
+    )
+    assert record["static"] == pytest.approx(expected.static.tolist(), abs=1e-9)
+    # Faster automation sustains no more at any level, and never more than the static game.
+    table = np.array([entry["redistribution"] for entry in record["speeds"]])
+    assert np.all(np.diff(table, axis=0) <= 1e-9)
+    assert np.all(table <= np.array(record["static"]) + 1e-9)
+    assert record["selection"] == "labor-best" and "stochastic game" in record["method"]
+    folder, _ = full_report
+    assert 'id="anticipation"' in (folder / "report.html").read_text()

@@ -9,8 +9,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from . import investment, redistribution, sweeps, threshold, workers
+    from . import anticipation, investment, redistribution, sweeps, threshold, workers
     from ._exact_redistribution import SELECTIONS, payoff_bounds, renegotiation_proof_payoffs
+    from .anticipation import anticipated_redistribution, rising_automation
     from .investment import capital_payoff_curve, efficient_automation, strategic_automation
     from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
     from .sweeps import sweep
@@ -21,22 +22,26 @@ _NAMES = {
     "SELECTIONS": "_exact_redistribution",
     "STRATEGIES": "redistribution",
     "Threshold": "threshold",
+    "anticipated_redistribution": "anticipation",
     "breakdown_automation": "redistribution",
     "capital_payoff_curve": "investment",
     "efficient_automation": "investment",
     "max_redistribution": "redistribution",
     "payoff_bounds": "_exact_redistribution",
     "renegotiation_proof_payoffs": "_exact_redistribution",
+    "rising_automation": "anticipation",
     "strategic_automation": "investment",
     "sweep": "sweeps",
 }
-_SUBMODULES = ("investment", "redistribution", "sweeps", "threshold", "workers")
+_SUBMODULES = ("anticipation", "investment", "redistribution", "sweeps", "threshold", "workers")
 
 __all__ = [
     "METHODS",
     "SELECTIONS",
     "STRATEGIES",
     "Threshold",
+    "anticipated_redistribution",
+    "anticipation",
     "breakdown_automation",
     "capital_payoff_curve",
     "efficient_automation",
@@ -45,6 +50,7 @@ __all__ = [
     "payoff_bounds",
     "redistribution",
     "renegotiation_proof_payoffs",
+    "rising_automation",
     "strategic_automation",
     "sweep",
     "sweeps",

@@ -87,7 +87,7 @@ def check_selection(selection: str) -> str:
     return _check_selection(selection, SELECTIONS)
 
 
-def _selected_labor_payoff(payoffs, selection):
+def selected_labor_payoff(payoffs, selection):
     return select(payoffs, selection, None, paid_strikes=True)[0]
 
 
@@ -99,7 +99,7 @@ def payoff_sets(
     return equilibrium_payoffs_many(games, scenario.delta, on_max_iter="raise")
 
 
-def _base_payoff(scenario, a):
+def base_payoff(scenario, a):
     """Labor's payoff in the stage equilibrium (Work, Keep) at automation ``a``."""
     values = {f.w: scenario.wage_at(float(a)), f.theta: scenario.theta}
     return f.evaluate(f.LABOR_WORK_PAYOFF, values)
@@ -166,8 +166,8 @@ def _labor_gain(scenario, levels, transfers, tol, selection="labor-best"):
         selected, base = _renegotiation_proof_gain(scenario, levels, transfers)
     else:
         sets = payoff_sets(scenario, levels, transfers)
-        selected = np.array([_selected_labor_payoff(s, selection) for s in sets])
-        base = np.array([_base_payoff(scenario, a) for a in levels])
+        selected = np.array([selected_labor_payoff(s, selection) for s in sets])
+        base = np.array([base_payoff(scenario, a) for a in levels])
     gain = (selected - base) / (1 - scenario.theta)
     return np.where(gain > tol, gain, 0.0)
 

@@ -89,6 +89,8 @@ def _float_scenario(scenario: Scenario) -> Scenario:
         )
     if values["tau"] <= 0:
         raise ValueError(f"tau must be positive for a strike to ask for it, got {scenario.tau!r}")
+    if all(type(getattr(scenario, name)) is float for name in values):
+        return scenario
     return scenario.replace(**values)
 
 
@@ -154,10 +156,9 @@ def needed_strikers(a: float, n: int, scenario: Scenario) -> int | None:
     """
     n = _check_workers(n)
     scenario = _float_scenario(scenario)
-    for k in range(1, n + 1):
-        if strike_damage(k / n, a, scenario) >= scenario.tau:
-            return k
-    return None
+    damages = np.atleast_1d(strike_damage(np.arange(1, n + 1) / n, a, scenario))
+    enough = np.flatnonzero(damages >= scenario.tau)
+    return int(enough[0]) + 1 if len(enough) else None
 
 
 def join_cost_share(scenario: Scenario) -> float:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from . import (
+        dynamics,
         evaluation,
         formulas,
         global_games,
@@ -23,12 +24,14 @@ if TYPE_CHECKING:
         technology,
         wages,
     )
+    from .dynamics import AutomationGame
     from .participation import participation_game
     from .scenarios import Scenario
     from .strike_game import StrikeGame
     from .technology import labor_share, strike_output
 
 _NAMES = {
+    "AutomationGame": "dynamics",
     "Scenario": "scenarios",
     "StrikeGame": "strike_game",
     "labor_share": "technology",
@@ -36,6 +39,7 @@ _NAMES = {
     "strike_output": "technology",
 }
 _SUBMODULES = (
+    "dynamics",
     "evaluation",
     "formulas",
     "global_games",
@@ -51,8 +55,10 @@ _SUBMODULES = (
 )
 
 __all__ = [
+    "AutomationGame",
     "Scenario",
     "StrikeGame",
+    "dynamics",
     "evaluation",
     "formulas",
     "global_games",

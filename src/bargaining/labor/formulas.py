@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -111,6 +112,11 @@ LABOR_LOCKOUT_PAYOFF = u + theta * y
 CAPITAL_LOCKOUT_PAYOFF = (1 - theta) * y
 # A transfer tau is paid out of profit, of which labor owns theta.
 NET_TRANSFER = (1 - theta) * tau
+# Revolt (Acemoglu-Robinson, inside the strike game): labor takes the firm and its
+# machines for good, a share mu of output is destroyed, capital keeps nothing.
+mu = sp.Symbol("mu", nonnegative=True)
+LABOR_REVOLT_PAYOFF = 1 - mu
+CAPITAL_REVOLT_PAYOFF = sp.Integer(0)
 
 # Dividing capital's payoffs and labor's gains by 1 - theta measures everything in
 # transfer units: a period of strike costs labor STRIKE_COST and capital
@@ -408,6 +414,26 @@ def _keys() -> dict[sp.Expr, str]:
     return {expression: key for key, expression in keyed_formulas().items()}
 
 
+@functools.cache
+def _integer_coefficients(expression: sp.Expr) -> bool:
+    """Whether every number in a rational ``expression`` is an integer.
+
+    Then Python's own arithmetic on ``Fraction`` arguments evaluates it exactly.
+    """
+    return expression.is_rational_function() and all(
+        n.is_Integer for n in expression.atoms(sp.Number)
+    )
+
+
+@functools.cache
+def rational(expression: sp.Expr, arguments: tuple[sp.Symbol, ...]) -> Callable[..., Any]:
+    """``expression`` compiled to plain Python arithmetic, exact on ``Fraction`` arguments.
+
+    Only for expressions with :func:`_integer_coefficients`.
+    """
+    return sp.lambdify(arguments, expression, [{}])
+
+
 def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
     """A formula at ``values``: exact, float (arrays broadcast together) or symbolic.
 
@@ -426,13 +452,18 @@ def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
         a value is symbolic.
     """
     expression = _formula(expression)
-    needed = {s: v for s, v in values.items() if s in expression.free_symbols}
+    free = expression.free_symbols
+    needed = {s: v for s, v in values.items() if s in free}
     kind = kind_of(*needed.values())
     if kind == num.FLOAT:
         symbols = tuple(sorted(needed, key=str))
         inputs = [np.asarray(needed[s], dtype=float) for s in symbols]
         shape = np.broadcast_shapes(*(x.shape for x in inputs))
         return as_float_result(np.broadcast_to(compiled(expression, symbols)(*inputs), shape))
+    if kind == num.EXACT and _integer_coefficients(expression):
+        if all(isinstance(v, int | Fraction) for v in needed.values()):
+            symbols = tuple(sorted(needed, key=str))
+            return Fraction(rational(expression, symbols)(*(needed[s] for s in symbols)))
     if has_object_array(*needed.values()):
         keys = list(needed)
         elementwise = np.frompyfunc(

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from ..core.game import Game
 from . import formulas as f
-from .evaluation import check_range, kind_of, substitute
+from .evaluation import check_range, kind_of
 from .technology import strike_output
 
 if TYPE_CHECKING:
@@ -124,10 +124,8 @@ def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None
 
 
 def _value(expression, values, transfer, kind):
-    if kind == "float":
-        # Compiled once per formula (lambdify), much faster than substituting per cell.
-        return float(f.evaluate(expression, {**values, f.tau: float(transfer)}))
-    return substitute(expression, {**values, f.tau: transfer})
+    value = f.evaluate(expression, {**values, f.tau: transfer})
+    return float(value) if kind == "float" else value
 
 
 def _checked_grid(transfers, wage):

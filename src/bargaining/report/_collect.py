@@ -274,6 +274,7 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
     results["job_loss"] = _job_loss(scenario, step)
     step("many workers: union against individual workers")
     results["workers"] = _workers(scenario)
+    results["anticipation"] = _anticipation(scenario, step)
     step("capital's choice of automation")
     results["investment"] = _investment(scenario, breakdown["stick-and-carrot"])
     if compare:
@@ -396,6 +397,38 @@ def _job_loss(scenario, step):
         for selection in SELECTIONS
     }
     return record
+
+
+# Chances that automation advances one level (of 0, 0.1, ..., 1) in a period.
+ANTICIPATION_SPEEDS = (0.02, 0.1, 0.3)
+
+
+def _level_where(result, index):
+    return None if index is None else float(result.levels[index])
+
+
+def _anticipation(scenario, step):
+    """Redistribution in each state when automation advances at random, for three speeds."""
+    from ..analysis.anticipation import rising_automation
+
+    step("anticipated automation: stochastic games at three speeds")
+    results = rising_automation(scenario, ANTICIPATION_SPEEDS)
+    first = results[ANTICIPATION_SPEEDS[0]]
+    return {
+        "levels": [float(a) for a in first.levels],
+        "static": [_solver(v) for v in first.static],
+        "static_ends_at": _level_where(first, first.static_ends),
+        "method": first.method,
+        "selection": first.selection,
+        "speeds": [
+            {
+                "speed": speed,
+                "redistribution": [_solver(v) for v in result.redistribution],
+                "ends_at": _level_where(result, result.ends),
+            }
+            for speed, result in results.items()
+        ],
+    }
 
 
 def _strike_efficient_at_one(scenario):

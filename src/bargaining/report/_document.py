@@ -427,6 +427,59 @@ def _job_loss_section(results):
     )
 
 
+def _anticipation_section(results):
+    record = results["anticipation"]
+    speeds = record["speeds"]
+    rows = tuple(
+        (
+            format_value(a, 2),
+            format_value(record["static"][i]),
+            *(format_value(entry["redistribution"][i]) for entry in speeds),
+        )
+        for i, a in enumerate(record["levels"])
+    )
+
+    def ends(level):
+        return "never" if level is None else f"a = {level:g}"
+
+    items = (
+        ("static game (automation stays where it is)", ends(record["static_ends_at"])),
+        *(
+            (f"automation advances with chance {e['speed']:g} a period", ends(e["ends_at"]))
+            for e in speeds
+        ),
+    )
+    return Section(
+        "anticipation",
+        "Anticipated automation",
+        (
+            Paragraph(
+                "Automation as a state: each period it advances one level (of 0, 0.1, ..., 1) "
+                "with a fixed chance and never falls back, and both sides know the chance. The "
+                "strike game is then a stochastic game, and the redistribution sustained at a "
+                "level depends on where automation is heading. A known path that passes a* "
+                "sustains nothing from its first period (backward induction from the level "
+                "where the stage equilibrium is the only equilibrium); uncertain timing lets "
+                "redistribution last, less the faster automation comes. "
+                f"Numbers: labor's best equilibrium ({record['selection']}), {record['method']}; "
+                "redistribution in transfer units per period."
+            ),
+            Table(
+                "Sustained redistribution at each level",
+                ("a", "static", *(f"chance {e['speed']:g}" for e in speeds)),
+                rows,
+            ),
+            Items(tuple((f"redistribution ends, {term}", text) for term, text in items)),
+            Figure(
+                "anticipation",
+                "Redistribution when automation is anticipated",
+                "Sustained redistribution in each state of the stochastic game, for three "
+                "speeds of automation, against the static game (dashed).",
+            ),
+        ),
+    )
+
+
 def _workers_section(results):
     record = results.get("workers")
     if record is None:
@@ -469,6 +522,7 @@ SECTIONS: list[Callable[[dict[str, Any]], Section | None]] = [
     _breakdown_section,
     _selections_section,
     _job_loss_section,
+    _anticipation_section,
     _workers_section,
     _investment_section,
     _scenarios_section,

@@ -135,6 +135,29 @@ def _job_loss(scenario, results):
     return figure
 
 
+def _anticipation(scenario, results):
+    from matplotlib.figure import Figure
+
+    record = results["anticipation"]
+    figure = Figure(figsize=(6.4, 4.4))
+    ax = figure.add_subplot()
+    ax.plot(record["levels"], record["static"], color="black", linestyle="--", label="static")
+    for entry in record["speeds"]:
+        ax.plot(
+            record["levels"],
+            entry["redistribution"],
+            marker="o",
+            markersize=3,
+            label=f"advances with chance {entry['speed']:g} a period",
+        )
+    ax.set_xlabel("automation a (the state)")
+    ax.set_ylabel("sustained redistribution per period")
+    ax.set_title(f"scenario {scenario.name!r}: anticipated automation ({record['selection']})")
+    ax.legend(fontsize="small")
+    figure.tight_layout()
+    return figure
+
+
 def _workers(scenario, results):
     from ..plots import union_vs_individuals
     from ._collect import workers_comparison
@@ -172,6 +195,7 @@ FIGURES = (
     FigureSpec(
         "job_loss", "labor's best and worst payoffs with and without the lockout", _job_loss
     ),
+    FigureSpec("anticipation", "redistribution when automation is anticipated", _anticipation),
     FigureSpec("workers", "union against individual workers", _workers),
     FigureSpec("investment", "capital's choice of automation", _investment),
     FigureSpec("scenarios", "the named scenarios compared", _scenarios),
