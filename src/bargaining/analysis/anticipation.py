@@ -37,9 +37,9 @@ import numpy as np
 from ..labor.dynamics import AutomationGame, advance_chain, path_chain
 from ._exact_redistribution import (
     base_payoff,
-    selected_labor_payoff,
     check_selection,
     exact_max_redistribution,
+    selected_labor_payoff,
 )
 
 if TYPE_CHECKING:

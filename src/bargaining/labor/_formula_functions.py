@@ -59,6 +59,10 @@ def CAPITAL_LOCKOUT_PAYOFF(theta, y):
     return y*(1 - theta)
 
 
+def CAPITAL_REVOLT_PAYOFF():
+    return 0
+
+
 def CAPITAL_STRIKE_LOSS(theta, w, y):
     return (-y*(1 - theta) + (1 - theta)*(1 - w))/(1 - theta)
 
@@ -133,6 +137,10 @@ def LABOR_DISAGREEMENT(b, theta, y):
 
 def LABOR_LOCKOUT_PAYOFF(theta, u, y):
     return theta*y + u
+
+
+def LABOR_REVOLT_PAYOFF(mu):
+    return 1 - mu
 
 
 def LABOR_SHARE__ces(K, L, a, new_tasks, sigma):
@@ -323,6 +331,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     'BREAKDOWN_STRIKE_OUTPUT': (BREAKDOWN_STRIKE_OUTPUT, ('b', 'delta', 'theta', 'w')),
     'CAPITAL_DISAGREEMENT': (CAPITAL_DISAGREEMENT, ('theta', 'y')),
     'CAPITAL_LOCKOUT_PAYOFF': (CAPITAL_LOCKOUT_PAYOFF, ('theta', 'y')),
+    'CAPITAL_REVOLT_PAYOFF': (CAPITAL_REVOLT_PAYOFF, ()),
     'CAPITAL_STRIKE_LOSS': (CAPITAL_STRIKE_LOSS, ('theta', 'w', 'y')),
     'CAPITAL_STRIKE_PAYOFF': (CAPITAL_STRIKE_PAYOFF, ('theta', 'y')),
     'CAPITAL_VALUE_SHARING': (CAPITAL_VALUE_SHARING, ('b', 'delta', 'theta', 'w', 'y')),
@@ -342,6 +351,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     'KALAI_SMORODINSKY_WAGE': (KALAI_SMORODINSKY_WAGE, ('b', 'theta', 'y')),
     'LABOR_DISAGREEMENT': (LABOR_DISAGREEMENT, ('b', 'theta', 'y')),
     'LABOR_LOCKOUT_PAYOFF': (LABOR_LOCKOUT_PAYOFF, ('theta', 'u', 'y')),
+    'LABOR_REVOLT_PAYOFF': (LABOR_REVOLT_PAYOFF, ('mu',)),
     'LABOR_SHARE[ces]': (LABOR_SHARE__ces, ('K', 'L', 'a', 'new_tasks', 'sigma')),
     'LABOR_SHARE[cobb-douglas]': (LABOR_SHARE__cobb_douglas, ('a', 'new_tasks')),
     'LABOR_SHARE[leontief]': (LABOR_SHARE__leontief, ('K', 'L', 'a', 'new_tasks')),
