@@ -169,6 +169,17 @@ class StochasticGame:
             ``inner`` and ``gap`` the bracket. Empty, point and segment sets
             are results.
 
+        Notes
+        -----
+        The outer limit is the answer (as the repeated game's Abreu-Sannikov
+        set is); the inner set certifies it only as far as the gap says. The
+        inner start holds stationary profiles and one-period sticks before
+        them, so it reaches the true set when its worst punishments are of
+        that kind (the prisoner's dilemmas, SGSolve's two-state examples) and
+        can stay far inside it otherwise (the Abreu-Sannikov 3x3 game at
+        delta = 0.3 keeps only its stage equilibrium); with no pure Markov
+        perfect equilibrium it is empty and the gap infinite.
+
         Raises
         ------
         ValueError
