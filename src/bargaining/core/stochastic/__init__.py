@@ -6,10 +6,11 @@ bracketed from outside and inside by the operator of Abreu, Pearce and
 Stacchetti on convex polygons (:mod:`~bargaining.core.stochastic.aps`),
 seeded inside by stationary profiles (:mod:`~bargaining.core.stochastic.markov`);
 the results are :class:`StatePayoffSet` and :class:`MarkovPerfectEquilibrium`
-(:mod:`~bargaining.core.stochastic.results`).
+(:mod:`~bargaining.core.stochastic.results`); transition probabilities are
+checked by :mod:`~bargaining.core.stochastic.transitions`.
 """
 
-from . import aps, markov, results, stochastic_game
+from . import aps, markov, results, stochastic_game, transitions
 from .results import MarkovPerfectEquilibrium, StatePayoffSet
 from .stochastic_game import METHODS, StochasticGame
 
@@ -22,4 +23,5 @@ __all__ = [
     "markov",
     "results",
     "stochastic_game",
+    "transitions",
 ]

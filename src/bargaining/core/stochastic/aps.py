@@ -102,8 +102,7 @@ def minkowski_combination(sets, weights):
         return parts[0]
     start = sum(part[0] for part in parts)
     edges = np.concatenate(
-        [np.roll(part, -1, axis=0) - part for part in parts if len(part) > 1]
-        or [np.empty((0, 2))]
+        [np.roll(part, -1, axis=0) - part for part in parts if len(part) > 1] or [np.empty((0, 2))]
     )
     # Angles measured from straight down, so the edge leaving a lowest-left
     # vertex comes first and the one arriving straight down comes last.
@@ -139,9 +138,7 @@ def clip_to_quadrant(vertices, corner, eps):
 
 
 #: Directions whose extreme points span the polygon that :func:`hull` discards the inside of.
-_PROBES = np.stack(
-    [np.cos(np.arange(16) * np.pi / 8), np.sin(np.arange(16) * np.pi / 8)], axis=1
-)
+_PROBES = np.stack([np.cos(np.arange(16) * np.pi / 8), np.sin(np.arange(16) * np.pi / 8)], axis=1)
 
 
 def hull(points, eps):

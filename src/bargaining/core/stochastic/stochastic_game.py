@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .. import numbers as num
 from ..game import Game
 from ..polygon import ConvexPolygon, hausdorff_distance, hull_array, simplify_polygon
 from ..repeated.payoff_sets import MIN_DELTA, ConvergenceWarning, PayoffSet, resolve_tolerance
@@ -36,6 +34,7 @@ from ..validation import check_delta, check_iteration_options
 from . import markov
 from .aps import EMPTY, StageData, iterate
 from .results import MarkovPerfectEquilibrium, StatePayoffSet
+from .transitions import check_transition
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike
@@ -43,8 +42,6 @@ if TYPE_CHECKING:
     from ..._typing import Real
 
 METHODS = ("aps",)
-#: How far transition rows may sum from 1 (floats).
-ROW_SUM_TOL = 1e-12
 
 
 class StochasticGame:
@@ -108,7 +105,7 @@ class StochasticGame:
                 f"got {len(transitions)}"
             )
         self.transitions = [
-            _check_transition(t, game.shape, self.n_states, s)
+            check_transition(t, game.shape, self.n_states, s)
             for s, (t, game) in enumerate(zip(transitions, self.stage_games, strict=True))
         ]
 
@@ -168,6 +165,17 @@ class StochasticGame:
             One per state: ``vertices`` (and ``outer``) the outer limit,
             ``inner`` and ``gap`` the bracket. Empty, point and segment sets
             are results.
+
+        Notes
+        -----
+        The outer limit is the answer (as the repeated game's Abreu-Sannikov
+        set is); the inner set certifies it only as far as the gap says. The
+        inner start holds stationary profiles and one-period sticks before
+        them, so it reaches the true set when its worst punishments are of
+        that kind (the prisoner's dilemmas, SGSolve's two-state examples) and
+        can stay far inside it otherwise (the Abreu-Sannikov 3x3 game at
+        delta = 0.3 keeps only its stage equilibrium); with no pure Markov
+        perfect equilibrium it is empty and the gap infinite.
 
         Raises
         ------
@@ -295,35 +303,3 @@ def _cut(vertices, floor, slack):
     polygon = polygon.clip(0, float(floor[0]) - slack).clip(1, float(floor[1]) - slack)
     lifted = np.maximum(polygon.vertices.astype(float).reshape(-1, 2), floor)
     return hull_array(lifted) if len(lifted) else EMPTY
-
-
-def _check_transition(transition, shape, n_states, state):
-    name = f"transitions[{state}]"
-    try:
-        array = np.array(transition, dtype=object)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be an array of probabilities, got {transition!r}") from None
-    expected = (*shape, n_states)
-    if array.shape != expected:
-        raise ValueError(
-            f"{name} must have shape {expected} (rows, columns, states), got {array.shape}"
-        )
-    values = np.empty(array.shape, dtype=object)
-    for index, value in np.ndenumerate(array):
-        kind, value = num.classify(value, f"{name}{list(index)}")
-        if kind == num.SYMBOLIC:
-            raise ValueError(f"{name}{list(index)} must be a number, got {value!r}")
-        if not value >= 0:
-            raise ValueError(f"{name}{list(index)} must be a probability (>= 0), got {value!r}")
-        values[index] = value
-    exact = all(isinstance(v, int | Fraction) for v in values.flat)
-    for index in np.ndindex(*shape):
-        total = sum(values[index])
-        off = total - 1 if exact else abs(float(total) - 1) > ROW_SUM_TOL
-        if (exact and off != 0) or (not exact and off):
-            raise ValueError(
-                f"{name}{list(index)} must sum to 1, got probabilities summing to {total}"
-            )
-    if exact:
-        return np.vectorize(Fraction, otypes=[object])(values)
-    return values.astype(float)
