@@ -71,7 +71,7 @@ def _numpy_path(tableaux, bases, key_starts, label, max_pivots, tol):
     return -1
 
 
-def _integer_matrix(M):
+def integer_matrix(M):
     """Step 1 exactly: ``M`` shifted to be at least 1 and scaled to integers."""
     M = [[Fraction(value) for value in row] for row in M]
     shift = 1 - min(min(row) for row in M)
@@ -100,7 +100,7 @@ def exact_path(A, B, label, max_pivots):
     determinant.
     """
     m, n = A.shape
-    A, B = _integer_matrix(A), _integer_matrix(B)
+    A, B = integer_matrix(A), integer_matrix(B)
     p_tableau = [[row[j] for row in B] + [int(k == j) for k in range(n)] + [1] for j in range(n)]
     q_tableau = [[int(k == i) for k in range(m)] + A[i] + [1] for i in range(m)]
     tableaux, bases = (p_tableau, q_tableau), (list(range(m, m + n)), list(range(m)))

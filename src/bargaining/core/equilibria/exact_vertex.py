@@ -69,7 +69,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ._pivoting import _integer_matrix
+from ._pivoting import integer_matrix
 
 
 def _leaving_row(tableau, entering, first_key, keys):
@@ -206,7 +206,7 @@ def exact_vertex_enumeration(A, B):
     """
     A, B = np.asarray(A, dtype=object), np.asarray(B, dtype=object)
     m, n = A.shape
-    A, B = _integer_matrix(A), _integer_matrix(B)
+    A, B = integer_matrix(A), integer_matrix(B)
     row_vertices, row_degenerate = lexicographic_vertices([list(c) for c in zip(*B, strict=True)])
     local_vertices, column_degenerate = lexicographic_vertices(A)
     # Q's labels come out as (j for y_j = 0, n + i for tight rows); relabel to
