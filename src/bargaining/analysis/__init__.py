@@ -2,7 +2,13 @@
 and the model with many workers (:mod:`~bargaining.analysis.workers`)."""
 
 from . import workers
-from ._exact_redistribution import SELECTIONS, payoff_bounds, renegotiation_proof_payoffs
+from ._exact_redistribution import (
+    RENEGOTIATION_PROOF_METHOD,
+    SELECTIONS,
+    payoff_bounds,
+    renegotiation_proof_payoffs,
+    selected_labor_payoffs,
+)
 from .investment import capital_payoff_curve, efficient_automation, strategic_automation
 from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
 from .sweeps import sweep
@@ -10,6 +16,7 @@ from .threshold import Threshold
 
 __all__ = [
     "METHODS",
+    "RENEGOTIATION_PROOF_METHOD",
     "SELECTIONS",
     "STRATEGIES",
     "Threshold",
@@ -21,6 +28,7 @@ __all__ = [
     "payoff_bounds",
     "redistribution",
     "renegotiation_proof_payoffs",
+    "selected_labor_payoffs",
     "strategic_automation",
     "sweep",
     "sweeps",
