@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from . import anticipation, investment, redistribution, sweeps, threshold, workers
-    from ._exact_redistribution import SELECTIONS, payoff_bounds, renegotiation_proof_payoffs
+    from ._exact_redistribution import (
+        RENEGOTIATION_PROOF_METHOD,
+        SELECTIONS,
+        payoff_bounds,
+        renegotiation_proof_payoffs,
+        selected_labor_payoffs,
+    )
     from .anticipation import anticipated_redistribution, rising_automation
     from .investment import capital_payoff_curve, efficient_automation, strategic_automation
     from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
@@ -19,6 +25,7 @@ if TYPE_CHECKING:
 
 _NAMES = {
     "METHODS": "redistribution",
+    "RENEGOTIATION_PROOF_METHOD": "_exact_redistribution",
     "SELECTIONS": "_exact_redistribution",
     "STRATEGIES": "redistribution",
     "Threshold": "threshold",
@@ -30,6 +37,7 @@ _NAMES = {
     "payoff_bounds": "_exact_redistribution",
     "renegotiation_proof_payoffs": "_exact_redistribution",
     "rising_automation": "anticipation",
+    "selected_labor_payoffs": "_exact_redistribution",
     "strategic_automation": "investment",
     "sweep": "sweeps",
 }
@@ -37,6 +45,7 @@ _SUBMODULES = ("anticipation", "investment", "redistribution", "sweeps", "thresh
 
 __all__ = [
     "METHODS",
+    "RENEGOTIATION_PROOF_METHOD",
     "SELECTIONS",
     "STRATEGIES",
     "Threshold",
@@ -51,6 +60,7 @@ __all__ = [
     "redistribution",
     "renegotiation_proof_payoffs",
     "rising_automation",
+    "selected_labor_payoffs",
     "strategic_automation",
     "sweep",
     "sweeps",

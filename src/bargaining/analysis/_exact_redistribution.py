@@ -148,6 +148,24 @@ def renegotiation_proof_payoffs(
     return table[..., 0], table[..., 1]
 
 
+def selected_labor_payoffs(
+    scenario: Scenario, a: ArrayLike, selection: str, transfers: Transfers = None
+) -> np.ndarray:
+    """Labor's payoff under ``selection`` at each automation level (floats).
+
+    Points of the Abreu-Sannikov sets for the set selections; the path of
+    labor's best weakly renegotiation-proof simple strategy profile for
+    ``"renegotiation-proof"`` (:data:`RENEGOTIATION_PROOF_METHOD`).
+    """
+    check_selection(selection)
+    levels = np.asarray(a, dtype=float)
+    if selection == "renegotiation-proof":
+        return renegotiation_proof_payoffs(scenario, levels, transfers)[0]
+    sets = payoff_sets(scenario.as_float(), levels.ravel(), transfers)
+    chosen = np.array([_selected_labor_payoff(s, selection) for s in sets])
+    return chosen.reshape(levels.shape)
+
+
 def _renegotiation_proof_gain(scenario, levels, transfers):
     """Labor's WRP payoff and its payoff in capital's favourite stage equilibrium."""
     exact = kind_of(*scenario.parameters.values()) != num.FLOAT

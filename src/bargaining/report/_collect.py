@@ -27,14 +27,13 @@ from typing import Any
 import numpy as np
 
 from ..analysis import (
+    RENEGOTIATION_PROOF_METHOD,
     SELECTIONS,
     breakdown_automation,
     max_redistribution,
     payoff_bounds,
-    renegotiation_proof_payoffs,
+    selected_labor_payoffs,
 )
-from ..analysis._exact_redistribution import RENEGOTIATION_PROOF_METHOD, payoff_sets
-from ..analysis._selection import select
 from ..analysis.redistribution import automation_at_output
 from ..labor import scenarios, strike_output
 
@@ -306,15 +305,10 @@ def _selections(scenario, labor_best, step):
     step("equilibrium selections")
     exact = scenario.exact() if _is_rational(scenario) else scenario
     levels = np.array([float(a) for a in SELECTION_LEVELS])
-    sets = payoff_sets(scenario.as_float(), levels)
     record = {"levels": [number(a)[0] for a in SELECTION_LEVELS], "by_selection": {}}
     for selection in SELECTIONS:
-        if selection == "renegotiation-proof":
-            labor = renegotiation_proof_payoffs(exact, levels)[0]
-            method = RENEGOTIATION_PROOF_METHOD
-        else:
-            labor = [select(s, selection, None, paid_strikes=True)[0] for s in sets]
-            method = "exact"
+        labor = selected_labor_payoffs(exact, levels, selection)
+        method = RENEGOTIATION_PROOF_METHOD if selection == "renegotiation-proof" else "exact"
         threshold = (
             labor_best
             if selection == "labor-best"
