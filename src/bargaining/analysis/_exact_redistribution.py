@@ -162,7 +162,7 @@ def selected_labor_payoffs(
     if selection == "renegotiation-proof":
         return renegotiation_proof_payoffs(scenario, levels, transfers)[0]
     sets = payoff_sets(scenario.as_float(), levels.ravel(), transfers)
-    chosen = np.array([_selected_labor_payoff(s, selection) for s in sets])
+    chosen = np.array([selected_labor_payoff(s, selection) for s in sets])
     return chosen.reshape(levels.shape)
 
 
