@@ -1,0 +1,315 @@
+"""The operator of Abreu, Pearce and Stacchetti for every state at once, in lockstep.
+
+:func:`bargaining.core.stochastic.aps.iterate` applies the operator state by
+state and profile by profile, on arrays of a few vertices, so numpy's
+per-call overhead dominates. Here each step handles all states and all
+profiles in a few passes over padded arrays, as
+:mod:`bargaining.core.repeated._batched` does for many repeated games, and
+gives the same sets after the same number of steps.
+
+Algorithm
+---------
+Polygons are padded as in :mod:`~bargaining.core.repeated._batched`:
+``vertices[s, :count[s]]`` are counter-clockwise, the remaining rows repeat
+the first vertex, so consecutive rows are edges (the padding adds only
+zero-length ones); an empty set has ``count`` 0. Profiles are padded to the
+largest stage game and marked unenforceable.
+
+1. Compute every state's punishments and, from them, the incentive corners
+   of all (state, profile) pairs (step 2 of :mod:`~bargaining.core.stochastic.aps`).
+2. Form the Minkowski combinations of all distinct transition rows together:
+   every state's edges are sorted once by angle, and each row walks the
+   weighted edges of the states it reaches in that common order, from the
+   weighted sum of their lowest-left vertices. A row that reaches an empty
+   set gives an empty combination.
+3. Clip each pair's combination to its quadrant by Sutherland-Hodgman, one
+   half-plane at a time for all pairs, moving the kept points to the front.
+4. Map the clipped points by ``(1 - delta) * g(s, a) + delta * w``, snap them
+   to the grid of :func:`bargaining.core.polygon.convex_hull` and take each
+   state's hull by gift wrapping (with the previous iterate's vertices when
+   the iteration grows).
+5. Measure each state's Hausdorff step and stop by the rule of
+   :func:`~bargaining.core.stochastic.aps.iterate`.
+
+References
+----------
+.. [1] D. Abreu, D. Pearce and E. Stacchetti, "Toward a theory of discounted
+   repeated games with imperfect monitoring", Econometrica 58 (1990)
+   1041-1063.
+.. [2] S. Yeltekin, Y. Cai and K. L. Judd, "Computing equilibria of dynamic
+   games", Operations Research 65 (2017) 337-356.
+.. [3] I. E. Sutherland and G. W. Hodgman, "Reentrant polygon clipping",
+   Communications of the ACM 17 (1974) 32-42.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..repeated._batched import _hausdorff
+from .aps import EMPTY, Correspondence
+
+#: Grid spacing of :func:`bargaining.core.polygon.convex_hull`, relative to the largest coordinate.
+_GRID = 1e-13
+#: Relative size of a turn that rounding can fake: collinear points on the grid turn by less.
+_COLLINEAR = 1e-15
+_REACHES = (1, 2, 4)
+
+
+def _pad(sets):
+    """Padded vertices and counts of a list of vertex arrays."""
+    count = np.array([len(v) for v in sets])
+    vertices = np.zeros((len(sets), int(count.max()) + 1, 2))
+    for s, v in enumerate(sets):
+        if len(v):
+            vertices[s] = v[0]
+            vertices[s, : len(v)] = v
+    return vertices, count
+
+
+def _tables(stages):
+    """Padded stage data: ``A``, ``B`` (``-inf`` off the game), ``T``, payoffs, row indices."""
+    states = len(stages)
+    rows = max(st.A.shape[0] for st in stages)
+    columns = max(st.A.shape[1] for st in stages)
+    A = np.full((states, rows, columns), -np.inf)
+    B = np.full((states, rows, columns), -np.inf)
+    T = np.zeros((states, rows, columns, states))
+    for s, st in enumerate(stages):
+        m, n = st.A.shape
+        A[s, :m, :n], B[s, :m, :n], T[s, :m, :n] = st.A, st.B, st.T
+    weights, row_of = np.unique(T.reshape(-1, states), axis=0, return_inverse=True)
+    payoffs = np.stack([A, B], axis=-1).reshape(states, -1, 2)
+    return A, B, T, np.where(np.isfinite(payoffs), payoffs, 0.0), weights, row_of.reshape(-1)
+
+
+def _corners(A, B, T, punishment, delta):
+    """Step 1: incentive corners of every (state, profile), ``states x profiles x 2``."""
+    finite = np.where(np.isfinite(punishment), punishment, 0.0)
+    worst = delta * np.einsum("smnt,ti->smni", T, finite)
+    reaches_empty = np.einsum("smnt,t->smn", T, ~np.isfinite(punishment[:, 0])) > 0
+    worst = np.where(reaches_empty[..., None], np.inf, worst)
+    with np.errstate(invalid="ignore"):  # padded profiles give inf - inf: not enforceable
+        row_best = ((1 - delta) * A + worst[..., 0]).max(axis=1, keepdims=True)
+        column_best = ((1 - delta) * B + worst[..., 1]).max(axis=2, keepdims=True)
+        corner = np.stack(
+            [(row_best - (1 - delta) * A) / delta, (column_best - (1 - delta) * B) / delta], -1
+        )
+    return corner.reshape(A.shape[0], -1, 2)
+
+
+def _combinations(vertices, count, weights):
+    """Step 2: padded ``sum_t weights[r, t] * W(t)`` for every row ``r`` of ``weights``."""
+    states = len(vertices)
+    edges = vertices[:, 1:] - vertices[:, :-1]
+    # Angles measured from straight down, as in aps.minkowski_combination: the
+    # edge leaving a lowest-left vertex comes first.
+    angle = np.mod(np.arctan2(edges[..., 1], edges[..., 0]) + np.pi / 2, 2 * np.pi)
+    angle[angle == 0] = 2 * np.pi
+    angle = np.where(np.any(edges != 0, axis=2), angle, np.inf)
+    lowest_left = vertices[np.arange(states), angle.argmin(axis=1)]
+    order = np.argsort(angle, axis=None, kind="stable")[: int(np.isfinite(angle).sum())]
+    owner = order // edges.shape[1]
+    steps = weights[:, owner, None] * edges.reshape(-1, 2)[order]
+    steps, taken = _front(steps, weights[:, owner] > 0)
+    steps = np.where(taken[..., None], steps, 0.0)
+    start = weights @ lowest_left
+    walk = start[:, None] + np.concatenate([np.zeros_like(steps[:, :1]), np.cumsum(steps, 1)], 1)
+    size = np.maximum(taken.sum(axis=1), 1)
+    padding = np.arange(walk.shape[1])[None, :, None] >= size[:, None, None]
+    walk = np.where(padding, start[:, None], walk)
+    empty = (weights[:, count == 0] > 0).any(axis=1)
+    return walk, np.where(empty, 0, size)
+
+
+def _front(points, valid):
+    """Move each row's valid points to the front, in order, and drop the all-invalid tail."""
+    width = valid.shape[1]
+    order = np.argsort(~valid, axis=1, kind="stable")[:, : max(1, int(valid.sum(axis=1).max()))]
+    flat = order + width * np.arange(len(valid))[:, None]
+    return points.reshape(-1, 2)[flat], valid.ravel()[flat]
+
+
+def _padded(points, valid):
+    """Front-packed valid points, padded with each row's first one, and their counts."""
+    points, valid = _front(points, valid)
+    points = np.where(valid[..., None], points, points[:, :1])
+    return np.concatenate([points, points[:, :1]], axis=1), valid.sum(axis=1)
+
+
+def _clip(vertices, count, corner, eps):
+    """Step 3: the part ``w >= corner`` of each padded polygon, padded, and its vertex count."""
+    for axis in (0, 1):
+        start, following = vertices[:, :-1], vertices[:, 1:]
+        below, beyond = (
+            start[..., axis] - corner[:, axis, None],
+            following[..., axis] - corner[:, axis, None],
+        )
+        crosses = below * beyond < 0
+        share = np.divide(below, below - beyond, out=np.zeros_like(below), where=crosses)
+        crossing = start + share[..., None] * (following - start)
+        crossing[..., axis] = corner[:, axis, None]
+        edge = np.arange(start.shape[1])[None, :] < count[:, None]
+        vertices, count = _padded(
+            np.stack([start, crossing], axis=2).reshape(len(start), -1, 2),
+            np.stack([(below >= -eps) & edge, crosses & edge], axis=2).reshape(len(start), -1),
+        )
+    return vertices, count
+
+
+def _flat(before, vertex, after):
+    """Whether each ``vertex`` fails to turn strictly left between ``before`` and ``after``."""
+    out, back = vertex - before, after - before
+    ahead, across = out[..., 0] * back[..., 1], out[..., 1] * back[..., 0]
+    return ahead - across <= _COLLINEAR * (np.abs(ahead) + np.abs(across))
+
+
+def _hull(points, valid):
+    """Padded counter-clockwise hulls of each row's valid points, and their vertex counts.
+
+    Andrew's monotone chain with the stack replaced by rounds of parallel
+    pruning. Along each chain in lexicographic order (complex numbers sort
+    so), a vertex that fails to turn strictly left between two points on
+    either side is not a hull vertex: first the chain's two ends, then in
+    each round the neighbours 1, 2 and 4 places away, until every turn is
+    left. The hull starts from the lowest-left vertex, as
+    :func:`~bargaining.core.polygon.hull_array` does.
+    """
+    key = np.where(valid[..., None], points, np.inf).view(complex)[..., 0]
+    chains, kept = _front(points, valid)
+    order = np.argsort(key, axis=1)[:, : chains.shape[1]]
+    flat = order + valid.shape[1] * np.arange(len(valid))[:, None]
+    points, kept = points.reshape(-1, 2)[flat], valid.ravel()[flat]
+    kept[:, 1:] &= np.any(points[:, 1:] != points[:, :-1], axis=2)
+    chains, kept = _front(
+        np.concatenate([points, points[:, ::-1]]), np.concatenate([kept, kept[:, ::-1]])
+    )
+    rows = np.arange(len(kept))
+    last = kept.sum(axis=1) - 1
+    pruned = _flat(chains[:, :1], chains, chains[rows, last][:, None])
+    pruned[:, 0] = pruned[rows, last] = False
+    while True:
+        chains, kept = _front(chains, kept & ~pruned)
+        pruned = np.zeros_like(kept)
+        for reach in _REACHES:
+            if chains.shape[1] <= 2 * reach:
+                break
+            flat = _flat(chains[:, : -2 * reach], chains[:, reach:-reach], chains[:, 2 * reach :])
+            pruned[:, reach:-reach] |= flat & kept[:, 2 * reach :]
+        if not pruned.any():
+            break
+    lower, upper = np.split(chains, 2)
+    lower_kept, upper_kept = np.split(kept, 2)
+    single = lower_kept.sum(axis=1) == 1
+    lower_kept[np.arange(len(lower)), lower_kept.sum(axis=1) - 1] = single
+    upper_kept[np.arange(len(upper)), upper_kept.sum(axis=1) - 1] = False
+    return _padded(
+        np.concatenate([lower, upper], axis=1), np.concatenate([lower_kept, upper_kept], axis=1)
+    )
+
+
+def _generate(vertices, count, tables, delta, eps, grow):
+    """Steps 1-4: the next padded iterate."""
+    A, B, T, payoffs, weights, row_of = tables
+    states = len(vertices)
+    punishment = np.where((count > 0)[:, None], vertices.min(axis=1), np.inf)
+    corner = _corners(A, B, T, punishment, delta).reshape(-1, 2)
+    combination, size = _combinations(vertices, count, weights)
+    pairs = np.flatnonzero(np.all(np.isfinite(corner), axis=1) & (size[row_of] > 0))
+    clipped, kept = _clip(combination[row_of[pairs]], size[row_of[pairs]], corner[pairs], eps)
+    mapped = (1 - delta) * payoffs.reshape(-1, 1, 2)[pairs] + delta * clipped[:, :-1]
+    profiles = payoffs.shape[1]
+    points = np.zeros((states * profiles, mapped.shape[1], 2))
+    points[pairs] = mapped
+    valid = np.zeros(points.shape[:2], dtype=bool)
+    valid[pairs] = np.arange(mapped.shape[1])[None, :] < kept[:, None]
+    points, valid = points.reshape(states, -1, 2), valid.reshape(states, -1)
+    if grow:
+        points = np.concatenate([points, vertices], axis=1)
+        rows = np.arange(vertices.shape[1])[None, :] < count[:, None]
+        valid = np.concatenate([valid, rows], axis=1)
+    largest = np.where(valid, np.abs(points).max(axis=2), 0.0).max(axis=1, keepdims=True)
+    grid = np.maximum(_GRID * largest, np.finfo(float).tiny)[..., None]
+    return _hull(np.round(points / grid) * grid, valid)
+
+
+def _bound(first, first_count, second, second_count):
+    """A lower bound on the largest Hausdorff distance between the states' sets, cheaply.
+
+    Infinite when a set is empty in one and not in the other; otherwise the
+    largest move of a side of a bounding box, which no set can move less than.
+    """
+    if np.any((first_count > 0) != (second_count > 0)):
+        return np.inf
+    moves = np.concatenate(
+        [first.min(axis=1) - second.min(axis=1), first.max(axis=1) - second.max(axis=1)], axis=1
+    )
+    return float(np.abs(moves[first_count > 0]).max(initial=0.0))
+
+
+def _distance(first, first_count, second, second_count, scale):
+    """Step 5: the largest Hausdorff distance between the states' sets (0 between empty sets)."""
+    both = first_count > 0
+    if not both.any():
+        return 0.0
+    steps = _hausdorff(
+        first[both],
+        first_count[both],
+        second[both],
+        second_count[both],
+        np.full(both.sum(), scale),
+    )
+    return float(steps.max())
+
+
+def _unpad(vertices, count):
+    """Vertex arrays starting from the lowest-left vertex, as :func:`hull_array` gives them."""
+    sets = []
+    for v, n in zip(vertices, count, strict=True):
+        v = v[:n]
+        sets.append(np.roll(v, -np.lexsort((v[:, 1], v[:, 0]))[0], axis=0) if n else EMPTY)
+    return sets
+
+
+def iterate(sets, stages, delta, *, tol, scale, max_iter, grow=False):
+    """:func:`bargaining.core.stochastic.aps.iterate` with every state and profile in lockstep.
+
+    Parameters
+    ----------
+    sets : list of numpy.ndarray
+        The starting correspondence, one counter-clockwise vertex array per state.
+    stages : list of StageData
+        Stage payoffs and transitions of every state.
+    delta : float
+        Common discount factor in (0, 1).
+    tol, scale : float
+        Stop when the largest Hausdorff step ``d`` has ``d * delta / (1 - delta)
+        <= tol * scale``.
+    max_iter : int
+        Stop after this many steps even if not converged.
+    grow : bool
+        Keep the union with the previous iterate (the inner iteration).
+
+    Returns
+    -------
+    Correspondence
+        As :func:`~bargaining.core.stochastic.aps.iterate` returns it: the
+        same sets to rounding, after the same number of steps.
+    """
+    eps = 1e-12 * scale
+    tables = _tables(stages)
+    vertices, count = _pad(sets)
+    distance, iteration, converged = np.inf, 0, False
+    while iteration < max_iter and not converged:
+        following, following_count = _generate(vertices, count, tables, delta, eps, grow)
+        iteration += 1
+        distance = _bound(vertices, count, following, following_count)
+        # The exact distance is needed only where the bound does not already
+        # rule convergence out, and at the last step, whose distance is reported.
+        if distance < np.inf and (
+            distance * delta / (1 - delta) <= tol * scale or iteration == max_iter
+        ):
+            distance = _distance(vertices, count, following, following_count, scale)
+        vertices, count = following, following_count
+        converged = distance * delta / (1 - delta) <= tol * scale
+    return Correspondence(_unpad(vertices, count), iteration, distance, converged)
