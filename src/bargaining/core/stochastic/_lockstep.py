@@ -54,6 +54,7 @@ _GRID = 1e-13
 #: Relative size of a turn that rounding can fake: collinear points on the grid turn by less.
 _COLLINEAR = 1e-15
 _REACHES = (1, 2, 4)
+_PASSES = 1
 
 
 def _pad(sets):
@@ -85,10 +86,9 @@ def _tables(stages):
 
 def _corners(A, B, T, punishment, delta):
     """Step 1: incentive corners of every (state, profile), ``states x profiles x 2``."""
-    finite = np.where(np.isfinite(punishment), punishment, 0.0)
-    worst = delta * np.einsum("smnt,ti->smni", T, finite)
-    reaches_empty = np.einsum("smnt,t->smn", T, ~np.isfinite(punishment[:, 0])) > 0
-    worst = np.where(reaches_empty[..., None], np.inf, worst)
+    empty = ~np.isfinite(punishment[:, :1])
+    expected = T @ np.concatenate([np.where(empty, 0.0, punishment), empty], axis=1)
+    worst = np.where(expected[..., 2:] > 0, np.inf, delta * expected[..., :2])
     with np.errstate(invalid="ignore"):  # padded profiles give inf - inf: not enforceable
         row_best = ((1 - delta) * A + worst[..., 0]).max(axis=1, keepdims=True)
         column_best = ((1 - delta) * B + worst[..., 1]).max(axis=2, keepdims=True)
@@ -138,23 +138,37 @@ def _padded(points, valid):
 
 
 def _clip(vertices, count, corner, eps):
-    """Step 3: the part ``w >= corner`` of each padded polygon, padded, and its vertex count."""
+    """Step 3: points whose hull is the part ``w >= corner`` of each padded polygon, and a mask.
+
+    The part of a convex polygon in a quadrant is the hull of its vertices in
+    the quadrant, of the points where its edges cross one boundary line within
+    the other half-plane, and of the corner when the polygon holds it. Clipping
+    by Sutherland and Hodgman would list the same points in order; the hull
+    that follows does not need the order, so one pass serves every polygon.
+    """
+    start, end = vertices[:, :-1], vertices[:, 1:]
+    edge = np.arange(start.shape[1])[None, :] < count[:, None]
+    offset, offset_end = start - corner[:, None], end - corner[:, None]
+    points, masks = [start], [np.all(offset >= -eps, axis=2) & edge]
     for axis in (0, 1):
-        start, following = vertices[:, :-1], vertices[:, 1:]
-        below, beyond = (
-            start[..., axis] - corner[:, axis, None],
-            following[..., axis] - corner[:, axis, None],
-        )
-        crosses = below * beyond < 0
-        share = np.divide(below, below - beyond, out=np.zeros_like(below), where=crosses)
-        crossing = start + share[..., None] * (following - start)
+        other = 1 - axis
+        before, after = offset[..., axis], offset_end[..., axis]
+        crosses = (before * after < 0) & edge
+        share = np.divide(before, before - after, out=np.zeros_like(before), where=crosses)
+        crossing = start + share[..., None] * (end - start)
         crossing[..., axis] = corner[:, axis, None]
-        edge = np.arange(start.shape[1])[None, :] < count[:, None]
-        vertices, count = _padded(
-            np.stack([start, crossing], axis=2).reshape(len(start), -1, 2),
-            np.stack([(below >= -eps) & edge, crosses & edge], axis=2).reshape(len(start), -1),
-        )
-    return vertices, count
+        points.append(crossing)
+        masks.append(crosses & (crossing[..., other] >= corner[:, other, None] - eps))
+        if axis == 0:
+            crosses_line, line_heights = crosses, crossing[..., 1]
+    # Where the polygon meets the line w_0 = corner_0: its crossings there and its vertices on it.
+    meets = np.concatenate([crosses_line, edge & (np.abs(offset[..., 0]) <= eps)], axis=1)
+    heights = np.concatenate([line_heights, start[..., 1]], axis=1)
+    low = np.where(meets, heights, np.inf).min(axis=1)
+    high = np.where(meets, heights, -np.inf).max(axis=1)
+    points.append(corner[:, None])
+    masks.append(((low <= corner[:, 1]) & (corner[:, 1] <= high))[:, None])
+    return np.concatenate(points, axis=1), np.concatenate(masks, axis=1)
 
 
 def _flat(before, vertex, after):
@@ -167,28 +181,30 @@ def _flat(before, vertex, after):
 def _hull(points, valid):
     """Padded counter-clockwise hulls of each row's valid points, and their vertex counts.
 
-    Andrew's monotone chain with the stack replaced by rounds of parallel
-    pruning. Along each chain in lexicographic order (complex numbers sort
-    so), a vertex that fails to turn strictly left between two points on
-    either side is not a hull vertex: first the chain's two ends, then in
-    each round the neighbours 1, 2 and 4 places away, until every turn is
-    left. The hull starts from the lowest-left vertex, as
-    :func:`~bargaining.core.polygon.hull_array` does.
+    Andrew's monotone chain without its stack: the lower hull, in
+    lexicographic order, keeps the first and the last point and every point
+    ``p`` that turns strictly left from the point before it that it sees at
+    the steepest slope to the point after it that it sees at the flattest;
+    the upper hull is the lower hull of the points turned by 180 degrees.
+    Points on or above the chord between the chain's ends are dropped first,
+    and then, ``_PASSES`` times, every point that does not turn strictly
+    left between its neighbours 1, 2 or 4 places away, so that the all-pairs
+    slopes are taken over few points. The hull starts from the lowest-left
+    vertex, as :func:`~bargaining.core.polygon.hull_array` does.
     """
     key = np.where(valid[..., None], points, np.inf).view(complex)[..., 0]
-    chains, kept = _front(points, valid)
-    order = np.argsort(key, axis=1)[:, : chains.shape[1]]
+    width = max(1, int(valid.sum(axis=1).max()))
+    order = np.argsort(key, axis=1)[:, :width]  # complex numbers sort lexicographically
     flat = order + valid.shape[1] * np.arange(len(valid))[:, None]
     points, kept = points.reshape(-1, 2)[flat], valid.ravel()[flat]
     kept[:, 1:] &= np.any(points[:, 1:] != points[:, :-1], axis=2)
-    chains, kept = _front(
-        np.concatenate([points, points[:, ::-1]]), np.concatenate([kept, kept[:, ::-1]])
-    )
-    rows = np.arange(len(kept))
-    last = kept.sum(axis=1) - 1
-    pruned = _flat(chains[:, :1], chains, chains[rows, last][:, None])
-    pruned[:, 0] = pruned[rows, last] = False
-    while True:
+    chains = np.concatenate([points, -points[:, ::-1]])
+    kept = np.concatenate([kept, kept[:, ::-1]])
+    rows, index = np.arange(len(kept)), np.arange(kept.shape[1])
+    first, last = kept.argmax(axis=1), kept.shape[1] - 1 - kept[:, ::-1].argmax(axis=1)
+    inner = kept & (index > first[:, None]) & (index < last[:, None])
+    pruned = inner & _flat(chains[rows, first][:, None], chains, chains[rows, last][:, None])
+    for _ in range(_PASSES):
         chains, kept = _front(chains, kept & ~pruned)
         pruned = np.zeros_like(kept)
         for reach in _REACHES:
@@ -196,13 +212,27 @@ def _hull(points, valid):
                 break
             flat = _flat(chains[:, : -2 * reach], chains[:, reach:-reach], chains[:, 2 * reach :])
             pruned[:, reach:-reach] |= flat & kept[:, 2 * reach :]
-        if not pruned.any():
-            break
-    lower, upper = np.split(chains, 2)
-    lower_kept, upper_kept = np.split(kept, 2)
-    single = lower_kept.sum(axis=1) == 1
-    lower_kept[np.arange(len(lower)), lower_kept.sum(axis=1) - 1] = single
-    upper_kept[np.arange(len(upper)), upper_kept.sum(axis=1) - 1] = False
+    chains, kept = _front(chains, kept & ~pruned)
+    last = kept.sum(axis=1) - 1
+    chains = chains + 0.0  # no -0.0, whose differences would give vertical steps a slope -inf
+    x, y = chains[..., 0], chains[..., 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = (y[:, None, :] - y[:, :, None]) / (x[:, None, :] - x[:, :, None])
+    # Capped so that a vertical step up wins over the padding's inf in argmin.
+    slope = np.minimum(slope, np.finfo(float).max)
+    index = np.arange(kept.shape[1])
+    pairs = (index[:, None] < index[None, :]) & kept[:, :, None] & kept[:, None, :]
+    steepest_in = np.where(pairs, slope, -np.inf).argmax(axis=1)
+    flattest_out = np.where(pairs, slope, np.inf).argmin(axis=2)
+    inner = (index[None, :] < last[:, None]) & kept
+    inner[:, 0] = False
+    at = rows[:, None]
+    kept &= ~(inner & _flat(chains[at, steepest_in], chains, chains[at, flattest_out]))
+    lower, upper = chains[: len(valid)], -chains[len(valid) :]
+    lower_kept, upper_kept = kept[: len(valid)], kept[len(valid) :]
+    ends = np.arange(len(valid)), last[: len(valid)]
+    lower_kept[ends] = last[: len(valid)] == 0
+    upper_kept[ends[0], last[len(valid) :]] = False
     return _padded(
         np.concatenate([lower, upper], axis=1), np.concatenate([lower_kept, upper_kept], axis=1)
     )
@@ -217,12 +247,12 @@ def _generate(vertices, count, tables, delta, eps, grow):
     combination, size = _combinations(vertices, count, weights)
     pairs = np.flatnonzero(np.all(np.isfinite(corner), axis=1) & (size[row_of] > 0))
     clipped, kept = _clip(combination[row_of[pairs]], size[row_of[pairs]], corner[pairs], eps)
-    mapped = (1 - delta) * payoffs.reshape(-1, 1, 2)[pairs] + delta * clipped[:, :-1]
+    mapped = (1 - delta) * payoffs.reshape(-1, 1, 2)[pairs] + delta * clipped
     profiles = payoffs.shape[1]
     points = np.zeros((states * profiles, mapped.shape[1], 2))
     points[pairs] = mapped
     valid = np.zeros(points.shape[:2], dtype=bool)
-    valid[pairs] = np.arange(mapped.shape[1])[None, :] < kept[:, None]
+    valid[pairs] = kept
     points, valid = points.reshape(states, -1, 2), valid.reshape(states, -1)
     if grow:
         points = np.concatenate([points, vertices], axis=1)
