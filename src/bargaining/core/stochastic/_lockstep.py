@@ -46,8 +46,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..repeated._batched import _hausdorff
-from .aps import EMPTY, Correspondence
+from .aps import EMPTY, Correspondence, set_distance
 
 #: Grid spacing of :func:`bargaining.core.polygon.convex_hull`, relative to the largest coordinate.
 _GRID = 1e-13
@@ -60,7 +59,7 @@ _PASSES = 1
 def _pad(sets):
     """Padded vertices and counts of a list of vertex arrays."""
     count = np.array([len(v) for v in sets])
-    vertices = np.zeros((len(sets), int(count.max()) + 1, 2))
+    vertices = np.zeros((len(sets), max(1, int(count.max())) + 1, 2))
     for s, v in enumerate(sets):
         if len(v):
             vertices[s] = v[0]
@@ -114,10 +113,10 @@ def _combinations(vertices, count, weights):
     steps, taken = _front(steps, weights[:, owner] > 0)
     steps = np.where(taken[..., None], steps, 0.0)
     start = weights @ lowest_left
-    walk = start[:, None] + np.concatenate([np.zeros_like(steps[:, :1]), np.cumsum(steps, 1)], 1)
+    walk = start[:, None] + np.concatenate([np.zeros((len(steps), 1, 2)), np.cumsum(steps, 1)], 1)
     size = np.maximum(taken.sum(axis=1), 1)
     padding = np.arange(walk.shape[1])[None, :, None] >= size[:, None, None]
-    walk = np.where(padding, start[:, None], walk)
+    walk = np.concatenate([np.where(padding, start[:, None], walk), start[:, None]], axis=1)
     empty = (weights[:, count == 0] > 0).any(axis=1)
     return walk, np.where(empty, 0, size)
 
@@ -258,7 +257,8 @@ def _generate(vertices, count, tables, delta, eps, grow):
         points = np.concatenate([points, vertices], axis=1)
         rows = np.arange(vertices.shape[1])[None, :] < count[:, None]
         valid = np.concatenate([valid, rows], axis=1)
-    largest = np.where(valid, np.abs(points).max(axis=2), 0.0).max(axis=1, keepdims=True)
+    points = np.where(valid[..., None], points, 0.0)
+    largest = np.abs(points).max(axis=(1, 2))[:, None]
     grid = np.maximum(_GRID * largest, np.finfo(float).tiny)[..., None]
     return _hull(np.round(points / grid) * grid, valid)
 
@@ -277,19 +277,12 @@ def _bound(first, first_count, second, second_count):
     return float(np.abs(moves[first_count > 0]).max(initial=0.0))
 
 
-def _distance(first, first_count, second, second_count, scale):
+def _distance(first, first_count, second, second_count):
     """Step 5: the largest Hausdorff distance between the states' sets (0 between empty sets)."""
-    both = first_count > 0
-    if not both.any():
-        return 0.0
-    steps = _hausdorff(
-        first[both],
-        first_count[both],
-        second[both],
-        second_count[both],
-        np.full(both.sum(), scale),
+    return max(
+        set_distance(a[:m], b[:n])
+        for a, m, b, n in zip(first, first_count, second, second_count, strict=True)
     )
-    return float(steps.max())
 
 
 def _unpad(vertices, count):
@@ -339,7 +332,7 @@ def iterate(sets, stages, delta, *, tol, scale, max_iter, grow=False):
         if distance < np.inf and (
             distance * delta / (1 - delta) <= tol * scale or iteration == max_iter
         ):
-            distance = _distance(vertices, count, following, following_count, scale)
+            distance = _distance(vertices, count, following, following_count)
         vertices, count = following, following_count
         converged = distance * delta / (1 - delta) <= tol * scale
     return Correspondence(_unpad(vertices, count), iteration, distance, converged)
