@@ -168,7 +168,9 @@ def self_generating_seed(stages, delta, tol):
         ]
         punishment = _lowest(points)
         corners = [incentive_corners(stage, punishment, delta) for stage in stages]
-        carrots_still = carrot_kept & _enforced(corners, profiles[kept], expected[kept], tol)
+        carrots_still = carrot_kept & _enforced(
+            corners, profiles[kept], expected[kept], tol
+        )
         sticks_still = [
             kept_s & np.all(reach >= corner.reshape(1, -1, 2) - tol, axis=2)
             for (reach, _, _), kept_s, corner in zip(sticks, stick_kept, corners, strict=True)
