@@ -13,6 +13,7 @@ FIGURE_STEMS = (
     "phase",
     "payoff_sets",
     "job_loss",
+    "anticipation",
     "workers",
     "investment",
     "scenarios",

@@ -31,8 +31,8 @@ from ..game import Game
 from ..polygon import ConvexPolygon, hausdorff_distance, hull_array, simplify_polygon
 from ..repeated.payoff_sets import MIN_DELTA, ConvergenceWarning, PayoffSet, resolve_tolerance
 from ..validation import check_delta, check_iteration_options
-from . import markov
-from .aps import EMPTY, StageData, iterate
+from . import _lockstep, aps, markov
+from .aps import EMPTY, StageData
 from .results import MarkovPerfectEquilibrium, StatePayoffSet
 from .transitions import check_transition
 
@@ -130,6 +130,7 @@ class StochasticGame:
         max_iter: int = 100_000,
         inner: bool = True,
         max_profiles: int = markov.MAX_PROFILES,
+        lockstep: bool = True,
     ) -> list[StatePayoffSet]:
         """The pure-strategy subgame-perfect payoffs from every starting state.
 
@@ -158,6 +159,11 @@ class StochasticGame:
             stationary profiles).
         max_profiles : int
             Most stationary profiles to enumerate for the inner start.
+        lockstep : bool
+            Apply the operator to every state and profile at once on padded
+            arrays (:mod:`bargaining.core.stochastic._lockstep`); ``False``
+            applies it state by state (:func:`bargaining.core.stochastic.aps.iterate`,
+            the reference, slower), with the same sets to rounding.
 
         Returns
         -------
@@ -193,6 +199,7 @@ class StochasticGame:
         if inner:
             markov.check_profile_count(stages, max_profiles)
         scale = self._scale(stages)
+        iterate = _lockstep.iterate if lockstep else aps.iterate
         floor = markov.stationary_minmax(stages, delta, tol * scale)
         feasible = hull_array(
             np.concatenate([np.stack([st.A.ravel(), st.B.ravel()], axis=1) for st in stages])
