@@ -37,13 +37,18 @@ import numpy as np
 from ..labor.dynamics import AutomationGame, advance_chain, path_chain
 from ._exact_redistribution import (
     base_payoff,
-    check_selection,
     exact_max_redistribution,
     selected_labor_payoff,
 )
+from ._selection import check_selection
 
 if TYPE_CHECKING:
     from ..labor.scenarios import Scenario
+
+
+# Selections over the payoff set of each state.
+SELECTIONS = ("labor-best", "capital-best", "nash")
+LEVELS = tuple(k / 10 for k in range(11))
 
 
 @dataclass(frozen=True)
@@ -135,11 +140,12 @@ def anticipated_redistribution(
     >>> bool(path.redistribution[0] <= path.static[0] + 1e-9)
     True
     """
-    selection = check_selection(selection)
+    selection = check_selection(selection, SELECTIONS)
     scenario = scenario.as_float()
-    levels = np.array([float(a) for a in levels])
-    chain = path_chain(len(levels)) if chain is None else chain
-    game = AutomationGame(scenario, levels, chain, transfers=transfers)
+    floats = [float(a) for a in levels]
+    chain = path_chain(len(floats)) if chain is None else chain
+    game = AutomationGame(scenario, floats, chain, transfers=transfers)
+    levels = np.array(floats)
     sets = game.equilibrium_payoffs(inner=False)
     selected = np.array([selected_labor_payoff(s, selection) for s in sets])
     stage = np.array([float(base_payoff(scenario, a)) for a in levels])
@@ -161,7 +167,7 @@ def rising_automation(
     scenario: Scenario,
     speeds: Sequence[float],
     *,
-    levels: Sequence[float] = tuple(k / 10 for k in range(11)),
+    levels: Sequence[float] = LEVELS,
     transfers: Sequence[float] | None = None,
     selection: str = "labor-best",
 ) -> dict[float, AnticipatedRedistribution]:
