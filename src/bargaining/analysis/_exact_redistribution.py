@@ -87,7 +87,8 @@ def check_selection(selection: str) -> str:
     return _check_selection(selection, SELECTIONS)
 
 
-def selected_labor_payoff(payoffs, selection):
+def selected_labor_payoff(payoffs: PayoffSet, selection: str) -> float:
+    """Labor's payoff at the point of ``payoffs`` that ``selection`` picks."""
     return select(payoffs, selection, None, paid_strikes=True)[0]
 
 
@@ -99,7 +100,7 @@ def payoff_sets(
     return equilibrium_payoffs_many(games, scenario.delta, on_max_iter="raise")
 
 
-def base_payoff(scenario, a):
+def base_payoff(scenario: Scenario, a: Any) -> Any:
     """Labor's payoff in the stage equilibrium (Work, Keep) at automation ``a``."""
     values = {f.w: scenario.wage_at(float(a)), f.theta: scenario.theta}
     return f.evaluate(f.LABOR_WORK_PAYOFF, values)

@@ -56,7 +56,7 @@ REVOLT = "Revolt"
 
 
 def automation_path(start: Scalar, stop: Scalar, speed: Scalar) -> list[Scalar]:
-    """Levels ``start, start + speed, ...`` up to ``stop``, where automation then stays.
+    """Levels from ``start`` to ``stop`` in steps of ``speed``; automation then stays.
 
     The last step is shortened so that the path ends exactly at ``stop``.
 

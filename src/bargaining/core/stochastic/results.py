@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..repeated.payoff_sets import PayoffSet
 
@@ -46,7 +46,7 @@ class StatePayoffSet(PayoffSet):
         state: int,
         inner: PayoffSet | None,
         gap: float | None,
-        **options,
+        **options: Any,
     ) -> None:
         super().__init__(vertices, **options)
         self.state = state
