@@ -88,7 +88,7 @@ def automation_path(start: Scalar, stop: Scalar, speed: Scalar) -> list[Scalar]:
 
 
 def path_chain(states: int) -> np.ndarray:
-    """The deterministic chain ``0 -> 1 -> ... -> states - 1``, where it stays."""
+    """The deterministic chain through ``states`` levels in order, staying at the last."""
     if int(states) != states or states < 1:
         raise ValueError(f"states must be a positive integer, got {states!r}")
     chain = np.zeros((states, states), dtype=object)
