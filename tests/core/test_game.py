@@ -21,6 +21,21 @@ def test_kind_follows_the_entries():
     assert game.is_symbolic and game.free_symbols == {x}
 
 
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_float_arrays_give_the_game_their_entries_would(dtype):
+    rng = np.random.default_rng(7)
+    A, B = rng.standard_normal((3, 4)).astype(dtype), rng.standard_normal((3, 4)).astype(dtype)
+    from_arrays = Game(A, B)
+    from_entries = Game(A.tolist(), B.tolist())
+    assert from_arrays.kind == from_entries.kind == "float"
+    for left, right in zip(from_arrays.payoff_matrices, from_entries.payoff_matrices, strict=True):
+        assert left.dtype == right.dtype == np.float64
+        assert np.array_equal(left, right)
+    A[0, 0] = 99.0  # the game keeps its own copy
+    assert from_arrays.payoff_matrices[0][0, 0] != 99.0
+    assert np.array_equal(Game(A).payoff_matrices[1], -Game(A).payoff_matrices[0])
+
+
 def test_missing_column_payoffs_make_a_zero_sum_game():
     game = Game([[1, -1], [-1, 1]])
     A, B = game.payoff_matrices
@@ -40,6 +55,12 @@ def test_missing_column_payoffs_make_a_zero_sum_game():
         (np.zeros((2, 2, 2)), None, "2-dimensional"),
         ("12", None, "2-dimensional"),
         ([[1, "x"]], None, r"A\[0\]\[1\]"),
+        (np.array([[1.0, np.nan]]), np.ones((1, 2)), r"A\[0\]\[1\] must be finite"),
+        (np.ones((1, 2)), np.array([[1.0, -np.inf]]), r"B\[0\]\[1\] must be finite"),
+        (np.array([[1.0, 1e101]]), None, r"A\[0\]\[1\] must be at most"),
+        (np.ones((2, 2)), np.ones((2, 3)), "same shape"),
+        (np.ones((2, 2), dtype=np.float32), np.ones((1, 2)), "same shape"),
+        (np.ones((0, 2)), None, "at least one row"),
     ],
 )
 def test_bad_payoffs_raise_value_error(A, B, message):

@@ -52,6 +52,20 @@ def _check_magnitude(name, value):
         )
 
 
+def _plain_float_payoffs(A, B):
+    """Whether ``A`` and ``B`` are float arrays of one 2-d shape, finite and within bounds.
+
+    Such input needs no entry-by-entry classification; anything else (or any
+    entry to complain about) goes through it, which names the entry.
+    """
+    matrices = [A] if B is None else [A, B]
+    if not all(isinstance(M, np.ndarray) and M.dtype.kind == "f" for M in matrices):
+        return False
+    if A.ndim != 2 or A.size == 0 or any(M.shape != A.shape for M in matrices):
+        return False
+    return all(np.isfinite(M).all() and float(np.abs(M).max()) <= MAX_PAYOFF for M in matrices)
+
+
 class DegenerateGameWarning(UserWarning):
     """The game is degenerate, so its equilibria may form continua.
 
@@ -98,6 +112,19 @@ class Game:
         labels: Sequence[Sequence[str]] | None = None,
         players: Sequence[str] | None = None,
     ) -> None:
+        if _plain_float_payoffs(A, B):
+            self.kind = num.FLOAT
+            self._A = np.array(A, dtype=float)
+            self._B = np.array(B, dtype=float) if B is not None else -self._A
+        else:
+            self._classify(A, B)
+        self.labels = check_labels(labels, self._A.shape)
+        self.players = tuple(players) if players is not None else ("row", "column")
+        if len(self.players) != 2:
+            raise ValueError(f"players must name two players, got {players!r}")
+
+    def _classify(self, A, B):
+        """Check and convert every entry, and decide the game's kind from them."""
         rows_a = rows_of(A, "A")
         rows_b = rows_of(B, "B") if B is not None else None
         if rows_b is not None and (len(rows_b), len(rows_b[0])) != (len(rows_a), len(rows_a[0])):
@@ -124,10 +151,6 @@ class Game:
         }
         self._A = matrices["A"]
         self._B = matrices["B"] if "B" in matrices else -self._A
-        self.labels = check_labels(labels, self._A.shape)
-        self.players = tuple(players) if players is not None else ("row", "column")
-        if len(self.players) != 2:
-            raise ValueError(f"players must name two players, got {players!r}")
 
     @property
     def payoff_matrices(self) -> tuple[np.ndarray, np.ndarray]:
