@@ -1,6 +1,8 @@
 """The command line: the main job's numbers come from the library, errors are one line."""
 
+import importlib
 import json
+import sys
 from fractions import Fraction
 
 import pytest
@@ -287,3 +289,11 @@ def test_breakdown_renegotiation_proof_selection_names_its_strategy_class():
     assert record["selection"] == "renegotiation-proof"
     assert record["method"] == "simple strategies, bisection"
     assert record["kind"] == "never-sustainable"
+
+
+def test_importing_the_main_module_runs_no_command(monkeypatch):
+    # Documentation tools import every module, with their own arguments in sys.argv.
+    monkeypatch.setattr(sys, "argv", ["sphinx-build", "-W", "docs", "out"])
+    sys.modules.pop("bargaining.cli.__main__", None)
+    module = importlib.import_module("bargaining.cli.__main__")
+    assert callable(module.main)

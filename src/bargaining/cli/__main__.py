@@ -2,4 +2,5 @@
 
 from ._group import main
 
-main()
+if __name__ == "__main__":  # importing the module (documentation tools do) runs nothing
+    main()
