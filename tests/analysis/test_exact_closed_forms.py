@@ -68,8 +68,10 @@ def test_closed_form_breakdown_agrees_with_the_solver(chunk):
         if threshold.kind != "breaks-down":
             assert threshold.method == "exact (bisection)"
             gains = _labor_gain(scenario, np.linspace(0, 1, 9), transfers, 1e-9)
-            if threshold.kind == "always-sustainable":  # from its first sustainable level on
-                assert gains[-1] > 0
+            if threshold.kind == "always-sustainable":
+                assert np.all(gains > 0)
+            elif threshold.kind == "becomes-sustainable":  # from its start on
+                assert gains[-1] > 0 and not gains[0]
             else:
                 assert not gains.any()
             continue

@@ -99,3 +99,17 @@ def test_redistribution_revives_only_where_a_strike_is_efficient():
     gains = max_redistribution(scenario, levels, method="exact", transfers=GRID)
     assert np.all(gains[outputs < 1 - scenario.b - 1e-9] == 0)
     assert gains[-1] > 0 and outputs[-1] > 1 - scenario.b
+
+
+def test_redistribution_that_starts_above_zero_is_not_called_sustained_everywhere():
+    # Under the Nash wage capital's best equilibrium gives labor nothing above the stage
+    # game until a strike is efficient at high automation, and from there on it does.
+    scenario = scenarios.DEFAULT.replace(wage="nash")
+    threshold = breakdown_automation(scenario, method="exact", selection="capital-best")
+    assert threshold.kind == "becomes-sustainable"
+    start = float(threshold)
+    assert 0 < start < 1
+    below = np.linspace(0, start - 1e-4, 9)
+    above = np.linspace(start + 1e-4, 1, 9)
+    assert not np.any(max_redistribution(scenario, below, method="exact", selection="capital-best"))
+    assert np.all(max_redistribution(scenario, above, method="exact", selection="capital-best") > 0)

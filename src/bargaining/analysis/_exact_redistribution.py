@@ -337,8 +337,12 @@ def exact_breakdown_automation(
     -------
     Threshold
         ``kind="breaks-down"`` with the first level at which redistribution
-        stops, or ``"never-sustainable"`` or ``"always-sustainable"`` when the
-        grid over [0, 1] shows no change. ``method`` says whether the value
+        stops; ``"becomes-sustainable"`` with the level at which it starts,
+        when it is not sustained at ``a = 0`` and is from there up to 1; or
+        ``"never-sustainable"`` or ``"always-sustainable"`` when the grid
+        over [0, 1] shows no change. Where it is sustained on a stretch that
+        starts above 0 and ends below 1, the end is returned as
+        ``"breaks-down"``. ``method`` says whether the value
         is the closed form (``"exact"``) or bracketed (``"exact (bisection)"``);
         for ``"renegotiation-proof"`` it names the strategy class searched,
         ``"simple strategies, bisection"``.
@@ -367,9 +371,12 @@ def exact_breakdown_automation(
         return Threshold(None, "never-sustainable", "subgame-perfect", method, selection=selection)
     first = int(np.flatnonzero(sustained)[0])
     if sustained[first:].all():
-        return Threshold(
-            None, "always-sustainable", "subgame-perfect", method, selection=selection
-        )
+        if first == 0:
+            return Threshold(
+                None, "always-sustainable", "subgame-perfect", method, selection=selection
+            )
+        value = _start(sustained_at, levels[first - 1], levels[first], xtol)
+        return Threshold(value, "becomes-sustainable", "subgame-perfect", method, selection=selection)
     while True:
         first = int(np.flatnonzero(sustained)[0])
         stop = first + int(np.flatnonzero(~sustained[first:])[0])
@@ -379,3 +386,13 @@ def exact_breakdown_automation(
             return Threshold(value, "breaks-down", "subgame-perfect", method, selection=selection)
         levels = np.linspace(low, high, GRID_POINTS)
         sustained = np.concatenate([[True], sustained_at(levels[1:-1]), [False]])
+
+
+def _start(sustained_at, low, high, xtol):
+    """Bisect ``[low, high]``, not sustained at ``low`` and sustained at ``high``, to ``xtol``."""
+    while high - low > xtol:
+        levels = np.linspace(low, high, GRID_POINTS)
+        inside = sustained_at(levels[1:-1])
+        first = int(np.flatnonzero(np.concatenate([inside, [True]]))[0])
+        low, high = levels[first], levels[first + 1]
+    return (low + high) / 2

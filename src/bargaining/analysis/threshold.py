@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from .._typing import Scalar
 
-KINDS = ("breaks-down", "never-sustainable", "always-sustainable")
+KINDS = ("breaks-down", "becomes-sustainable", "never-sustainable", "always-sustainable")
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,9 @@ class Threshold:
         The boundary automation level; ``None`` when there is none.
     kind : str
         ``"breaks-down"``: sustainable for ``a`` below ``value``, not above.
+        ``"becomes-sustainable"``: not sustainable for ``a`` below ``value``,
+        sustainable from it up to ``a = 1`` (as under competitive wages,
+        where capital has no profit to share until machines do some tasks).
         ``"never-sustainable"`` and
         ``"always-sustainable"``: the same answer for every ``a`` in [0, 1]
         (``value`` is ``None``).

@@ -109,6 +109,8 @@ def format_threshold(record):
             "never-sustainable": "none: never sustained",
         }[record["kind"]]
     shown = format_value(record["value"], 6)
+    if record.get("kind") == "becomes-sustainable":
+        shown = f"none: sustained from a = {shown}"
     if record["exact"]:
         shown += f" (= {record['exact']})"
     elif record["accuracy"]:

@@ -17,7 +17,7 @@ def breakdown_value(scenario, **kw):
     threshold = breakdown_automation(scenario, **{"method": "closed-form", **kw})
     if threshold.kind == "always-sustainable":
         return math.inf
-    return math.nan if threshold.value is None else float(threshold.value)
+    return float(threshold.value) if threshold.kind == "breaks-down" else math.nan
 
 
 def test_closed_form_grid_equals_point_by_point_across_regimes():

@@ -78,7 +78,10 @@ def _attributes(name, method, scenario, options):
         attributes[f"scenario_{key}"] = float(value)
     attributes["options"] = json.dumps(options, default=repr, sort_keys=True)
     if name == "breakdown_automation":
-        attributes["note"] = "NaN: never sustainable; inf: sustainable at every level"
+        attributes["note"] = (
+            "NaN: never sustainable, or sustainable only from some level on; "
+            "inf: sustainable at every level"
+        )
     return attributes
 
 

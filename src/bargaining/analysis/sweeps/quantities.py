@@ -97,7 +97,9 @@ def _point_breakdown(scenario, method="closed-form", **options):
     threshold = breakdown_automation(scenario, method, **options)
     if threshold.kind == "always-sustainable":
         return math.inf
-    return math.nan if threshold.value is None else float(threshold.value)
+    if threshold.kind != "breaks-down":
+        return math.nan
+    return float(threshold.value)
 
 
 def _point_wage(scenario, a, method="closed-form", **options):

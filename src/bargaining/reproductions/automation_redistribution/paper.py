@@ -31,6 +31,8 @@ def _n(value, digits=3):
 
 def _show(threshold):
     shown = {"never-sustainable": "none at any a", "always-sustainable": "sustained at every a"}
+    if threshold.kind == "becomes-sustainable":
+        return f"none: sustained from a = {_n(threshold.value)}"
     return shown.get(threshold.kind) or _n(threshold.value)
 
 
