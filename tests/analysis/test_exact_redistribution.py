@@ -111,5 +111,6 @@ def test_redistribution_that_starts_above_zero_is_not_called_sustained_everywher
     assert 0 < start < 1
     below = np.linspace(0, start - 1e-4, 9)
     above = np.linspace(start + 1e-4, 1, 9)
-    assert not np.any(max_redistribution(scenario, below, method="exact", selection="capital-best"))
-    assert np.all(max_redistribution(scenario, above, method="exact", selection="capital-best") > 0)
+    options = {"method": "exact", "selection": "capital-best"}
+    assert not np.any(max_redistribution(scenario, below, **options))
+    assert np.all(max_redistribution(scenario, above, **options) > 0)

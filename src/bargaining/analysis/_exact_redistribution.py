@@ -376,7 +376,9 @@ def exact_breakdown_automation(
                 None, "always-sustainable", "subgame-perfect", method, selection=selection
             )
         value = _start(sustained_at, levels[first - 1], levels[first], xtol)
-        return Threshold(value, "becomes-sustainable", "subgame-perfect", method, selection=selection)
+        return Threshold(
+            value, "becomes-sustainable", "subgame-perfect", method, selection=selection
+        )
     while True:
         first = int(np.flatnonzero(sustained)[0])
         stop = first + int(np.flatnonzero(~sustained[first:])[0])
