@@ -229,6 +229,8 @@ def test_investment_refuses_revolt_and_infinite_costs():
         ([[0.5, 0.6], [0, 1]], r"chain\[0\] must sum to 1"),
         ([[1.5, -0.5], [0, 1]], r"chain\[0\] must hold probabilities"),
         ([[1, 0], [Fraction(1, 3), Fraction(1, 3)]], r"chain\[1\] must sum to 1"),
+        ([["half", 0.5], [0, 1]], r"chain\[0\] must hold probabilities"),
+        ([[float("nan"), 1], [0, 1]], r"chain\[0\] must hold probabilities"),
     ],
 )
 def test_chain_rows_must_be_probabilities(chain, message):

@@ -184,7 +184,9 @@ def AutomationGame(
     StochasticGame
         States in the order of ``levels``; when labor can revolt, then one
         absorbing state "after a revolution at ``a_s``" per level, in the same
-        order (a 1x1 game). Exact when the scenario and the levels are.
+        order (a 1x1 game). With investment, capital's columns in every state
+        but the last are ``(*X, *(f"{x}+Invest" for x in X))``. Exact when the
+        scenario, the levels and the investment cost are.
 
     Raises
     ------
@@ -241,13 +243,20 @@ def _checked_chain(chain, states):
         )
     for s, row in enumerate(table):
         for value in row:
-            if kind_of(value) == "symbolic" or not 0 <= value <= 1:
+            if not _is_probability(value):
                 raise ValueError(f"chain[{s}] must hold probabilities in [0, 1], got {value!r}")
         total = sum(row)
         exact = kind_of(*row) == "exact"
         if (exact and total != 1) or (not exact and abs(float(total) - 1) > ROW_SUM_TOL):
             raise ValueError(f"chain[{s}] must sum to 1, got probabilities summing to {total}")
     return table
+
+
+def _is_probability(value):
+    try:
+        return kind_of(value) != "symbolic" and 0 <= value <= 1
+    except ValueError:  # not a number, or not finite
+        return False
 
 
 def _identity(states):
