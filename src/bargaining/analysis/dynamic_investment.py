@@ -13,26 +13,23 @@ Algorithm
 1. Build two games over ``levels``, automation standing still unless capital
    invests: with the investment option, and frozen (no option).
 2. Productivity-only benchmark: the pure Markov perfect equilibria of the
-   game with the option, by backward induction over the levels (investing
-   only moves automation up, so a state's values depend on its own and the
-   higher states' only): in state ``s``, for each equilibrium from ``s + 1``
-   on and each profile, solve for the state's value and keep the profile if
-   no one-shot deviation gains. A transfer changes no transition, so Keep
-   beats Share in every state and no Markov perfect equilibrium shares
-   (checked: ``markov_sharing``). Read off capital's investment policy.
+   game with the option, by backward induction over the levels
+   (:func:`~bargaining.core.stochastic.markov.upward_markov_perfect`:
+   investing only moves automation up). A transfer changes no transition,
+   so Keep beats Share and no Markov perfect equilibrium shares (checked:
+   ``markov_sharing``). Read off capital's investment policy.
 3. The subgame-perfect payoff sets of both games, outer APS approximations
-   (the operator of Abreu, Brooks and Sannikov 2020, iterated from outside);
-   labor's payoff ``U_s`` at the point ``selection`` picks in each state.
-   Redistribution is ``(U_s - N_s) / (1 - theta)`` in transfer units, ``N_s``
-   labor's payoff without transfers: in its best productivity-only Markov
-   perfect equilibrium with the option, in (Work, Keep) for ever when frozen.
+   (Abreu, Brooks and Sannikov 2020); labor's payoff ``U_s`` at the point
+   ``selection`` picks. Redistribution is ``(U_s - N_s) / (1 - theta)``, in
+   transfer units, ``N_s`` labor's payoff without transfers: in its best
+   Markov perfect equilibrium with the option, in (Work, Keep) when frozen.
 4. Decompose each selected point ``v`` (the ends of its edge when it is not
-   a vertex: a public lottery between them): a profile ``p`` with
+   a vertex: a public lottery between them): the profiles ``p`` with
    ``w = (v - (1 - delta) g(p)) / delta`` in the set of the state ``p`` leads
-   to and above the incentive corner (a deviation is punished by the
-   deviator's worst payoff where it leads). The profiles that do so within
-   ``tol`` give capital's first-period action; the point requires investing
-   when every one of them invests.
+   to and above the incentive corner
+   (:func:`~bargaining.core.stochastic.aps.generating_profiles`) give
+   capital's first-period action; the point requires investing when every
+   one of them invests.
 
 References
 ----------
@@ -52,8 +49,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..core.polygon import distance_to_polygon
-from ..core.stochastic.aps import StageData, incentive_corners, punishments
+from ..core.stochastic.aps import StageData, generating_profiles
+from ..core.stochastic.markov import upward_markov_perfect
 from ..labor.dynamics import INVEST, AutomationGame
 from ..labor.investment import Cost
 from ._exact_redistribution import base_payoff
@@ -75,27 +72,25 @@ class DynamicAutomation:
     levels : numpy.ndarray
         Automation in each state.
     markov_policies : tuple of tuple of bool
-        Capital's investment policy (invest in state ``s`` or not) in the pure
-        Markov perfect equilibria, each distinct policy once.
+        Each distinct investment policy (invest in state ``s``?) of the pure
+        Markov perfect equilibria.
     markov_sharing : bool
         Whether any pure Markov perfect equilibrium pays a transfer.
     redistribution, frozen : numpy.ndarray
-        Redistribution sustained in each state under ``selection``, in
-        transfer units per period, with the investment option and with
-        automation frozen.
+        Redistribution sustained in each state under ``selection`` (transfer
+        units per period), with the option to invest and automation frozen.
     selected : numpy.ndarray
         The selected payoffs ``(labor, capital)`` in each state, ``S x 2``.
     first_actions : tuple of tuple of str
-        In each state, capital's first-period actions of the profiles that
-        decompose the selected point.
+        Capital's first-period actions in the profiles generating each state's
+        selected point.
     invests : numpy.ndarray
         Whether the selected point requires capital to invest at once.
     residual : numpy.ndarray
-        How far the decomposing continuation lies from its set (0 when inside).
-    cost : str
-        The investment cost and gain.
-    selection, method : str
-        The equilibrium selection, and how the payoff sets were computed.
+        How far the generating continuation misses its set (0 when inside).
+    cost, selection, method : str
+        The investment cost and gain, the equilibrium selection, and how the
+        numbers were computed.
     """
 
     levels: np.ndarray
@@ -165,8 +160,7 @@ def dynamic_automation(
     transfers : sequence of float, optional
         Capital's transfer grid; the 2x2 game with ``scenario.tau`` if omitted.
     tol : float
-        Redistribution below this is reported as 0, and a decomposition is
-        accepted within this distance (relative to the largest payoff).
+        Redistribution below it is 0; a decomposition may miss by it (relative).
 
     Returns
     -------
@@ -195,30 +189,23 @@ def dynamic_automation(
     ]
     scale = max(1.0, *(float(np.abs(m).max()) for st in stages for m in (st.A, st.B)))
     columns = [g.labels[1] for g in game.stage_games]
-    equilibria = _markov_perfect(stages, delta, 1e-12 * scale)
-    invest_flags = [[label.endswith(f"+{INVEST}") for label in c] for c in columns]
-    policies = {tuple(invest_flags[s][j] for s, (_, j) in enumerate(p)) for _, p in equilibria}
-    sharing = any(
-        columns[s][j].startswith("Share") for _, p in equilibria for s, (_, j) in enumerate(p)
-    )
+    equilibria = upward_markov_perfect(stages, delta, 1e-12 * scale)
+    played = [[columns[s][j] for s, (_, j) in enumerate(p)] for _, p in equilibria]
+    policies = {tuple(label.endswith(f"+{INVEST}") for label in labels) for labels in played}
+    sharing = any(label.startswith("Share") for labels in played for label in labels)
     markov_labor = np.max([values[:, 0] for values, _ in equilibria], axis=0)
 
     sets = game.equilibrium_payoffs(inner=False)
     frozen_sets = frozen_game.equilibrium_payoffs(inner=False)
-    selected = np.array([select(s, selection, None, paid_strikes=True) for s in sets])
-    frozen_labor = np.array(
-        [select(s, selection, None, paid_strikes=True)[0] for s in frozen_sets]
-    )
+    points = [select(s, selection, None, paid_strikes=True) for s in [*sets, *frozen_sets]]
+    selected, frozen_labor = np.array(points[: len(sets)]), np.array(points[len(sets) :])[:, 0]
     stage_labor = np.array([float(base_payoff(scenario, a)) for a in floats])
-    share = 1 - float(scenario.theta)
-    gain, frozen_gain = (
-        (selected[:, 0] - markov_labor) / share,
-        (frozen_labor - stage_labor) / share,
-    )
+    gain = (selected[:, 0] - markov_labor) / (1 - scenario.theta)
+    frozen_gain = (frozen_labor - stage_labor) / (1 - scenario.theta)
 
     vertices = [np.asarray(s.vertices, dtype=float) for s in sets]
     decompositions = [
-        _decompose_point(stages, vertices, state, point, delta, tol * scale)
+        _decompose(stages, vertices, state, point, delta, tol * scale)
         for state, point in enumerate(selected)
     ]
     first = tuple(
@@ -244,39 +231,7 @@ def dynamic_automation(
     )
 
 
-def _markov_perfect(stages, delta, slack):
-    """Step 2: the pure Markov perfect equilibria as (values ``S x 2``, profile), deduplicated."""
-    following = [stage.T.argmax(axis=2) for stage in stages]  # deterministic: stay or go up
-    partial = [(np.empty((0, 2)), ())]
-    for s in reversed(range(len(stages))):
-        stage, leads = stages[s], following[s]
-        found = {}
-        for later, profile in partial:
-            for i, j in np.ndindex(stage.A.shape):
-                payoff = np.array([stage.A[i, j], stage.B[i, j]])
-                target = leads[i, j]
-                if target == s:  # the profile is played for ever
-                    value = payoff
-                else:
-                    value = (1 - delta) * payoff + delta * later[target - s - 1]
-                # What each player gets after a one-shot deviation, by the state it leads to.
-                reached = np.vstack([value, later])
-                labor = max(
-                    (1 - delta) * stage.A[k, j] + delta * reached[leads[k, j] - s, 0]
-                    for k in range(stage.A.shape[0])
-                )
-                capital = max(
-                    (1 - delta) * stage.B[i, k] + delta * reached[leads[i, k] - s, 1]
-                    for k in range(stage.A.shape[1])
-                )
-                if labor <= value[0] + slack and capital <= value[1] + slack:
-                    key = (np.round(reached, 10).tobytes(), j, *(p[1] for p in profile))
-                    found.setdefault(key, (reached, ((i, j), *profile)))
-        partial = list(found.values())
-    return partial
-
-
-def _decompose_point(stages, vertices, state, point, delta, tol):
+def _decompose(stages, vertices, state, point, delta, tol):
     """Step 4 for a selected point: itself if a vertex, else the two ends of its edge.
 
     A point inside an edge of the set is a public lottery between the edge's
@@ -285,38 +240,11 @@ def _decompose_point(stages, vertices, state, point, delta, tol):
     polygon = vertices[state]
     nearest = np.hypot(*(polygon - point).T)
     if nearest.min() <= tol or len(polygon) < 2:
-        return _decompose(stages, vertices, state, polygon[nearest.argmin()], delta, tol)
-    ends = np.roll(polygon, -1, axis=0)
-    through = np.hypot(*(point - polygon).T) + np.hypot(*(ends - point).T)
-    edge = int(np.argmin(through - np.hypot(*(ends - polygon).T)))
-    found, misses = zip(
-        *(
-            _decompose(stages, vertices, state, end, delta, tol)
-            for end in (polygon[edge], ends[edge])
-        ),
-        strict=True,
-    )
-    return [p for profiles in found for p in profiles], max(misses)
-
-
-def _decompose(stages, vertices, state, point, delta, tol):
-    """Step 4: the profiles generating ``point`` in ``state``, and the nearest miss's distance.
-
-    Transitions are deterministic, so a profile fixes its continuation ``w``; it
-    generates the point when ``w`` lies in the next state's set and meets both
-    incentive constraints.
-    """
-    stage = stages[state]
-    corners = incentive_corners(stage, punishments(vertices), delta)
-    found, misses = [], []
-    for i, j in np.ndindex(stage.A.shape):
-        target = int(stage.T[i, j].argmax())
-        continuation = (point - (1 - delta) * np.array([stage.A[i, j], stage.B[i, j]])) / delta
-        outside = float(distance_to_polygon(continuation, vertices[target])[0])
-        short = float(np.max(corners[i, j] - continuation, initial=0.0))
-        miss = max(outside, short)
-        (found if miss <= tol else misses).append(((i, j), miss))
-    if found:
-        return [p for p, _ in found], max(m for _, m in found)
-    nearest = min(misses, key=lambda m: m[1])
-    return [nearest[0]], nearest[1]
+        ends = [polygon[nearest.argmin()]]
+    else:
+        following = np.roll(polygon, -1, axis=0)
+        detour = np.hypot(*(point - polygon).T) + np.hypot(*(following - point).T)
+        edge = int(np.argmin(detour - np.hypot(*(following - polygon).T)))
+        ends = [polygon[edge], following[edge]]
+    found = [generating_profiles(stages[state], vertices, end, delta, tol) for end in ends]
+    return [p for profiles, _ in found for p in profiles], max(miss for _, miss in found)
