@@ -176,17 +176,17 @@ def dynamic_automation(
     selection = check_selection(selection, SELECTIONS)
     if not isinstance(cost, Cost):
         raise ValueError(f"cost must be a Cost (bargaining.labor.investment.cost), got {cost!r}")
-    floats = np.array([float(a) for a in levels])
-    if np.any(np.diff(floats) <= 0):
-        raise ValueError(f"levels must rise, got {[float(a) for a in floats]}")
-    scenario = scenario.as_float()
-    game = AutomationGame(scenario, floats, transfers=transfers, investment=cost)
-    frozen_game = AutomationGame(scenario, floats, np.eye(len(floats)), transfers=transfers)
+    grid = [float(a) for a in levels]
+    if np.any(np.diff(grid) <= 0):
+        raise ValueError(f"levels must rise, got {grid}")
+    scenario, floats = scenario.as_float(), np.array(grid)
+    game = AutomationGame(scenario, grid, transfers=transfers, investment=cost)
+    frozen_game = AutomationGame(scenario, grid, np.eye(len(grid)), transfers=transfers)
     delta = float(scenario.delta)
-    stages = [
-        StageData(*(np.asarray(m, dtype=float) for m in g.payoff_matrices), t.astype(float))
-        for g, t in zip(game.stage_games, game.transitions, strict=True)
-    ]
+    stages = []
+    for stage, moves in zip(game.stage_games, game.transitions, strict=True):
+        labor, capital = (np.asarray(m, dtype=float) for m in stage.payoff_matrices)
+        stages.append(StageData(labor, capital, moves.astype(float)))
     scale = max(1.0, *(float(np.abs(m).max()) for st in stages for m in (st.A, st.B)))
     columns = [g.labels[1] for g in game.stage_games]
     equilibria = upward_markov_perfect(stages, delta, 1e-12 * scale)
