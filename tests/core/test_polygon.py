@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bargaining.core.polygon import ConvexPolygon, convex_hull
+from bargaining.core.polygon import ConvexPolygon, convex_hull, distance_to_polygon
 
 F = Fraction
 
@@ -77,3 +77,12 @@ def test_clip_keeps_exactly_the_points_above_the_bound(pts, bound):
     clipped = polygon.clip(1, bound)
     for p in pts:
         assert clipped.contains(p) == (p[1] >= bound)
+
+
+def test_distance_to_polygon_is_zero_inside_and_euclidean_outside():
+    square = [[0, 0], [1, 0], [1, 1], [0, 1]]
+    found = distance_to_polygon([[0.5, 0.5], [2, 0.5], [2, 2], [1, 1]], square)
+    assert found.tolist() == pytest.approx([0, 1, 2**0.5, 0])
+    # A segment and a point are polygons too.
+    assert distance_to_polygon([[0.5, 1]], [[0, 0], [1, 0]]).tolist() == pytest.approx([1])
+    assert distance_to_polygon([[3, 4]], [[0, 0]]).tolist() == pytest.approx([5])

@@ -15,6 +15,7 @@ from bargaining.labor.dynamics import (
     automation_path,
     path_chain,
 )
+from bargaining.labor.investment import cost
 from bargaining.labor.strike_game import StrikeGame
 
 DEFAULT = scenarios.get("default")
@@ -148,3 +149,90 @@ def test_revolt_cost_as_a_function_of_automation():
     assert [m[0, 0] for m in labor] == pytest.approx([0.8, 0.3])
     with pytest.raises(ValueError, match="revolt_cost"):
         AutomationGame(DEFAULT, [0.5], revolt_cost=1.5)
+
+
+# --- Investment as capital's action ---------------------------------------------------
+
+
+def _exact_cost():
+    return cost("quadratic", k=Fraction(2, 5), gain=Fraction(1, 10))
+
+
+def test_investment_twins_each_column_and_adds_the_automation_flow():
+    scenario = DEFAULT.replace(theta=Fraction(1, 5)).exact()
+    levels = [Fraction(0), Fraction(1, 10), Fraction(1, 5)]
+    investment = _exact_cost()
+    game = AutomationGame(scenario, levels, investment=investment)
+    for s, a in enumerate(levels):
+        stage, plain = game.stage_games[s], StrikeGame(scenario, a)
+        # gain a - k a^2 / 2 by hand, split by ownership theta = 1/5.
+        flow = Fraction(1, 10) * a - Fraction(1, 5) * a * a
+        shares = (flow / 5, 4 * flow / 5)
+        twins = 2 if s < len(levels) - 1 else 1
+        for ours, theirs, share in zip(
+            stage.payoff_matrices, plain.payoff_matrices, shares, strict=True
+        ):
+            expected = np.asarray(theirs, dtype=object) + share
+            assert np.array_equal(
+                np.asarray(ours, dtype=object), np.concatenate([expected] * twins, axis=1)
+            )
+        assert stage.labels[1] == (
+            ("Share", "Keep", "Share+Invest", "Keep+Invest") if twins == 2 else ("Share", "Keep")
+        )
+    moves = np.asarray(game.transitions[1], dtype=object)
+    # Without investing automation stays (the identity chain); investing moves it up.
+    assert [list(moves[0, c]) for c in range(4)] == [[0, 1, 0]] * 2 + [[0, 0, 1]] * 2
+    assert np.asarray(game.transitions[2]).shape == (2, 2, 3)
+
+
+def test_investment_with_transfers_the_lockout_and_a_chain():
+    scenario = scenarios.get("job-loss")
+    game = AutomationGame(
+        scenario, [0.2, 0.4], advance_chain(2, 0.5), transfers=[0.05], investment=cost()
+    )
+    assert game.stage_games[0].labels[1] == (
+        "Keep",
+        "Share 0.05",
+        "Lockout",
+        "Keep+Invest",
+        "Share 0.05+Invest",
+        "Lockout+Invest",
+    )
+    moves = np.asarray(game.transitions[0], dtype=float)
+    assert moves[1, 2].tolist() == [0.5, 0.5] and moves[1, 5].tolist() == [0.0, 1.0]
+
+
+def test_prohibitive_investment_leaves_the_first_level_a_repeated_game():
+    # Beyond a = 0 automation costs far more than all output, so capital's payoff after
+    # investing is below anything it gets by not investing (at least its minmax, >= 0):
+    # no equilibrium invests, and the first state plays the repeated strike game.
+    prohibitive = cost("quadratic", k=1000)
+    sets = AutomationGame(DEFAULT, [0.0, 0.3, 0.6], investment=prohibitive).equilibrium_payoffs(
+        inner=False
+    )
+    expected = RepeatedGame(StrikeGame(DEFAULT, 0.0), DEFAULT.delta).equilibrium_payoffs()
+    assert _same_set(sets[0].vertices, expected.vertices, tol=1e-7)
+
+
+def test_investment_refuses_revolt_and_infinite_costs():
+    with pytest.raises(ValueError, match="investment and revolt_cost"):
+        AutomationGame(DEFAULT, [0.2, 0.4], investment=cost(), revolt_cost=0.3)
+    with pytest.raises(ValueError, match=r"C\(1.0\)"):
+        AutomationGame(DEFAULT, [0.5, 1.0], investment=cost("calibrated"))
+    with pytest.raises(ValueError, match="investment must be a Cost"):
+        AutomationGame(DEFAULT, [0.5, 1.0], investment=0.4)
+
+
+@pytest.mark.parametrize(
+    ("chain", "message"),
+    [
+        ([[0.5, 0.6], [0, 1]], r"chain\[0\] must sum to 1"),
+        ([[1.5, -0.5], [0, 1]], r"chain\[0\] must hold probabilities"),
+        ([[1, 0], [Fraction(1, 3), Fraction(1, 3)]], r"chain\[1\] must sum to 1"),
+        ([["half", 0.5], [0, 1]], r"chain\[0\] must hold probabilities"),
+        ([[float("nan"), 1], [0, 1]], r"chain\[0\] must hold probabilities"),
+    ],
+)
+def test_chain_rows_must_be_probabilities(chain, message):
+    with pytest.raises(ValueError, match=message):
+        AutomationGame(DEFAULT, [0.2, 0.4], chain)

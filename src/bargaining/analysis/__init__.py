@@ -9,7 +9,15 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from . import anticipation, investment, redistribution, sweeps, threshold, workers
+    from . import (
+        anticipation,
+        dynamic_investment,
+        investment,
+        redistribution,
+        sweeps,
+        threshold,
+        workers,
+    )
     from ._exact_redistribution import (
         RENEGOTIATION_PROOF_METHOD,
         SELECTIONS,
@@ -18,6 +26,7 @@ if TYPE_CHECKING:
         selected_labor_payoffs,
     )
     from .anticipation import anticipated_redistribution, rising_automation
+    from .dynamic_investment import DynamicAutomation, dynamic_automation
     from .investment import capital_payoff_curve, efficient_automation, strategic_automation
     from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
     from .sweeps import sweep
@@ -28,10 +37,12 @@ _NAMES = {
     "RENEGOTIATION_PROOF_METHOD": "_exact_redistribution",
     "SELECTIONS": "_exact_redistribution",
     "STRATEGIES": "redistribution",
+    "DynamicAutomation": "dynamic_investment",
     "Threshold": "threshold",
     "anticipated_redistribution": "anticipation",
     "breakdown_automation": "redistribution",
     "capital_payoff_curve": "investment",
+    "dynamic_automation": "dynamic_investment",
     "efficient_automation": "investment",
     "max_redistribution": "redistribution",
     "payoff_bounds": "_exact_redistribution",
@@ -41,18 +52,29 @@ _NAMES = {
     "strategic_automation": "investment",
     "sweep": "sweeps",
 }
-_SUBMODULES = ("anticipation", "investment", "redistribution", "sweeps", "threshold", "workers")
+_SUBMODULES = (
+    "anticipation",
+    "dynamic_investment",
+    "investment",
+    "redistribution",
+    "sweeps",
+    "threshold",
+    "workers",
+)
 
 __all__ = [
     "METHODS",
     "RENEGOTIATION_PROOF_METHOD",
     "SELECTIONS",
     "STRATEGIES",
+    "DynamicAutomation",
     "Threshold",
     "anticipated_redistribution",
     "anticipation",
     "breakdown_automation",
     "capital_payoff_curve",
+    "dynamic_automation",
+    "dynamic_investment",
     "efficient_automation",
     "investment",
     "max_redistribution",

@@ -313,6 +313,16 @@ def _distance_to_polygon(points, vertices):
     return distance
 
 
+def distance_to_polygon(points: np.ndarray, vertices: np.ndarray) -> np.ndarray:
+    """Euclidean distance from each of ``points`` (``k x 2``) to a convex polygon; 0 inside.
+
+    ``vertices`` are the polygon's, counter-clockwise, as :func:`hull_array`
+    gives them (one vertex for a point, two for a segment).
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    return _distance_to_polygon(points, np.asarray(vertices, dtype=float).reshape(-1, 2))
+
+
 def hausdorff_distance(first, second):
     """Hausdorff distance between two convex polygons given by their vertices."""
     return float(

@@ -31,6 +31,10 @@ def AUTOMATION_AT_OUTPUT__substitutes(rho, y):
     return (-rho + y)/(1 - rho)
 
 
+def AUTOMATION_FLOW(C, a, gain):
+    return -C + a*gain
+
+
 def BASE_WAGE_LOCKOUT_THREAT__nash(theta, u, y):
     return (-2*theta*y + 2*theta - u + y - 1)/(2*theta - 2)
 
@@ -49,6 +53,10 @@ def BASE_WAGE_STRIKE_THREAT__rubinstein(b, delta, theta, y):
 
 def BREAKDOWN_STRIKE_OUTPUT(b, delta, theta, w):
     return (-b*delta**2 + b + delta**2 + theta*w - theta - w)/(delta**2 - theta)
+
+
+def CAPITAL_AUTOMATION_FLOW(C, a, gain, theta):
+    return (1 - theta)*(-C + a*gain)
 
 
 def CAPITAL_DISAGREEMENT(theta, y):
@@ -129,6 +137,10 @@ def JOIN_GAIN(V, c_J, k_J, n, p):
 
 def KALAI_SMORODINSKY_WAGE(b, theta, y):
     return (1/2)*b + (1/2)*theta*y - 1/2*y*(1 - theta) + 1/2
+
+
+def LABOR_AUTOMATION_FLOW(C, a, gain, theta):
+    return theta*(-C + a*gain)
 
 
 def LABOR_DISAGREEMENT(b, theta, y):
@@ -324,11 +336,13 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     'AUTOMATION_AT_OUTPUT[cobb-douglas]': (AUTOMATION_AT_OUTPUT__cobb_douglas, ('rho', 'y')),
     'AUTOMATION_AT_OUTPUT[complements]': (AUTOMATION_AT_OUTPUT__complements, ('rho', 'sigma', 'y')),
     'AUTOMATION_AT_OUTPUT[substitutes]': (AUTOMATION_AT_OUTPUT__substitutes, ('rho', 'y')),
+    'AUTOMATION_FLOW': (AUTOMATION_FLOW, ('C', 'a', 'gain')),
     'BASE_WAGE_LOCKOUT_THREAT[nash]': (BASE_WAGE_LOCKOUT_THREAT__nash, ('theta', 'u', 'y')),
     'BASE_WAGE_LOCKOUT_THREAT[rubinstein]': (BASE_WAGE_LOCKOUT_THREAT__rubinstein, ('delta', 'theta', 'u', 'y')),
     'BASE_WAGE_STRIKE_THREAT[nash]': (BASE_WAGE_STRIKE_THREAT__nash, ('b', 'theta', 'y')),
     'BASE_WAGE_STRIKE_THREAT[rubinstein]': (BASE_WAGE_STRIKE_THREAT__rubinstein, ('b', 'delta', 'theta', 'y')),
     'BREAKDOWN_STRIKE_OUTPUT': (BREAKDOWN_STRIKE_OUTPUT, ('b', 'delta', 'theta', 'w')),
+    'CAPITAL_AUTOMATION_FLOW': (CAPITAL_AUTOMATION_FLOW, ('C', 'a', 'gain', 'theta')),
     'CAPITAL_DISAGREEMENT': (CAPITAL_DISAGREEMENT, ('theta', 'y')),
     'CAPITAL_LOCKOUT_PAYOFF': (CAPITAL_LOCKOUT_PAYOFF, ('theta', 'y')),
     'CAPITAL_REVOLT_PAYOFF': (CAPITAL_REVOLT_PAYOFF, ()),
@@ -349,6 +363,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     'EXACT_MAX_TRANSFER': (EXACT_MAX_TRANSFER, ('delta', 'theta', 'w', 'y')),
     'JOIN_GAIN': (JOIN_GAIN, ('V', 'c_J', 'k_J', 'n', 'p')),
     'KALAI_SMORODINSKY_WAGE': (KALAI_SMORODINSKY_WAGE, ('b', 'theta', 'y')),
+    'LABOR_AUTOMATION_FLOW': (LABOR_AUTOMATION_FLOW, ('C', 'a', 'gain', 'theta')),
     'LABOR_DISAGREEMENT': (LABOR_DISAGREEMENT, ('b', 'theta', 'y')),
     'LABOR_LOCKOUT_PAYOFF': (LABOR_LOCKOUT_PAYOFF, ('theta', 'u', 'y')),
     'LABOR_REVOLT_PAYOFF': (LABOR_REVOLT_PAYOFF, ('mu',)),

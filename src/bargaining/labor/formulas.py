@@ -266,6 +266,15 @@ COST = {
 }
 COST_PARAMETERS = {"quadratic": (k,), "calibrated": (gain, level)}
 
+# Automation's net flow per period at the current level, when capital's investment moves
+# automation over time: the productivity gain less the annuity C of the investment made so
+# far (the annuity of level a starts when a is reached, so investing has no one-off charge).
+# It is output of the firm, paid out by ownership: a share theta to labor.
+annuity = sp.Symbol("C", nonnegative=True)
+AUTOMATION_FLOW = PRODUCTIVITY_GAIN - annuity
+LABOR_AUTOMATION_FLOW = theta * AUTOMATION_FLOW
+CAPITAL_AUTOMATION_FLOW = (1 - theta) * AUTOMATION_FLOW
+
 # --- Values ------------------------------------------------------------------------------
 # What the relationship produces per period when labor works, with automation's gain:
 # the surplus an efficient planner maximises net of the cost. Labor's strike payoff b
