@@ -14,7 +14,7 @@ Algorithm
    invests: with the investment option, and frozen (no option).
 2. Productivity-only benchmark: the pure Markov perfect equilibria of the
    game with the option, by backward induction over the levels
-   (:func:`~bargaining.core.stochastic.markov.upward_markov_perfect`:
+   (:func:`~bargaining.core.stochastic.backward_induction.upward_markov_perfect`:
    investing only moves automation up). A transfer changes no transition,
    so Keep beats Share and no Markov perfect equilibrium shares (checked:
    ``markov_sharing``). Read off capital's investment policy.
@@ -27,7 +27,7 @@ Algorithm
    a vertex: a public lottery between them): the profiles ``p`` with
    ``w = (v - (1 - delta) g(p)) / delta`` in the set of the state ``p`` leads
    to and above the incentive corner
-   (:func:`~bargaining.core.stochastic.aps.generating_profiles`) give
+   (:func:`~bargaining.core.stochastic.decomposition.generating_profiles`) give
    capital's first-period action; the point requires investing when every
    one of them invests.
 
@@ -49,8 +49,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..core.stochastic.aps import StageData, generating_profiles
-from ..core.stochastic.markov import upward_markov_perfect
+from ..core.stochastic.aps import StageData
+from ..core.stochastic.backward_induction import upward_markov_perfect
+from ..core.stochastic.decomposition import generating_profiles
 from ..labor.dynamics import INVEST, AutomationGame
 from ..labor.investment import Cost
 from ._exact_redistribution import base_payoff

@@ -7,10 +7,14 @@ Stacchetti on convex polygons (:mod:`~bargaining.core.stochastic.aps`),
 seeded inside by stationary profiles (:mod:`~bargaining.core.stochastic.markov`);
 the results are :class:`StatePayoffSet` and :class:`MarkovPerfectEquilibrium`
 (:mod:`~bargaining.core.stochastic.results`); transition probabilities are
-checked by :mod:`~bargaining.core.stochastic.transitions`.
+checked by :mod:`~bargaining.core.stochastic.transitions`. Games whose
+state only moves up have their pure Markov perfect equilibria found by
+backward induction (:mod:`~bargaining.core.stochastic.backward_induction`),
+and :mod:`~bargaining.core.stochastic.decomposition` tells which first-period
+profiles generate a payoff pair.
 """
 
-from . import aps, markov, results, stochastic_game, transitions
+from . import aps, backward_induction, decomposition, markov, results, stochastic_game, transitions
 from .results import MarkovPerfectEquilibrium, StatePayoffSet
 from .stochastic_game import METHODS, StochasticGame
 
@@ -20,6 +24,8 @@ __all__ = [
     "StatePayoffSet",
     "StochasticGame",
     "aps",
+    "backward_induction",
+    "decomposition",
     "markov",
     "results",
     "stochastic_game",

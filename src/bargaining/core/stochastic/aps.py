@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..polygon import distance_to_polygon, hausdorff_distance, hull_array
+from ..polygon import hausdorff_distance, hull_array
 
 EMPTY = np.empty((0, 2))
 
@@ -203,51 +203,6 @@ def generate(sets, stages, delta, eps):
                 points.append((1 - delta) * payoff + delta * clipped)
         generated.append(hull(np.concatenate(points), eps) if points else EMPTY)
     return generated
-
-
-def generating_profiles(stage, sets, point, delta, tol):
-    """The profiles of one state that generate ``point`` from ``sets`` (steps 1-3 backwards).
-
-    A profile ``a`` generates ``v`` when the continuation ``w = (v - (1 - delta)
-    g(a)) / delta`` lies in the expected continuation set ``E(a)`` and above
-    the incentive corner of ``a``.
-
-    Parameters
-    ----------
-    stage : StageData
-        The state's payoffs and transitions.
-    sets : list of numpy.ndarray
-        The correspondence, one vertex array per state.
-    point : array_like
-        The payoff pair to decompose.
-    delta, tol : float
-        Discount factor; how far ``w`` may miss (distance to ``E(a)`` or
-        shortfall below the corner).
-
-    Returns
-    -------
-    profiles : list of (int, int)
-        Those that generate ``point`` within ``tol``; if none does, the one
-        that misses least.
-    miss : float
-        The largest miss among ``profiles``.
-    """
-    point = np.asarray(point, dtype=float)
-    corners = incentive_corners(stage, punishments(sets), delta)
-    misses = {}
-    for row, column in np.ndindex(stage.A.shape):
-        payoff = np.array([stage.A[row, column], stage.B[row, column]])
-        continuation = (point - (1 - delta) * payoff) / delta
-        expected = minkowski_combination(sets, stage.T[row, column])
-        outside = (
-            float(distance_to_polygon(continuation, expected)[0]) if len(expected) else np.inf
-        )
-        short = float(np.max(corners[row, column] - continuation, initial=0.0))
-        misses[row, column] = max(outside, short)
-    found = [profile for profile, miss in misses.items() if miss <= tol]
-    if not found:
-        found = [min(misses, key=misses.get)]
-    return found, max(misses[profile] for profile in found)
 
 
 def set_distance(first, second):

@@ -181,69 +181,6 @@ def self_generating_seed(stages, delta, tol):
     return [hull_array(p) if len(p) else EMPTY for p in points]
 
 
-def upward_markov_perfect(stages, delta, slack, max_equilibria=MAX_PROFILES):
-    """Every pure Markov perfect equilibrium when play stays in its state or moves up for sure.
-
-    Backward induction over the states: a state's values depend on its own
-    profile and the higher states' values only, so in state ``s``, for each
-    equilibrium from ``s + 1`` on and each profile ``a``, the value is
-    ``g(s, a)`` if ``a`` stays (played for ever) and ``(1 - delta) g(s, a) +
-    delta v(t)`` if it moves to ``t > s``; the profile is kept if no one-shot
-    deviation gains more than ``slack``.
-
-    Parameters
-    ----------
-    stages : list of StageData
-        Every transition row a unit vector to the same or a higher state.
-    delta : float
-    slack : float
-    max_equilibria : int
-        Most partial equilibria kept at any state.
-
-    Returns
-    -------
-    list of (numpy.ndarray, tuple)
-        Each equilibrium's values (``S x 2``) and profile (``(row, column)`` per state).
-
-    Raises
-    ------
-    ValueError
-        If a transition is random or moves down, or there are more than
-        ``max_equilibria`` equilibria.
-    """
-    following = []
-    for s, stage in enumerate(stages):
-        target = stage.T.argmax(axis=2)
-        if not np.allclose(stage.T.max(axis=2), 1) or np.any(target < s):
-            raise ValueError(
-                f"transitions[{s}] must stay or move to a higher state for sure for backward "
-                f"induction, got {stage.T.tolist()}"
-            )
-        following.append(target)
-    partial = [(np.empty((0, 2)), ())]
-    for s in reversed(range(len(stages))):
-        stage, leads, found = stages[s], following[s], []
-        for later, profile in partial:
-            for i, j in np.ndindex(stage.A.shape):
-                payoff = np.array([stage.A[i, j], stage.B[i, j]])
-                if leads[i, j] == s:
-                    value = payoff
-                else:
-                    value = (1 - delta) * payoff + delta * later[leads[i, j] - s - 1]
-                reached = np.vstack([value, later])  # the values of states s, s + 1, ...
-                row = (1 - delta) * stage.A[:, j] + delta * reached[leads[:, j] - s, 0]
-                column = (1 - delta) * stage.B[i, :] + delta * reached[leads[i, :] - s, 1]
-                if row.max() <= value[0] + slack and column.max() <= value[1] + slack:
-                    found.append((reached, ((i, j), *profile)))
-        if len(found) > max_equilibria:
-            raise ValueError(
-                f"more than max_equilibria={max_equilibria} Markov perfect equilibria from "
-                f"state {s} on; pass a larger max_equilibria"
-            )
-        partial = found
-    return partial
-
-
 def stationary_minmax(stages, delta, tol):
     """Each player's pure minmax value in every state, ``S x 2``.
 
