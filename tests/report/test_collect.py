@@ -202,7 +202,10 @@ def test_anticipation_levers_are_the_librarys_and_ordered_as_derived(results, fu
 
 
 def test_anticipation_levers_leave_out_a_lever_the_scenario_already_has():
-    from bargaining.report._collect import anticipation_variants
+    from bargaining.report._collect import anticipation_levers, anticipation_variants
 
     labels = [label for label, _, _ in anticipation_variants(scenarios.get("strike-fund"))]
     assert labels == ["strike-fund", "ownership"]
+    steps = []
+    assert anticipation_levers(scenarios.get("job-loss"), steps.append) is None
+    assert len(steps) == 1  # the step is counted even where it is skipped

@@ -274,7 +274,7 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
     step("many workers: union against individual workers")
     results["workers"] = _workers(scenario)
     results["anticipation"] = _anticipation(scenario, step)
-    results["anticipation_levers"] = _anticipation_levers(scenario, step)
+    results["anticipation_levers"] = anticipation_levers(scenario, step)
     step("capital's choice of automation")
     results["investment"] = _investment(scenario, breakdown["stick-and-carrot"])
     if compare:
@@ -468,17 +468,22 @@ def _critical_speed(scenario):
     return number(critical_speed(exact, CRITICAL_SPEED_LEVEL))[0]
 
 
-def _anticipation_levers(scenario, step):
+def anticipation_levers(scenario, step):
     """Where redistribution ends under anticipated automation, with a strike fund and ownership.
 
     The speeds of :data:`LEVER_SPEEDS`, on the levels at which no row's strike
     paid from outside is worth more than work (beyond them capital pays labor to stay
-    out, and that payment, anticipated, would show in every earlier state).
+    out, and that payment, anticipated, would show in every earlier state). None for a
+    scenario with the lockout: capital's third action makes each stochastic game take
+    minutes instead of about a second, and the report's own anticipation step already
+    pays that three times.
     """
     from ..analysis.anticipation import LEVELS as ALL_LEVELS
     from ..analysis.anticipation import levels_before_paid_strike, rising_automation
 
     step("anticipated automation: a strike fund and ownership compared")
+    if scenario.lockout:
+        return None
     variants = anticipation_variants(scenario)
     levels = levels_before_paid_strike([s for _, _, s in variants], ALL_LEVELS)
     rows = []
