@@ -473,8 +473,9 @@ def anticipation_levers(scenario, step):
 
     The speeds of :data:`LEVER_SPEEDS`, on the levels at which no row's strike
     paid from outside is worth more than work (beyond them capital pays labor to stay
-    out, and that payment, anticipated, would show in every earlier state). None for a
-    scenario with the lockout: capital's third action makes each stochastic game take
+    out, and that payment, anticipated, would show in every earlier state). None where
+    a paid strike beats work at every level, and for a scenario with the lockout: capital's
+    third action makes each stochastic game take
     minutes instead of about a second, and the report's own anticipation step already
     pays that three times.
     """
@@ -486,6 +487,8 @@ def anticipation_levers(scenario, step):
         return None
     variants = anticipation_variants(scenario)
     levels = levels_before_paid_strike([s for _, _, s in variants], ALL_LEVELS)
+    if not levels:  # a paid strike beats work already at a = 0: no strike threat to compare
+        return None
     rows = []
     for label, change, variant in variants:
         results = rising_automation(variant, LEVER_SPEEDS, levels=levels)
