@@ -248,3 +248,82 @@ def test_paper_pdf_builds_byte_for_byte(tmp_path):
     first = build_pdf(copy / "paper.md").read_bytes()
     second = build_pdf(copy / "paper.md").read_bytes()
     assert first.startswith(b"%PDF") and first == second
+
+
+def _anticipation_section(paper):
+    return paper.split("## 6b. Anticipated automation", 1)[1].split("\n## 7.", 1)[0]
+
+
+def _table_rows(section, first_cells):
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells[0] in first_cells:
+            rows[cells[0]] = cells
+    return rows
+
+
+def test_anticipation_section_states_what_the_library_computes(result):
+    """The section's tables against rising_automation and critical_speed called here."""
+    from bargaining.analysis.anticipation import (
+        critical_speed,
+        levels_before_paid_strike,
+        rising_automation,
+    )
+    from bargaining.reproductions.automation_redistribution.anticipation import (
+        COMPARED,
+        SPEEDS,
+    )
+    from bargaining.reproductions.automation_redistribution.paper import ends_text
+
+    section = _anticipation_section(result.paper)
+    stated = _table_rows(section, {"a =", *COMPARED})
+    full = rising_automation(scenarios.DEFAULT, SPEEDS)
+    static = full[SPEEDS[0]]
+    assert stated["a ="][1:] == [
+        ends_text(float(static.levels[static.static_ends])),
+        *(ends_text(None if r.ends is None else float(r.levels[r.ends])) for r in full.values()),
+    ]
+    compared = [scenarios.get(name) for name in COMPARED]
+    levels = levels_before_paid_strike(compared)
+    for scenario in compared:
+        fresh = rising_automation(scenario, SPEEDS, levels=levels)
+        ends = [None if r.ends is None else levels[r.ends] for r in fresh.values()]
+        cells = stated[scenario.name]
+        assert cells[2] == ends_text(levels[fresh[SPEEDS[0]].static_ends]), scenario.name
+        assert cells[3:6] == [ends_text(a) for a in ends], scenario.name
+        exact = critical_speed(scenario.exact(), Fraction(3, 10))
+        assert cells[6] == f"{exact} ≈ {float(exact):.3f}", scenario.name
+
+
+def test_anticipation_claims_hold(result):
+    x = result.numbers["anticipation"]
+    rows = x["rows"]
+    # Hand: y_s(3/10) = 5/19; strike fund C = w - b = 1/4 and x = 2/5 - 5/19 = 13/95, floors
+    # C/(C + tau) = 5/7 and (tau + C)/(x + tau + C) = 133/185; p* = 1 - (133/185)/(9/10).
+    assert rows["default"]["critical"] == Fraction(1, 9)
+    assert rows["strike-fund"]["critical"] == 1 - Fraction(133, 185) / Fraction(9, 10)
+    for name, row in rows.items():
+        assert row["solver"] == pytest.approx(float(row["critical"]), abs=1e-6), name
+    assert 1.5 < rows["strike-fund"]["critical"] / rows["default"]["critical"] < 2
+    # Where redistribution ends: 0 none at any level, None never (after every level).
+    ends = {name: [2.0 if e is None else e for e in row["ends"]] for name, row in rows.items()}
+    assert all(f >= d for f, d in zip(ends["strike-fund"], ends["default"], strict=True))
+    assert ends["strike-fund"][:2] > ends["default"][:2]
+    assert all(o <= d for o, d in zip(ends["open-models"], ends["default"], strict=True))
+    assert ends["open-models"][1] == 0.0  # chance 0.1: none at any level
+    # The seed scenario's ends on the whole grid fall with the speed; the static a* lies
+    # between 0.5 and 0.6; with the fastest speed nothing is sustained.
+    assert x["ends"] == sorted(x["ends"], reverse=True) and x["ends"][-1] == 0.0
+    assert x["ends"][:2] == rows["default"]["ends"][:2]
+    assert 0.5 < float(result.numbers["rows"]["default"]["exact"].value) < x["static_ends"]
+    # The paid strike anticipated: the strike fund never ends on the whole grid, though
+    # the static game sustains nothing between its breakdown and the paid-strike levels.
+    fund = x["fund_full_grid"]
+    assert fund["ends"] is None
+    first_zero = fund["static"].index(0.0)
+    assert fund["redistribution"][first_zero] > 0
+    assert "## 6b. Anticipated automation" in result.paper
+    abstract = result.paper.split("## The model", 1)[0]
+    assert "anticipate" in abstract and "strike fund and earlier with ownership" in abstract
+    assert (PAPER_DIR / "figures" / "anticipation.png").exists()

@@ -163,3 +163,49 @@ def test_anticipation_record_is_the_librarys(results, full_report):
     assert record["selection"] == "labor-best" and "stochastic game" in record["method"]
     folder, _ = full_report
     assert 'id="anticipation"' in (folder / "report.html").read_text()
+
+
+def test_anticipation_levers_are_the_librarys_and_ordered_as_derived(results, full_report):
+    from bargaining.analysis.anticipation import critical_speed, rising_automation
+
+    record = results["anticipation_levers"]
+    rows = {row["label"]: row for row in record["rows"]}
+    assert list(rows) == ["default", "strike fund", "ownership"]
+    assert rows["strike fund"]["change"] == "b = 0.35"
+    assert rows["ownership"]["change"] == "theta = 0.3"
+    # Levels before b + y_s > 1 in any row: y_s(a) = 1/(5 - 4a), b = 0.35 passes at a > 0.865.
+    assert record["levels"] == [k / 10 for k in range(9)]
+    speeds = record["speeds"]
+    (fund,) = rising_automation(
+        scenarios.get("strike-fund"), [speeds[1]], levels=record["levels"]
+    ).values()
+    assert rows["strike fund"]["ends_at"][1] == pytest.approx(fund.levels[fund.ends])
+    # The default row on these levels ends where the full-grid section says.
+    full_grid = {e["speed"]: e["ends_at"] for e in results["anticipation"]["speeds"]}
+    assert rows["default"]["ends_at"] == [full_grid[speed] for speed in speeds]
+    # The two-level critical speed falls with labor's cost of a strike: the fund lowers it,
+    # ownership raises it; at a = 0.3 the default's is 1/9 (notebook 08).
+    assert rows["default"]["critical_speed"] == pytest.approx(1 / 9)
+    critical = [rows[k]["critical_speed"] for k in ("ownership", "default", "strike fund")]
+    assert critical == sorted(critical) and len(set(critical)) == 3
+    assert rows["ownership"]["critical_speed"] == pytest.approx(
+        float(critical_speed(scenarios.get("open-models"), 0.3))
+    )
+    for label, row in rows.items():
+        ends = [float("inf") if a is None else a for a in row["ends_at"]]
+        assert ends == sorted(ends, reverse=True), label  # faster automation ends no later
+        assert all(a <= row["static_ends_at"] for a in ends), label
+    folder, _ = full_report
+    assert "Where redistribution ends, with a strike fund and with ownership" in (
+        (folder / "report.md").read_text()
+    )
+
+
+def test_anticipation_levers_leave_out_a_lever_the_scenario_already_has():
+    from bargaining.report._collect import anticipation_levers, anticipation_variants
+
+    labels = [label for label, _, _ in anticipation_variants(scenarios.get("strike-fund"))]
+    assert labels == ["strike-fund", "ownership"]
+    steps = []
+    assert anticipation_levers(scenarios.get("job-loss"), steps.append) is None
+    assert len(steps) == 1  # the step is counted even where it is skipped

@@ -28,13 +28,16 @@ References
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..labor import formulas as f
 from ..labor.dynamics import AutomationGame, advance_chain, path_chain
+from ..labor.technology import strike_output
 from ._exact_redistribution import (
     base_payoff,
     exact_max_redistribution,
@@ -43,6 +46,7 @@ from ._exact_redistribution import (
 from ._selection import check_selection
 
 if TYPE_CHECKING:
+    from .._typing import Scalar
     from ..labor.scenarios import Scenario
 
 
@@ -212,3 +216,109 @@ def rising_automation(
         )
         for speed in speeds
     }
+
+
+def levels_before_paid_strike(
+    scenarios: Sequence[Scenario], levels: Sequence[float] = LEVELS
+) -> tuple[float, ...]:
+    """The leading ``levels`` at which a strike paid from outside does not beat work.
+
+    A strike paid ``b`` from outside the firm is worth ``b + y_s(a)`` to labor
+    and capital together, work 1. Where ``b + y_s(a) > 1`` capital gains by
+    paying labor to stay out, and the payoff sets there carry transfers that
+    buy labor's absence, not its threat to strike; on a chain that reaches such
+    a level, that payment is anticipated in every earlier state. Strike
+    output rises with automation, so the levels kept are the ones before the
+    first level at which this holds in any of ``scenarios``.
+
+    Parameters
+    ----------
+    scenarios : sequence of bargaining.labor.Scenario
+    levels : sequence of float
+        Automation levels, rising.
+
+    Returns
+    -------
+    tuple of float
+        The levels before the first with ``b + y_s(a) > 1`` in some scenario.
+
+    Raises
+    ------
+    ValueError
+        If ``levels`` do not rise.
+    """
+    floats = [float(a) for a in levels]
+    if any(later <= earlier for earlier, later in itertools.pairwise(floats)):
+        raise ValueError(f"levels must rise, got {list(levels)!r}")
+    kept = []
+    for a in floats:
+        paid = any(float(s.b) + float(strike_output(a, s.sigma, s.rho)) > 1 for s in scenarios)
+        if paid:
+            break
+        kept.append(a)
+    return tuple(kept)
+
+
+def critical_speed(scenario: Scenario, a: Scalar) -> Scalar:
+    """The fastest arrival of automation that leaves redistribution at ``a``: two levels.
+
+    Automation is at ``a`` and advances, with chance ``p`` each period, to a
+    level where the static game sustains no redistribution (past the
+    breakdown point, so the stage equilibrium is the only subgame-perfect
+    payoff there). The payoff set at ``a`` is then ``alpha X + (1 - alpha) e``,
+    ``alpha = (1 - delta) / (1 - delta + delta p)``, with ``e`` the stage
+    equilibrium and ``X`` the repeated game's set at ``a`` with the shorter
+    discount ``delta (1 - p)`` (``docs/model.md``). ``X`` redistributes
+    while that discount reaches the floors
+    :data:`~bargaining.labor.formulas.CREDIBLE_STRIKE_DISCOUNT` and
+    :data:`~bargaining.labor.formulas.MINMAX_PUNISHMENT_DISCOUNT` of the 2x2
+    game, so redistribution at ``a`` lasts up to
+    ``p* = 1 - max(floors) / delta``.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+        Without the lockout and with a fixed wage.
+    a : number
+        The current automation level, in [0, 1].
+
+    Returns
+    -------
+    number
+        ``p*``, exact for a rational scenario and level; 0 where the static
+        game at ``a`` sustains no redistribution.
+
+    Raises
+    ------
+    ValueError
+        If the scenario has the lockout or a wage that is not fixed.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from bargaining.labor import scenarios
+    >>> critical_speed(scenarios.get("default").exact(), Fraction(3, 10))
+    Fraction(1, 9)
+    """
+    if scenario.lockout:
+        raise ValueError(
+            f"scenario must be without the lockout for critical_speed, got {scenario.name!r}"
+        )
+    if scenario.wage != "fixed":
+        raise ValueError(
+            f"scenario.wage must be 'fixed' for critical_speed, got {scenario.wage!r}"
+        )
+    output = strike_output(a, scenario.sigma, scenario.rho)
+    values = {
+        f.y: output,
+        f.w: scenario.w,
+        f.b: scenario.b,
+        f.tau: scenario.tau,
+        f.theta: scenario.theta,
+    }
+    floor = max(
+        f.evaluate(f.CREDIBLE_STRIKE_DISCOUNT, values),
+        f.evaluate(f.MINMAX_PUNISHMENT_DISCOUNT, values),
+    )
+    speed = 1 - floor / scenario.delta
+    return speed if speed > 0 else abs(0 * speed)

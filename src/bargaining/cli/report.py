@@ -69,7 +69,7 @@ def report(name, compare, out_dir, force, quiet):
     scenario = scenario_named(name)
     prepare_output_folder(out_dir, REPORT_FILES, force=force)
     exact_methods = sum(m.method != "closed-form" for m in METHODS)
-    steps = Steps(exact_methods + 3 + int(compare) + len(FIGURES), enabled=not quiet)
+    steps = Steps(exact_methods + 4 + int(compare) + len(FIGURES), enabled=not quiet)
     try:
         results = collect(scenario, compare=compare, progress=steps)
         figures = draw_figures(scenario, out_dir, results, progress=steps)

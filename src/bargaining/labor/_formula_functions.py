@@ -103,6 +103,10 @@ def COST__quadratic(a, k):
     return (1/2)*a**2*k
 
 
+def CREDIBLE_STRIKE_DISCOUNT(b, tau, theta, w, y):
+    return (-b - theta*y + theta*(1 - w) + w)/((1 - theta)*(tau + (-b - theta*y + theta*(1 - w) + w)/(1 - theta)))
+
+
 def CRITICAL_COST(beta, c, delta_E, q, theta_E):
     return theta_E - 1/2*(-delta_E + theta_E)**2*(-beta*(1 - q) + 1)/(c*(1 - delta_E))
 
@@ -205,6 +209,10 @@ def MAX_WAGE_FIRM_PROPOSES(delta_F, delta_U, theta, w, y):
 
 def MAX_WAGE_UNION_PROPOSES(delta_F, delta_U, theta, w, y):
     return (delta_F*w*(1 - delta_U) + (1 - delta_F)*(-y*(1 - theta) + 1))/(-delta_F*delta_U + 1)
+
+
+def MINMAX_PUNISHMENT_DISCOUNT(b, tau, theta, w, y):
+    return (tau + (-b - theta*y + theta*(1 - w) + w)/(1 - theta))/(tau + (-y*(1 - theta) + (1 - theta)*(1 - w))/(1 - theta) + (-b - theta*y + theta*(1 - w) + w)/(1 - theta))
 
 
 def MIN_CREDIBLE_TRANSFER(b, delta, theta, w, y):
@@ -354,6 +362,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     'CITIZENS_TAX': (CITIZENS_TAX, ('c', 'delta_E', 'theta_E')),
     'COST[calibrated]': (COST__calibrated, ('a', 'gain', 'level')),
     'COST[quadratic]': (COST__quadratic, ('a', 'k')),
+    'CREDIBLE_STRIKE_DISCOUNT': (CREDIBLE_STRIKE_DISCOUNT, ('b', 'tau', 'theta', 'w', 'y')),
     'CRITICAL_COST': (CRITICAL_COST, ('beta', 'c', 'delta_E', 'q', 'theta_E')),
     'DEMOCRACY_COST': (DEMOCRACY_COST, ('c', 'delta_E', 'theta_E')),
     'ELITE_SHARE_UNDER_AUTOMATION': (ELITE_SHARE_UNDER_AUTOMATION, ('s_L', 'theta_0')),
@@ -380,6 +389,7 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     'MAX_TRANSFER_STICK_AND_CARROT': (MAX_TRANSFER_STICK_AND_CARROT, ('b', 'delta', 'theta', 'w', 'y')),
     'MAX_WAGE_FIRM_PROPOSES': (MAX_WAGE_FIRM_PROPOSES, ('delta_F', 'delta_U', 'theta', 'w', 'y')),
     'MAX_WAGE_UNION_PROPOSES': (MAX_WAGE_UNION_PROPOSES, ('delta_F', 'delta_U', 'theta', 'w', 'y')),
+    'MINMAX_PUNISHMENT_DISCOUNT': (MINMAX_PUNISHMENT_DISCOUNT, ('b', 'tau', 'theta', 'w', 'y')),
     'MIN_CREDIBLE_TRANSFER': (MIN_CREDIBLE_TRANSFER, ('b', 'delta', 'theta', 'w', 'y')),
     'NASH_WAGE': (NASH_WAGE, ('alpha', 'b', 'theta', 'y')),
     'NET_SURPLUS': (NET_SURPLUS, ('b', 'theta', 'y')),

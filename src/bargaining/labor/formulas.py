@@ -172,6 +172,16 @@ EXACT_BREAKDOWN_STRIKE_OUTPUT_LOCKOUT = _root_in_y(
     CAPITAL_STRIKE_LOSS - (1 - delta) * tau / delta
 )
 
+# Anticipated automation on two levels, the second past the breakdown point and reached
+# with chance p a period: the first level's payoff set is alpha X + (1 - alpha) e, X the
+# repeated game's set with the shorter discount delta (1 - p) (docs/model.md). Without a
+# lockout the 2x2 game (one transfer tau) redistributes at a discount d exactly when both
+# conditions of its exact breakdown hold, i.e. when d reaches each of two floors:
+#   a credible strike, d tau >= (1 - d) C, and capital held to its minmax,
+#   d x >= (1 - d)(tau + C), with C = STRIKE_COST and x = CAPITAL_STRIKE_LOSS.
+CREDIBLE_STRIKE_DISCOUNT = STRIKE_COST / (STRIKE_COST + tau)
+MINMAX_PUNISHMENT_DISCOUNT = (tau + STRIKE_COST) / (CAPITAL_STRIKE_LOSS + tau + STRIKE_COST)
+
 # Labor's outside option when the model's default is used: halfway between the strike
 # fund and the wage before any task is automated, falling in proportion as automation
 # spreads through the economy to the strike fund's b (the floor a strike also pays).

@@ -37,7 +37,7 @@ from ..analysis import (
 from ..analysis.redistribution import automation_at_output
 from ..labor import scenarios, strike_output
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 LEVELS = tuple(Fraction(k, 10) for k in range(11))
 GRID_STEPS = 8
 # The exact payoff sets are iterated to DEFAULT_TOL (1e-11) relative to payoffs of at most 1:
@@ -274,6 +274,7 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
     step("many workers: union against individual workers")
     results["workers"] = _workers(scenario)
     results["anticipation"] = _anticipation(scenario, step)
+    results["anticipation_levers"] = anticipation_levers(scenario, step)
     step("capital's choice of automation")
     results["investment"] = _investment(scenario, breakdown["stick-and-carrot"])
     if compare:
@@ -422,6 +423,92 @@ def _anticipation(scenario, step):
             }
             for speed, result in results.items()
         ],
+    }
+
+
+# The levers compared under anticipated automation: (label, the named scenario holding the
+# lever, the parameter it changes). The report's scenario gets each lever's value.
+ANTICIPATION_LEVERS = (("strike fund", "strike-fund", "b"), ("ownership", "open-models", "theta"))
+# The speeds compared for the levers: the two slower ones. Each adds three stochastic games
+# (about 1 s each); at the fastest none of the default-based rows sustains anything, and the
+# critical speed (closed form, no solver) tells how fast automation may come at one level.
+LEVER_SPEEDS = ANTICIPATION_SPEEDS[:2]
+# The level at which the two-level closed form's critical speed is reported.
+CRITICAL_SPEED_LEVEL = Fraction(3, 10)
+
+
+def anticipation_variants(scenario):
+    """The scenario, then the scenario with each of :data:`ANTICIPATION_LEVERS` applied.
+
+    Returns
+    -------
+    list of (str, str, Scenario)
+        Label, the change made (``""`` for the scenario itself) and the scenario.
+        A lever is left out where it changes nothing or gives an invalid scenario.
+    """
+    variants = [(scenario.name, "", scenario)]
+    for label, name, parameter in ANTICIPATION_LEVERS:
+        value = getattr(scenarios.get(name), parameter)
+        if getattr(scenario, parameter) == value:
+            continue
+        try:
+            changed = scenario.replace(**{parameter: value})
+        except ValueError:
+            continue
+        variants.append((label, f"{parameter} = {value:g}", changed))
+    return variants
+
+
+def _critical_speed(scenario):
+    from ..analysis.anticipation import critical_speed
+
+    if scenario.lockout or scenario.wage != "fixed":
+        return None
+    exact = scenario.exact() if _is_rational(scenario) else scenario
+    return number(critical_speed(exact, CRITICAL_SPEED_LEVEL))[0]
+
+
+def anticipation_levers(scenario, step):
+    """Where redistribution ends under anticipated automation, with a strike fund and ownership.
+
+    The speeds of :data:`LEVER_SPEEDS`, on the levels at which no row's strike
+    paid from outside is worth more than work (beyond them capital pays labor to stay
+    out, and that payment, anticipated, would show in every earlier state). None where
+    a paid strike beats work at every level, and for a scenario with the lockout: capital's
+    third action makes each stochastic game take
+    minutes instead of about a second, and the report's own anticipation step already
+    pays that three times.
+    """
+    from ..analysis.anticipation import LEVELS as ALL_LEVELS
+    from ..analysis.anticipation import levels_before_paid_strike, rising_automation
+
+    step("anticipated automation: a strike fund and ownership compared")
+    if scenario.lockout:
+        return None
+    variants = anticipation_variants(scenario)
+    levels = levels_before_paid_strike([s for _, _, s in variants], ALL_LEVELS)
+    if not levels:  # a paid strike beats work already at a = 0: no strike threat to compare
+        return None
+    rows = []
+    for label, change, variant in variants:
+        results = rising_automation(variant, LEVER_SPEEDS, levels=levels)
+        first = results[LEVER_SPEEDS[0]]
+        rows.append(
+            {
+                "label": label,
+                "change": change,
+                "static_ends_at": _level_where(first, first.static_ends),
+                "ends_at": [_level_where(r, r.ends) for r in results.values()],
+                "critical_speed": _critical_speed(variant),
+            }
+        )
+    return {
+        "levels": list(levels),
+        "speeds": list(LEVER_SPEEDS),
+        "selection": first.selection,
+        "method": first.method,
+        "critical_speed_level": number(CRITICAL_SPEED_LEVEL)[0],
+        "rows": rows,
     }
 
 

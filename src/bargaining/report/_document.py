@@ -478,6 +478,61 @@ def _anticipation_section(results):
                 "Sustained redistribution in each state of the stochastic game, for three "
                 "speeds of automation, against the static game (dashed).",
             ),
+            *_anticipation_levers_blocks(results.get("anticipation_levers")),
+        ),
+    )
+
+
+def ends_cell(level):
+    """Where redistribution ends, as a table cell: the level, "none at any a" or "never"."""
+    if level is None:
+        return "never"
+    return "none at any a" if level == 0 else f"{level:g}"
+
+
+def _anticipation_levers_blocks(record):
+    """The strike fund and ownership under anticipated automation: a paragraph and a table."""
+    if record is None:
+        return ()
+    level = record["critical_speed_level"]
+    rows = tuple(
+        (
+            row["label"] + (f" ({row['change']})" if row["change"] else ""),
+            ends_cell(row["static_ends_at"]),
+            *(ends_cell(a) for a in row["ends_at"]),
+            "n/a" if row["critical_speed"] is None else format_value(row["critical_speed"]),
+        )
+        for row in record["rows"]
+    )
+    return (
+        Paragraph(
+            "Does a strike fund or labor's ownership of the machines delay the unravelling? "
+            "With two levels, the second past a*, the first keeps its redistribution exactly "
+            "while the static game's incentive constraints hold with the shorter horizon "
+            "delta' = delta (1 - p) (its payoff set is alpha X + (1 - alpha) e, X the repeated "
+            "game's set at that discount): a credible strike, delta' tau >= (1 - delta') C, "
+            "and capital held to its minmax, delta' (1 - w - y_s) >= (1 - delta') (tau + C), "
+            "where C = (w - b + theta (1 - w - y_s)) / (1 - theta) is what a period on strike "
+            "costs labor in transfer units. A strike fund raises b and lowers C, so "
+            "redistribution survives faster automation; ownership adds the dividends a strike "
+            "destroys and raises C (where b + y_s < 1), so it survives only slower automation, "
+            "though it raises labor's income. The last column is that largest chance p at "
+            f"a = {level:g} (closed form); the other columns come from the stochastic games "
+            "on the grid. Levels "
+            f"0 to {record['levels'][-1]:g}: beyond them a strike paid from outside would be "
+            "worth more than work (b + y_s > 1) in some row, capital would pay labor to stay "
+            "out, and that payment, anticipated, would show as redistribution in every "
+            f"earlier state. Numbers: {record['selection']}, {record['method']}."
+        ),
+        Table(
+            "Where redistribution ends, with a strike fund and with ownership",
+            (
+                "scenario",
+                "static",
+                *(f"chance {p:g}" for p in record["speeds"]),
+                f"critical chance at a = {level:g}",
+            ),
+            rows,
         ),
     )
 

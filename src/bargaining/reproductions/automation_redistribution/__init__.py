@@ -1,9 +1,9 @@
 """The project's own paper: when automation makes redistribution unsustainable.
 
 ``papers/automation-redistribution/paper.md`` is rendered from the numbers
-computed here (:mod:`.paper` holds the template's context, :mod:`.figures` and
-:mod:`.job_loss` the figures), one section per claim of the debate the project
-started from:
+computed here (:mod:`.paper` holds the template's context; :mod:`.figures`,
+:mod:`.job_loss`, :mod:`.anticipation` and :mod:`.investment` the figures), one
+section per claim of the debate the project started from:
 
 1. the breakdown point ``a*`` of the seed scenario: exact (labor's best
    subgame-perfect equilibrium, in closed form) first, the stick-and-carrot
@@ -12,7 +12,9 @@ started from:
 3. the equilibrium selections compared (labor-best, capital-best, Nash, renegotiation-proof);
 4. task complementarity (Liebig's law) against substitutes;
 5. labor owning a share ``theta`` of the firm, paid as dividends;
-6. patience, and the strike fund as a transfer from outside the firm;
+6. patience, and the strike fund as a transfer from outside the firm; then, as section
+   6b, anticipated automation: automation advancing at random (a stochastic game) and
+   whether a strike fund or ownership delays the end of redistribution;
 7. the revolt channel and the commitment problem (our modelling choices);
 8. the strategy class against the exact set of subgame-perfect payoffs;
 9. capital automating to break labor's leverage.
@@ -54,6 +56,7 @@ __all__ = [
     "SELECTIONS",
     "TRANSFERS",
     "PaperReproduction",
+    "anticipation",
     "comparisons",
     "compute",
     "figures",
@@ -444,16 +447,28 @@ def comparisons(n):
         out.append(
             Comparison(f"revolt channel opens, machines {machines}", result["opens"], ref, SOURCE)
         )
+    # The two-level critical speed: closed form against the stochastic game bisected alone.
+    for name, row in n.get("anticipation", {"rows": {}})["rows"].items():
+        out.append(
+            Comparison(
+                f"critical speed at a=0.3, {name}",
+                float(row["critical"]),
+                row["solver"],
+                "two-level stochastic game, bisected",
+            )
+        )
     return out
 
 
 def reproduce(out_dir=None):
     """Compute the paper's numbers, render ``paper.md``, and write the figures to ``out_dir``."""
+    from .anticipation import anticipation_figure, anticipation_numbers
     from .investment import investment_figure, investment_numbers
     from .paper import render
 
     numbers = compute()
     numbers["investment"] = investment_numbers()
+    numbers["anticipation"] = anticipation_numbers()
     result = PaperReproduction(PAPER, comparisons(numbers), numbers=numbers)
     if out_dir is not None:
         from .figures import figures
@@ -462,6 +477,7 @@ def reproduce(out_dir=None):
         result.figures = (
             figures(numbers, Path(out_dir))
             + job_loss_figure(numbers, Path(out_dir))
+            + anticipation_figure(numbers["anticipation"], Path(out_dir))
             + investment_figure(out_dir)
         )
     result.paper = render(numbers)
@@ -469,6 +485,6 @@ def reproduce(out_dir=None):
 
 
 def __getattr__(name):
-    if name in ("figures", "investment", "job_loss", "paper"):
+    if name in ("anticipation", "figures", "investment", "job_loss", "paper"):
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

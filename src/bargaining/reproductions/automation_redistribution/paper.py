@@ -89,6 +89,53 @@ def _wage_rows(wages):
     return rows
 
 
+def ends_text(level):
+    """Where redistribution ends on a grid of levels: the level, "none at any a" or "never"."""
+    if level is None:
+        return "never"
+    return "none at any a" if level == 0 else f"{level:g}"
+
+
+def anticipation_context(x):
+    """Template variables of the section on anticipated automation (``x``)."""
+    rows = []
+    for name, row in x["rows"].items():
+        scenario = row["scenario"]
+        change = "seed scenario" if name == "default" else scenario.description
+        critical = row["critical"]
+        rows.append(
+            [
+                name,
+                change,
+                ends_text(row["static"]),
+                *(ends_text(a) for a in row["ends"]),
+                f"{critical} ≈ {float(critical):.3f}",
+            ]
+        )
+    fund = x["fund_full_grid"]
+    # The first level at which the static game sustains nothing, with the strike fund.
+    first_static_zero = fund["static"].index(0.0)
+    return {
+        "speeds": [f"{p:g}" for p in x["speeds"]],
+        "ends": [ends_text(a) for a in x["ends"]],
+        "static_ends": ends_text(x["static_ends"]),
+        "static_last": f"{x['levels'][x['levels'].index(x['static_ends']) - 1]:g}",
+        "rows": rows,
+        "critical": {name: row["critical"] for name, row in x["rows"].items()},
+        "solver": {name: row["solver"] for name, row in x["rows"].items()},
+        "ends_by_row": {
+            name: [ends_text(a) for a in row["ends"]] for name, row in x["rows"].items()
+        },
+        "last_level": f"{x['compared_levels'][-1]:g}",
+        "a0": f"{x['two_levels'][0]:g}",
+        "a1": f"{x['two_levels'][1]:g}",
+        "method": x["method"],
+        "fund_ends": "never ends" if fund["ends"] is None else f"ends at a = {fund['ends']:g}",
+        "fund_level": f"{x['levels'][first_static_zero]:g}",
+        "fund_leak": fund["redistribution"][first_static_zero],
+    }
+
+
 def context(n):
     """Template variables: ``s`` the seed scenario, ``r`` revolt parameters, ``d`` the rest."""
     rows = n["rows"]
@@ -196,7 +243,11 @@ def render(numbers):
     )
     environment.filters["n"] = _n
     template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
-    return template.render(**context(numbers), i=numbers["investment"])
+    return template.render(
+        **context(numbers),
+        i=numbers["investment"],
+        x=anticipation_context(numbers["anticipation"]),
+    )
 
 
 # pdflatex knows no "≈"; the trailer ID is the one part of a PDF that would
