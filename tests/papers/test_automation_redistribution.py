@@ -327,3 +327,33 @@ def test_anticipation_claims_hold(result):
     abstract = result.paper.split("## The model", 1)[0]
     assert "anticipate" in abstract and "strike fund and earlier with ownership" in abstract
     assert (PAPER_DIR / "figures" / "anticipation.png").exists()
+
+
+def test_automation_period_by_period_claims_hold(result):
+    from bargaining.labor.investment import cost
+    from bargaining.reproductions.automation_redistribution.investment import DYNAMIC_COSTS
+
+    v = result.numbers["dynamic_investment"]
+    delta = scenarios.DEFAULT.delta
+    for name, row in v.items():
+        levels = np.array(row["levels"])
+        option, frozen = np.array(row["redistribution"]), np.array(row["frozen"])
+        # The option to automate is one more deviation for capital: never more redistribution.
+        assert np.all(option <= frozen + 1e-9), name
+        assert not row["markov_sharing"], name
+        # Productivity alone: the Markov equilibria stop at the grid's argmax of F = gain a - C.
+        flow_cost = cost("quadratic", **DYNAMIC_COSTS[name])
+        flow = flow_cost.gain * levels - np.array([float(flow_cost(a)) for a in levels])
+        best = levels[np.isclose(flow, flow.max(), atol=1e-12)]
+        assert row["markov_stops"] == pytest.approx(sorted(best)), name
+        # On the path labor's best equilibrium invests exactly below the first Markov stop.
+        first_stop = min(row["markov_stops"])
+        assert row["invests"] == [bool(a < first_stop - 1e-9) for a in levels], name
+    assert not any(v["default"]["redistribution"])
+    assert max(v["default"]["frozen"]) > 0
+    # The steep cost caps redistribution at a = 0.5 at delta (F(0.5) - F(0.6)).
+    steep = cost("quadratic", **DYNAMIC_COSTS["steep"])
+    cap = delta * (steep.gain * 0.5 - float(steep(0.5)) - steep.gain * 0.6 + float(steep(0.6)))
+    assert v["steep"]["redistribution"][5] == pytest.approx(cap, abs=1e-6)
+    assert v["steep"]["redistribution"][5] < v["steep"]["frozen"][5]
+    assert "## 9b. Automation period by period" in result.paper

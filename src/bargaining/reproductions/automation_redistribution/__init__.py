@@ -463,12 +463,13 @@ def comparisons(n):
 def reproduce(out_dir=None):
     """Compute the paper's numbers, render ``paper.md``, and write the figures to ``out_dir``."""
     from .anticipation import anticipation_figure, anticipation_numbers
-    from .investment import investment_figure, investment_numbers
+    from .investment import dynamic_investment_numbers, investment_figure, investment_numbers
     from .paper import render
 
     numbers = compute()
     numbers["investment"] = investment_numbers()
     numbers["anticipation"] = anticipation_numbers()
+    numbers["dynamic_investment"] = dynamic_investment_numbers()
     result = PaperReproduction(PAPER, comparisons(numbers), numbers=numbers)
     if out_dir is not None:
         from .figures import figures

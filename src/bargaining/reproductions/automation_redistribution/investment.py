@@ -1,11 +1,12 @@
-"""Section 7 of the automation-redistribution paper: capital automating to break leverage.
+"""Section 9 of the automation-redistribution paper: capital automating to break leverage.
 
 Capital first chooses automation ``a`` at a cost, then plays the repeated
 strike game at that level (:mod:`bargaining.analysis.investment`). With a
 quadratic cost the level that maximises surplus is interior; the level
 capital chooses, valuing the game at labor's preferred stick-and-carrot
 equilibrium, jumps to the breakdown point wherever reaching it pays, because
-beyond ``a*`` capital no longer shares.
+beyond ``a*`` capital no longer shares. Section 9b lets capital invest period
+by period instead (:func:`bargaining.analysis.dynamic_automation`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,32 @@ def investment_numbers():
             "at_breakdown": bool(choice.at_breakdown),
         }
     return {"cost": str(quadratic.expression), "gain": float(quadratic.gain), "rows": rows}
+
+
+#: The cost parameters of section 9b: the default quadratic cost, and one three times as steep.
+DYNAMIC_COSTS = {"default": {}, "steep": {"k": 1.2}}
+
+
+def dynamic_investment_numbers():
+    """Section 9b: automation period by period in the seed scenario, for two cost curves."""
+    from ...analysis import dynamic_automation
+
+    rows = {}
+    for name, options in DYNAMIC_COSTS.items():
+        found = dynamic_automation(scenarios.DEFAULT, cost("quadratic", **options))
+        rows[name] = {
+            "cost": found.cost,
+            "levels": [float(a) for a in found.levels],
+            "markov_stops": list(found.markov_stops),
+            "markov_sharing": found.markov_sharing,
+            "redistribution": [float(v) for v in found.redistribution],
+            "frozen": [float(v) for v in found.frozen],
+            "invests": [bool(v) for v in found.invests],
+            "first_actions": [list(actions) for actions in found.first_actions],
+            "method": found.method,
+            "selection": found.selection,
+        }
+    return rows
 
 
 def investment_figure(out_dir):

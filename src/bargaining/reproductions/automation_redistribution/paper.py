@@ -136,6 +136,27 @@ def anticipation_context(x):
     }
 
 
+def dynamic_investment_context(v):
+    """Template variables of the section on automation period by period (``v``)."""
+    rows = {}
+    for name, row in v.items():
+        levels = row["levels"]
+        invests = [f"{a:g}" for a, yes in zip(levels, row["invests"], strict=True) if yes]
+        rows[name] = {
+            **row,
+            "stops": " or ".join(f"{a:g}" for a in row["markov_stops"]),
+            "invests_at": ", ".join(invests) or "no level",
+            "table": [
+                (f"{a:g}", _n(frozen, 4), _n(option, 4))
+                for a, frozen, option in zip(
+                    levels, row["frozen"], row["redistribution"], strict=True
+                )
+                if frozen > 0 or option > 0
+            ],
+        }
+    return rows
+
+
 def context(n):
     """Template variables: ``s`` the seed scenario, ``r`` revolt parameters, ``d`` the rest."""
     rows = n["rows"]
@@ -247,6 +268,7 @@ def render(numbers):
         **context(numbers),
         i=numbers["investment"],
         x=anticipation_context(numbers["anticipation"]),
+        v=dynamic_investment_context(numbers["dynamic_investment"]),
     )
 
 
