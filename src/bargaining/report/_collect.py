@@ -36,6 +36,7 @@ from ..analysis import (
 )
 from ..analysis.redistribution import automation_at_output
 from ..labor import scenarios, strike_output
+from ._tasks import Task, run_tasks
 
 SCHEMA_VERSION = 4
 LEVELS = tuple(Fraction(k, 10) for k in range(11))
@@ -192,7 +193,7 @@ def threshold_record(threshold, method=None):
     }
 
 
-def _redistribution_rows(scenario, step):
+def _redistribution_rows(scenario):
     exact_scenario = scenario.exact() if _is_rational(scenario) else scenario
     closed = [max_redistribution(exact_scenario, a, method="closed-form") for a in LEVELS]
     outputs = [strike_output(a, exact_scenario.sigma, exact_scenario.rho) for a in LEVELS]
@@ -201,7 +202,6 @@ def _redistribution_rows(scenario, step):
     for method in METHODS:
         if method.method == "closed-form":
             continue
-        step(f"exact payoff sets: {method.label}")
         values = max_redistribution(
             scenario, np.array(floats), method=method.method, **method.options(scenario)
         )
@@ -218,32 +218,22 @@ def _redistribution_rows(scenario, step):
     return rows
 
 
-def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
-    """Every number of the report on ``scenario``, as JSON-ready data.
-
-    Parameters
-    ----------
-    scenario : bargaining.labor.Scenario
-    compare : bool
-        Also find the breakdown points of every named scenario.
-    progress : callable, optional
-        Called with a short description before each step that takes a while.
-
-    Returns
-    -------
-    dict
-        The content of ``results.json``.
-    """
-    step = progress or (lambda description: None)
-    grid = transfer_grid(scenario)
-    rows = _redistribution_rows(scenario, step)
-    step("breakdown points")
-    breakdown = {
+def _breakdown(scenario):
+    return {
         m.key: threshold_record(t, m) for m, t in zip(METHODS, breakdowns(scenario), strict=True)
     }
+
+
+def _revived_at(rows, breakdown):
+    """The levels past the transfer grid's breakdown point where redistribution is back."""
     grid_value = breakdown["exact grid"]["value"]
-    revived = [r["a"] for r in rows if r["exact grid"] > 0 and grid_value and r["a"] > grid_value]
-    results = {
+    return [r["a"] for r in rows if r["exact grid"] > 0 and grid_value and r["a"] > grid_value]
+
+
+def _header(scenario):
+    """The part of ``results.json`` that describes the scenario and the methods."""
+    grid = transfer_grid(scenario)
+    return {
         "schema_version": SCHEMA_VERSION,
         "scenario": {
             "name": scenario.name,
@@ -265,44 +255,146 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
         "levels": [number(a)[0] for a in LEVELS],
         "transfer_grid": [number(t)[0] for t in grid],
         "transfer_grid_exact": [number(t)[1] or str(t) for t in grid],
-        "redistribution": rows,
-        "breakdown": breakdown,
-        "revived_at": revived,
     }
-    results["selections"] = _selections(scenario, breakdown["exact 2x2"], step)
-    results["job_loss"] = _job_loss(scenario, step)
-    step("many workers: union against individual workers")
-    results["workers"] = _workers(scenario)
-    results["anticipation"] = _anticipation(scenario, step)
-    step("capital's choice of automation")
-    results["investment"] = _investment(scenario, breakdown["stick-and-carrot"])
-    if compare:
-        step("named scenarios")
-        results["scenarios"] = {}
-        for name in scenarios.NAMES:
-            named = scenarios.get(name)
-            records = {
+
+
+def _named_scenarios(scenario):
+    records = {}
+    for name in scenarios.NAMES:
+        named = scenarios.get(name)
+        records[name] = {
+            **{
                 m.key: threshold_record(t, m)
                 for m, t in zip(METHODS, breakdowns(named), strict=True)
-            }
-            results["scenarios"][name] = {
-                **records,
-                "strike_efficient_at_full_automation": _strike_efficient_at_one(named),
-            }
+            },
+            "strike_efficient_at_full_automation": _strike_efficient_at_one(named),
+        }
+    return records
+
+
+# The steps of collect(), in order of priority: the quick breakdown points first (the
+# figures need them), then the longest. Keys starting with "_" are values that figures
+# reuse and results.json leaves out. A new part of the report is one more entry.
+PARTS = (
+    Task("breakdown", "breakdown points", lambda scenario, done: _breakdown(scenario)),
+    Task(
+        "anticipation",
+        "anticipated automation: stochastic games at three speeds",
+        lambda scenario, done: _anticipation(scenario),
+    ),
+    Task(
+        "_workers_comparison",
+        "many workers: union against individual workers",
+        lambda scenario, done: _plain(workers_comparison(scenario)),
+    ),
+    Task(
+        "redistribution",
+        "exact payoff sets: 2x2 game and transfer grid",
+        lambda scenario, done: _redistribution_rows(scenario),
+    ),
+    Task(
+        "selections",
+        "equilibrium selections",
+        lambda scenario, done: _selections(scenario, done["breakdown"]["exact 2x2"]),
+        needs=("breakdown",),
+    ),
+    Task(
+        "job_loss",
+        "job loss: payoff sets, and breakdown under each equilibrium selection",
+        lambda scenario, done: _job_loss(scenario),
+    ),
+    Task(
+        "scenarios",
+        "named scenarios",
+        lambda scenario, done: _named_scenarios(scenario),
+    ),
+    Task(
+        "investment",
+        "capital's choice of automation",
+        lambda scenario, done: _investment(scenario, done["breakdown"]["stick-and-carrot"]),
+        needs=("breakdown",),
+    ),
+    Task(
+        "revived_at",
+        None,
+        lambda scenario, done: _revived_at(done["redistribution"], done["breakdown"]),
+        needs=("redistribution", "breakdown"),
+    ),
+    Task(
+        "workers",
+        None,
+        lambda scenario, done: _workers_record(done["_workers_comparison"]),
+        needs=("_workers_comparison",),
+    ),
+)
+# Where each part goes in results.json (which sorts its keys; the order here is the reading order).
+RESULT_ORDER = (
+    "redistribution",
+    "breakdown",
+    "revived_at",
+    "selections",
+    "job_loss",
+    "workers",
+    "anticipation",
+    "investment",
+    "scenarios",
+)
+
+
+def collect_parts(compare=True):
+    """The tasks of :func:`collect`: :data:`PARTS`, the named scenarios only if ``compare``."""
+    return tuple(p for p in PARTS if compare or p.key != "scenarios")
+
+
+def assemble(scenario, values):
+    """``results.json`` from the values of :func:`collect_parts` (intermediate ones left out)."""
+    results = _header(scenario)
+    for key in (*RESULT_ORDER, *sorted(values)):
+        if key in values and not key.startswith("_") and key not in results:
+            results[key] = values[key]
     return results
+
+
+def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None, jobs=None):
+    """Every number of the report on ``scenario``, as JSON-ready data.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    compare : bool
+        Also find the breakdown points of every named scenario.
+    progress : callable, optional
+        Called with a short description of each step that takes a while (see
+        :func:`~bargaining.report._tasks.run_tasks`).
+    jobs : int, optional
+        Processes to compute on: all the cores this process may use when
+        omitted, ``1`` for one after another in this process. The numbers are
+        the same either way.
+
+    Returns
+    -------
+    dict
+        The content of ``results.json``.
+
+    Raises
+    ------
+    ValueError
+        If ``jobs`` is not a positive integer.
+    """
+    values = run_tasks(collect_parts(compare), scenario, jobs=jobs, progress=progress)
+    return assemble(scenario, values)
 
 
 SELECTION_LEVELS = (Fraction(0), Fraction(3, 10), Fraction(1, 2))
 
 
-def _selections(scenario, labor_best, step):
+def _selections(scenario, labor_best):
     """How far apart the equilibrium selections are, in the 2x2 game.
 
     For each selection: the breakdown point (``labor_best``, already found, is
     reused) and labor's payoff at :data:`SELECTION_LEVELS`, each naming the
     method behind it.
     """
-    step("equilibrium selections")
     exact = scenario.exact() if _is_rational(scenario) else scenario
     levels = np.array([float(a) for a in SELECTION_LEVELS])
     record = {"levels": [number(a)[0] for a in SELECTION_LEVELS], "by_selection": {}}
@@ -339,18 +431,26 @@ def workers_comparison(scenario):
         return None
 
 
-def _workers(scenario):
+def _plain(comparison):
+    """A comparison as a dictionary of its fields, or None.
+
+    Plain data, so that the process collecting the values of the report's tasks
+    need not import the module of its class.
+    """
+    return None if comparison is None else dataclasses.asdict(comparison)
+
+
+def _workers_record(comparison):
     """Where the strike threat stops being credible for a union and for individual workers."""
-    comparison = workers_comparison(scenario)
     if comparison is None:
         return None
     return {
-        "n": comparison.n,
-        "confidence": comparison.confidence,
-        "union": _solver(comparison.union_threshold),
+        "n": comparison["n"],
+        "confidence": comparison["confidence"],
+        "union": _solver(comparison["union_threshold"]),
         "individual": [
             {"b": _solver(b), "threshold": _solver(t)}
-            for b, t in comparison.individual_thresholds.items()
+            for b, t in comparison["individual_thresholds"].items()
         ],
     }
 
@@ -359,13 +459,12 @@ def _without_lockout(scenario):
     return scenario.replace(lockout=False, outside_option=None)
 
 
-def _job_loss(scenario, step):
+def _job_loss(scenario):
     """Each side's best and worst equilibrium payoffs with and without the lockout.
 
     Also where labor loses its job (``y_s(a) = 1 - w``, exact) and the breakdown
     point of the model with the lockout under each equilibrium selection.
     """
-    step("job loss: payoff sets with and without the lockout")
     lockout = scenario if scenario.lockout else scenario.replace(lockout=True)
     models = {"lockout": lockout, "no_lockout": _without_lockout(scenario)}
     levels = np.array([float(a) for a in JOB_LOSS_LEVELS])
@@ -385,7 +484,6 @@ def _job_loss(scenario, step):
     else:
         value, exact_value = number(lost)
         record["job_lost_at"] = {"value": value, "exact": exact_value}
-    step("job loss: breakdown under each equilibrium selection")
     record["selections"] = {
         selection: threshold_record(breakdown_automation(exact, selection=selection))
         for selection in SELECTIONS
@@ -401,11 +499,10 @@ def _level_where(result, index):
     return None if index is None else float(result.levels[index])
 
 
-def _anticipation(scenario, step):
+def _anticipation(scenario):
     """Redistribution in each state when automation advances at random, for three speeds."""
     from ..analysis.anticipation import rising_automation
 
-    step("anticipated automation: stochastic games at three speeds")
     results = rising_automation(scenario, ANTICIPATION_SPEEDS)
     first = results[ANTICIPATION_SPEEDS[0]]
     return {
