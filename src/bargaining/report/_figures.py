@@ -194,7 +194,7 @@ def _investment(scenario, results):
     return figure
 
 
-# Longest first, so that a pool starts them early.
+# In the report's order; the longest come first, so that a pool starts them early.
 FIGURES = (
     FigureSpec(
         "redistribution",
@@ -203,17 +203,12 @@ FIGURES = (
         needs=("breakdown",),
     ),
     FigureSpec("phase", "phase diagram over (a, delta) with the breakdown curve", _phase),
-    FigureSpec("scenarios", "the named scenarios compared", _scenarios, needs=("scenarios",)),
-    FigureSpec(
-        "workers", "union against individual workers", _workers, needs=("_workers_comparison",)
-    ),
     FigureSpec(
         "payoff_sets",
         "subgame-perfect payoff sets as automation rises",
         _payoff_sets,
         needs=("breakdown",),
     ),
-    FigureSpec("investment", "capital's choice of automation", _investment),
     FigureSpec(
         "job_loss",
         "labor's best and worst payoffs with and without the lockout",
@@ -226,6 +221,11 @@ FIGURES = (
         _anticipation,
         needs=("anticipation",),
     ),
+    FigureSpec(
+        "workers", "union against individual workers", _workers, needs=("_workers_comparison",)
+    ),
+    FigureSpec("investment", "capital's choice of automation", _investment),
+    FigureSpec("scenarios", "the named scenarios compared", _scenarios, needs=("scenarios",)),
 )
 FIGURE_FILES = tuple(f"{spec.stem}.{kind}" for spec in FIGURES for kind in ("png", "svg"))
 
