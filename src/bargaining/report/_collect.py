@@ -272,15 +272,23 @@ def _named_scenarios(scenario):
     return records
 
 
+# Chances that automation advances one level (of 0, 0.1, ..., 1) in a period.
+ANTICIPATION_SPEEDS = (0.02, 0.1, 0.3)
+_ANTICIPATION_KEYS = tuple(f"_anticipation {speed}" for speed in ANTICIPATION_SPEEDS)
+
 # The steps of collect(), in order of priority: the quick breakdown points first (the
-# figures need them), then the longest. Keys starting with "_" are values that figures
-# reuse and results.json leaves out. A new part of the report is one more entry.
+# figures need them), then the longest. Keys starting with "_" are intermediate values
+# (parts of a record, or what a figure reuses) that results.json leaves out. A new part
+# of the report is one more entry.
 PARTS = (
     Task("breakdown", "breakdown points", lambda scenario, done: _breakdown(scenario)),
-    Task(
-        "anticipation",
-        "anticipated automation: stochastic games at three speeds",
-        lambda scenario, done: _anticipation(scenario),
+    *(
+        Task(
+            key,
+            f"anticipated automation: stochastic game at speed {speed}",
+            lambda scenario, done, speed=speed: _anticipation_at(scenario, speed),
+        )
+        for key, speed in zip(_ANTICIPATION_KEYS, ANTICIPATION_SPEEDS, strict=True)
     ),
     Task(
         "_workers_comparison",
@@ -319,6 +327,12 @@ PARTS = (
         None,
         lambda scenario, done: _revived_at(done["redistribution"], done["breakdown"]),
         needs=("redistribution", "breakdown"),
+    ),
+    Task(
+        "anticipation",
+        None,
+        lambda scenario, done: _anticipation([done[key] for key in _ANTICIPATION_KEYS]),
+        needs=_ANTICIPATION_KEYS,
     ),
     Task(
         "workers",
@@ -491,35 +505,37 @@ def _job_loss(scenario):
     return record
 
 
-# Chances that automation advances one level (of 0, 0.1, ..., 1) in a period.
-ANTICIPATION_SPEEDS = (0.02, 0.1, 0.3)
-
-
 def _level_where(result, index):
     return None if index is None else float(result.levels[index])
 
 
-def _anticipation(scenario):
-    """Redistribution in each state when automation advances at random, for three speeds."""
+def _anticipation_at(scenario, speed):
+    """Redistribution in each state when automation advances with chance ``speed`` a period.
+
+    With what every speed shares (the levels, the static answer), for :func:`_anticipation`.
+    """
     from ..analysis.anticipation import rising_automation
 
-    results = rising_automation(scenario, ANTICIPATION_SPEEDS)
-    first = results[ANTICIPATION_SPEEDS[0]]
+    result = rising_automation(scenario, (speed,))[speed]
     return {
-        "levels": [float(a) for a in first.levels],
-        "static": [_solver(v) for v in first.static],
-        "static_ends_at": _level_where(first, first.static_ends),
-        "method": first.method,
-        "selection": first.selection,
-        "speeds": [
-            {
-                "speed": speed,
-                "redistribution": [_solver(v) for v in result.redistribution],
-                "ends_at": _level_where(result, result.ends),
-            }
-            for speed, result in results.items()
-        ],
+        "levels": [float(a) for a in result.levels],
+        "static": [_solver(v) for v in result.static],
+        "static_ends_at": _level_where(result, result.static_ends),
+        "method": result.method,
+        "selection": result.selection,
+        "speed": {
+            "speed": speed,
+            "redistribution": [_solver(v) for v in result.redistribution],
+            "ends_at": _level_where(result, result.ends),
+        },
     }
+
+
+def _anticipation(by_speed):
+    """Redistribution when automation advances at random, at each of the speeds of ``by_speed``."""
+    first = by_speed[0]
+    shared = ("levels", "static", "static_ends_at", "method", "selection")
+    return {**{key: first[key] for key in shared}, "speeds": [r["speed"] for r in by_speed]}
 
 
 def _strike_efficient_at_one(scenario):
