@@ -253,6 +253,23 @@ def figure_tasks(out_dir):
     )
 
 
+def _load_shared(scenario):
+    """Load what most steps use once, before the pool forks, rather than in every process.
+
+    matplotlib's renderers and the compiled payoff-set kernel (read from numba's
+    disk cache on its first call in a process, about a second).
+    """
+    import matplotlib.backends.backend_agg
+    import matplotlib.backends.backend_svg
+    import matplotlib.figure  # noqa: F401
+
+    from ..analysis import redistribution  # noqa: F401
+    from ..core.repeated.payoff_sets import equilibrium_payoffs_many
+    from ..labor import StrikeGame
+
+    equilibrium_payoffs_many([StrikeGame(scenario, 0.0)], float(scenario.delta))
+
+
 def _paths(values):
     return [path for spec in FIGURES for path in values[f"figure:{spec.stem}"]]
 
@@ -283,7 +300,10 @@ def draw_figures(scenario, out_dir, results=None, *, progress=None, jobs=None):
     figures = figure_tasks(out_dir)
     missing = [p for p in PARTS if p.key not in given]
     tasks = required((*missing, *figures), [t.key for t in figures])
-    return _paths(run_tasks(tasks, scenario, given=given, jobs=jobs, progress=progress))
+    values = run_tasks(
+        tasks, scenario, given=given, jobs=jobs, progress=progress, before_fork=_load_shared
+    )
+    return _paths(values)
 
 
 def run_report(scenario, out_dir, *, compare=True, progress=None, jobs=None):
@@ -313,7 +333,7 @@ def run_report(scenario, out_dir, *, compare=True, progress=None, jobs=None):
     from ._collect import assemble, collect_parts
 
     tasks = interleave(collect_parts(compare), figure_tasks(out_dir))
-    values = run_tasks(tasks, scenario, jobs=jobs, progress=progress)
+    values = run_tasks(tasks, scenario, jobs=jobs, progress=progress, before_fork=_load_shared)
     numbers = {k: v for k, v in values.items() if not k.startswith("figure:")}
     return assemble(scenario, numbers), _paths(values)
 

@@ -103,6 +103,7 @@ def run_tasks(
     given: Mapping[str, Any] | None = None,
     jobs: int | None = None,
     progress: Callable[[str], Any] | None = None,
+    before_fork: Callable[[Any], Any] | None = None,
 ) -> dict[str, Any]:
     """Run a table of tasks on ``scenario``; return every task's value by key.
 
@@ -123,6 +124,9 @@ def run_tasks(
         Called with a task's description: before it starts when the tasks run
         in this process, when it ends otherwise (the step then counts as done
         on the next call).
+    before_fork : callable, optional
+        Called with ``scenario`` before the pool starts (not when the tasks run
+        in this process): what it loads, each process of the pool has already.
 
     Returns
     -------
@@ -166,6 +170,8 @@ def run_tasks(
             finish(index, tasks[index].run(scenario, inputs(index)))
         return values
 
+    if before_fork is not None:
+        before_fork(scenario)
     _forked = (tasks, scenario)
     running = {}
     pool = ProcessPoolExecutor(
