@@ -61,9 +61,9 @@ def whole_command(repeats, configurations):
 
 
 def steps():
-    """Seconds per step of one report, in the order the progress bar shows them."""
+    """Seconds per step of one report, one after another, in the order the progress bar shows."""
     from bargaining.labor import scenarios
-    from bargaining.report import collect, draw_figures, write_report
+    from bargaining.report import run_report, write_report
 
     times, current = {}, [None, time.perf_counter()]
 
@@ -74,10 +74,8 @@ def steps():
         current[:] = [description, now]
 
     with tempfile.TemporaryDirectory() as out:
-        scenario = scenarios.DEFAULT
-        results = collect(scenario, progress=step, jobs=1)
-        figures = draw_figures(scenario, out, results, progress=step, jobs=1)
-        step("writing the report")
+        results, figures = run_report(scenarios.DEFAULT, out, progress=step, jobs=1)
+        step("writing report.md, report.html, results.json")
         write_report(results, out, figures)
         step(None)
     return times

@@ -355,6 +355,19 @@ RESULT_ORDER = (
 )
 
 
+def load_shared(scenario):
+    """Load what most steps use once, before a pool forks, rather than in every process.
+
+    The exact analysis, and the compiled payoff-set kernel, which numba reads
+    from its disk cache on the kernel's first call in a process (about a second).
+    """
+    from ..analysis import redistribution  # noqa: F401
+    from ..core.repeated.payoff_sets import equilibrium_payoffs_many
+    from ..labor import StrikeGame
+
+    equilibrium_payoffs_many([StrikeGame(scenario, 0.0)], float(scenario.delta))
+
+
 def collect_parts(compare=True):
     """The tasks of :func:`collect`: :data:`PARTS`, the named scenarios only if ``compare``."""
     return tuple(p for p in PARTS if compare or p.key != "scenarios")
@@ -395,7 +408,9 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None, jobs=Non
     ValueError
         If ``jobs`` is not a positive integer.
     """
-    values = run_tasks(collect_parts(compare), scenario, jobs=jobs, progress=progress)
+    values = run_tasks(
+        collect_parts(compare), scenario, jobs=jobs, progress=progress, before_fork=load_shared
+    )
     return assemble(scenario, values)
 
 

@@ -256,18 +256,15 @@ def figure_tasks(out_dir):
 def _load_shared(scenario):
     """Load what most steps use once, before the pool forks, rather than in every process.
 
-    matplotlib's renderers and the compiled payoff-set kernel (read from numba's
-    disk cache on its first call in a process, about a second).
+    matplotlib's renderers, and what :func:`~bargaining.report._collect.load_shared` loads.
     """
     import matplotlib.backends.backend_agg
     import matplotlib.backends.backend_svg
     import matplotlib.figure  # noqa: F401
 
-    from ..analysis import redistribution  # noqa: F401
-    from ..core.repeated.payoff_sets import equilibrium_payoffs_many
-    from ..labor import StrikeGame
+    from ._collect import load_shared
 
-    equilibrium_payoffs_many([StrikeGame(scenario, 0.0)], float(scenario.delta))
+    load_shared(scenario)
 
 
 def _paths(values):
@@ -282,8 +279,9 @@ def draw_figures(scenario, out_dir, results=None, *, progress=None, jobs=None):
     scenario : bargaining.labor.Scenario
     out_dir : path
     results : dict, optional
-        From :func:`~bargaining.report.collect` on ``scenario``; what the
-        figures need of it and it lacks is computed.
+        From :func:`~bargaining.report.collect` on ``scenario`` (computed, named
+        scenarios compared, if omitted); the intermediate values the figures
+        reuse are computed if missing.
     progress : callable, optional
         Called with a short description of each figure.
     jobs : int, optional
@@ -298,7 +296,10 @@ def draw_figures(scenario, out_dir, results=None, *, progress=None, jobs=None):
 
     given = results or {}
     figures = figure_tasks(out_dir)
-    missing = [p for p in PARTS if p.key not in given]
+    # Without results every part is computed; with them, only the intermediate values
+    # (which results.json leaves out), so that a report without the named scenarios
+    # draws none of their breakdown points.
+    missing = [p for p in PARTS if p.key not in given and (not given or p.key.startswith("_"))]
     tasks = required((*missing, *figures), [t.key for t in figures])
     values = run_tasks(
         tasks, scenario, given=given, jobs=jobs, progress=progress, before_fork=_load_shared
