@@ -317,10 +317,9 @@ PARTS = (
         lambda scenario, done: _named_scenarios(scenario),
     ),
     Task(
-        "investment",
+        "_investment_choice",
         "capital's choice of automation",
-        lambda scenario, done: _investment(scenario, done["breakdown"]["stick-and-carrot"]),
-        needs=("breakdown",),
+        lambda scenario, done: investment_choice(scenario),
     ),
     Task(
         "revived_at",
@@ -333,6 +332,14 @@ PARTS = (
         None,
         lambda scenario, done: _anticipation([done[key] for key in _ANTICIPATION_KEYS]),
         needs=_ANTICIPATION_KEYS,
+    ),
+    Task(
+        "investment",
+        None,
+        lambda scenario, done: _investment(
+            done["_investment_choice"]["choice"], done["breakdown"]["stick-and-carrot"]
+        ),
+        needs=("_investment_choice", "breakdown"),
     ),
     Task(
         "workers",
@@ -563,13 +570,37 @@ def _strike_efficient_at_one(scenario):
     return bool(float(strike_output(1, scenario.sigma, scenario.rho)) > 1 - float(scenario.b))
 
 
-def _investment(scenario, closed_form_breakdown):
-    """The automation capital chooses under a quadratic cost, against the efficient level."""
-    from ..analysis.investment import strategic_automation
+# The cost under which the report finds capital's choice of automation.
+INVESTMENT_COST = "quadratic"
+
+
+def investment_choice(scenario):
+    """Capital's choice of automation under :data:`INVESTMENT_COST`, and its payoff curve.
+
+    Closed-form, labor's best equilibrium; shared by the numbers and the figure.
+
+    Returns
+    -------
+    dict
+        ``"choice"`` (a :class:`~bargaining.analysis.investment.Choice`), and
+        ``"levels"`` and ``"payoffs"``, capital's payoff along automation levels.
+    """
+    from ..analysis.investment import capital_payoff_curve, strategic_automation
     from ..labor.investment import cost
 
-    quadratic = cost("quadratic")
-    choice = strategic_automation(scenario, quadratic, "closed-form")
+    form = cost(INVESTMENT_COST)
+    levels, payoffs = capital_payoff_curve(scenario, form, "closed-form")
+    return {
+        "choice": strategic_automation(scenario, form, "closed-form"),
+        "levels": levels,
+        "payoffs": payoffs,
+    }
+
+
+def _investment(choice, closed_form_breakdown):
+    """The automation capital chooses under a quadratic cost, against the efficient level."""
+    from ..labor.investment import cost
+
     efficient = _as_fraction(choice.efficient)
     chosen = choice.chosen
     # At the breakdown point the choice is the closed-form a*, known exactly.
@@ -578,7 +609,7 @@ def _investment(scenario, closed_form_breakdown):
     chosen = _as_fraction(chosen) if isinstance(chosen, Fraction) else chosen
     gap = chosen - efficient if isinstance(chosen, Fraction) else float(chosen) - float(efficient)
     return {
-        "cost": str(quadratic.expression),
+        "cost": str(cost(INVESTMENT_COST).expression),
         "chosen": number(chosen)[0],
         "chosen_exact": number(chosen)[1],
         "efficient": number(efficient)[0],

@@ -179,17 +179,15 @@ def _workers(scenario, results):
 def _investment(scenario, results):
     from matplotlib.figure import Figure
 
-    from ..analysis.investment import capital_payoff_curve, strategic_automation
     from ..labor.investment import cost
     from ..plots.investment import capital_payoff
+    from ._collect import INVESTMENT_COST
 
+    record = results["_investment_choice"]
     figure = Figure(figsize=(6.4, 4.4))
     ax = figure.add_subplot()
-    quadratic = cost("quadratic")
-    choice = strategic_automation(scenario, quadratic, "closed-form")
-    levels, payoffs = capital_payoff_curve(scenario, quadratic, "closed-form")
-    title = f"{scenario.name}: {quadratic.name} cost, closed-form, labor-best"
-    capital_payoff(choice, levels, payoffs, title=title, ax=ax)
+    title = f"{scenario.name}: {cost(INVESTMENT_COST).name} cost, closed-form, labor-best"
+    capital_payoff(record["choice"], record["levels"], record["payoffs"], title=title, ax=ax)
     figure.tight_layout()
     return figure
 
@@ -224,7 +222,12 @@ FIGURES = (
     FigureSpec(
         "workers", "union against individual workers", _workers, needs=("_workers_comparison",)
     ),
-    FigureSpec("investment", "capital's choice of automation", _investment),
+    FigureSpec(
+        "investment",
+        "capital's choice of automation",
+        _investment,
+        needs=("_investment_choice",),
+    ),
     FigureSpec("scenarios", "the named scenarios compared", _scenarios, needs=("scenarios",)),
 )
 FIGURE_FILES = tuple(f"{spec.stem}.{kind}" for spec in FIGURES for kind in ("png", "svg"))
