@@ -1,14 +1,15 @@
 """The main job's steps as a table of tasks, run one after another or on several cores.
 
 A :class:`Task` computes one value from the scenario and the values of the
-tasks it names in ``needs``. :func:`run_tasks` runs a table of them: in table
-order in this process (``jobs=1``), or on a pool of ``jobs`` forked processes,
-each task submitted as soon as the values it needs are known. Every task
-computes the same value either way, so the report is the same byte for byte;
-only the order in which the tasks finish differs.
+tasks it names in ``needs``. :func:`run_tasks` runs a table of them, in this
+process (``jobs=1``) or on a pool of ``jobs`` forked processes: whenever a
+process is free it takes the first task of the table whose needs are known,
+so the table's order is the order of priority. Every task computes the same
+value either way, so the report is the same byte for byte; only the order in
+which the tasks finish differs.
 
 A new step of the report is one more entry in a table; the tables list the
-longest tasks first, so that the pool starts them early.
+tasks others wait for and the longest first, so that the pool starts them early.
 """
 
 from __future__ import annotations
