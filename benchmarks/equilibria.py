@@ -214,7 +214,9 @@ def main():
     parser.add_argument("--games", type=int, default=5, help="games per size")
     parser.add_argument("--skip-exact", action="store_true")
     parser.add_argument(
-        "--exact-games", type=int, default=3,
+        "--exact-games",
+        type=int,
+        default=3,
         help="games per size for the exact section (pygambit takes about 10 s a 10x10 game)",
     )
     parser.add_argument("--exact-repeats", type=int, default=3)
@@ -230,8 +232,12 @@ def main():
     if args.only_exact:
         sections = []
     if not args.skip_exact:
-        sections.append(("All equilibria, exact", lambda: exact_rows([6, 8, 10], args.exact_games,
-                                                                     args.exact_repeats)))
+        sections.append(
+            (
+                "All equilibria, exact",
+                lambda: exact_rows([6, 8, 10], args.exact_games, args.exact_repeats),
+            )
+        )
     for title, run in sections:
         header, rows = run()
         print(f"\n## {title}\n\n{header}")

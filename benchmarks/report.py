@@ -4,10 +4,11 @@ Measurements, on the default scenario with the named scenarios compared:
 
 1. Whole command: ``bargaining report --quiet`` in a fresh process (imports
    included), wall and CPU time (the children's user + system), median of
-   several repeats.
-2. Each step of the report in one process, as the progress bar counts them:
-   the exact payoff sets of each method, the breakdown points, capital's
-   choice, the named scenarios, each figure, and writing the files.
+   several repeats: on every core (the default) and with ``--jobs 1``, the
+   two in alternation so that other load falls on both alike.
+2. Each step of the report, one after another in one process (``jobs=1``),
+   as the progress bar counts them: the exact payoff sets, the breakdown
+   points, the equilibrium selections, ..., each figure, and writing the files.
 
 Run with ``make bench`` or ``python benchmarks/report.py [--repeats N]``.
 """
@@ -27,27 +28,42 @@ from pathlib import Path
 BARGAINING = Path(sys.executable).with_name("bargaining")
 
 
-def whole_command(repeats):
-    walls, cpus = [], []
+def _run(options):
+    """Wall and CPU seconds (user + system, the command's processes) of one report."""
+    with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(
+            [str(BARGAINING), "report", "--quiet", *options, "--out", out],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def whole_command(repeats, configurations):
+    """Median wall and CPU seconds of each configuration, run in alternation."""
+    runs = {name: [] for name in configurations}
     for _ in range(repeats):
-        with tempfile.TemporaryDirectory() as out:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run(
-                [str(BARGAINING), "report", "--quiet", "--out", out],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-            walls.append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+        for name, options in configurations.items():
+            runs[name].append(_run(options))
+    return {
+        name: (
+            statistics.median(w for w, _ in times),
+            statistics.median(c for _, c in times),
+            min(w for w, _ in times),
+            max(w for w, _ in times),
+        )
+        for name, times in runs.items()
+    }
 
 
 def steps():
-    """Seconds per step of one report, in the order the progress bar shows them."""
+    """Seconds per step of one report, one after another, in the order the progress bar shows."""
     from bargaining.labor import scenarios
-    from bargaining.report import collect, draw_figures, write_report
+    from bargaining.report import run_report, write_report
 
     times, current = {}, [None, time.perf_counter()]
 
@@ -58,10 +74,8 @@ def steps():
         current[:] = [description, now]
 
     with tempfile.TemporaryDirectory() as out:
-        scenario = scenarios.DEFAULT
-        results = collect(scenario, progress=step)
-        figures = draw_figures(scenario, out, results, progress=step)
-        step("writing the report")
+        results, figures = run_report(scenarios.DEFAULT, out, progress=step, jobs=1)
+        step("writing report.md, report.html, results.json")
         write_report(results, out, figures)
         step(None)
     return times
@@ -70,13 +84,20 @@ def steps():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-steps", action="store_true", help="Time the whole command only.")
     arguments = parser.parse_args()
-    wall, cpu = whole_command(arguments.repeats)
+    configurations = {"every core": [], "--jobs 1": ["--jobs", "1"]}
     print(f"cores: {os.cpu_count()}, 1-minute load before: {os.getloadavg()[0]:.2f}")
-    print(
-        f"bargaining report (fresh process, median of {arguments.repeats}): "
-        f"wall {wall:.1f} s, CPU {cpu:.1f} s"
-    )
+    timings = whole_command(arguments.repeats, configurations)
+    for name, (wall, cpu, fastest, slowest) in timings.items():
+        print(
+            f"bargaining report, {name} (fresh process, median of {arguments.repeats}): "
+            f"wall {wall:.1f} s ({fastest:.1f} - {slowest:.1f}), CPU {cpu:.1f} s"
+        )
+    print(f"1-minute load after: {os.getloadavg()[0]:.2f}")
+    if arguments.no_steps:
+        return
+    print("steps, one after another in one process:")
     for description, seconds in steps().items():
         print(f"  {seconds:6.2f} s  {description}")
 

@@ -8,8 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import Game
-from bargaining.analysis import breakdown_automation, max_redistribution
-from bargaining.analysis._renegotiation import best_simple_wrp
+from bargaining.analysis import (
+    _exact_redistribution,
+    breakdown_automation,
+    max_redistribution,
+    renegotiation_proof_payoffs,
+)
+from bargaining.analysis._renegotiation import best_simple_wrp, capital_best_stage_equilibrium
 from bargaining.analysis.redistribution import automation_at_output
 from bargaining.core.repeated.payoff_sets import equilibrium_payoffs
 from bargaining.labor import Scenario, StrikeGame, scenarios, strike_output
@@ -141,6 +146,29 @@ def test_max_redistribution_under_renegotiation_proofness():
     grid = [Fraction(k, 20) for k in range(1, 15)]
     gain = max_redistribution(scenario, 0, transfers=grid, selection="renegotiation-proof")
     assert gain == pytest.approx(0.4, abs=1e-12)
+
+
+def test_renegotiation_proof_gain_is_the_payoff_above_capitals_favourite_stage_equilibrium(
+    monkeypatch,
+):
+    scenario = scenarios.DEFAULT.exact().replace(w=Fraction(3, 10))
+    grid = [Fraction(k, 20) for k in range(1, 15)]
+    levels = [0.0, 0.2, 0.5]
+    labor, _ = renegotiation_proof_payoffs(scenario, levels, grid)
+    searches = []
+    original = _exact_redistribution.best_simple_wrp
+    monkeypatch.setattr(
+        _exact_redistribution,
+        "best_simple_wrp",
+        lambda game, delta: searches.append(game) or original(game, delta),
+    )
+    gains = max_redistribution(scenario, levels, transfers=grid, selection="renegotiation-proof")
+    assert len(searches) == len(levels)  # one search a level
+    for a, payoff, gain in zip(levels, labor, gains, strict=True):
+        base = capital_best_stage_equilibrium(StrikeGame(scenario, Fraction(a), grid))[0]
+        expected = max(0.0, (payoff - float(base)) / (1 - float(scenario.theta)))
+        assert gain == pytest.approx(expected, abs=1e-12)
+    assert gains[0] == pytest.approx(0.4, abs=1e-12)
 
 
 def test_renegotiation_proof_breakdown_matches_the_hand_derivation():

@@ -89,3 +89,12 @@ def test_bad_input_is_one_line_and_status_2(arguments, message):
     assert result.exit_code == 2
     assert message in result.output
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_the_cli_lists_the_cost_forms_and_defaults_of_the_library():
+    from bargaining.cli import invest as cli_invest
+    from bargaining.labor import investment
+
+    assert cli_invest.COST_FORMS == investment.COST_FORMS
+    names = ("DEFAULT_GAIN", "DEFAULT_K", "DEFAULT_LEVEL")
+    assert [getattr(cli_invest, n) for n in names] == [getattr(investment, n) for n in names]

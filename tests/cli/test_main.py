@@ -51,12 +51,15 @@ def test_report_table_rows_match_the_library(default_report):
     assert row.split()[2:4] == [f"{exact:.4f}", f"{closed:.4f}"]
 
 
-def test_report_is_the_same_on_every_run(default_report, report_folder, tmp_path):
-    again = CliRunner().invoke(
-        main, ["report", "--no-compare", "--force", "--out", str(report_folder)]
-    )
+def test_report_is_the_same_on_every_run_on_one_core_or_all(
+    default_report, report_folder, tmp_path
+):
+    # default_report ran on every core; this run computes one step after another.
+    serial = ["report", "--no-compare", "--force", "--jobs", "1", "--out", str(report_folder)]
+    again = CliRunner().invoke(main, serial)
+    assert again.exit_code == 0, again.output
     assert again.output == default_report
-    CliRunner().invoke(main, ["report", "--no-compare", "--out", str(tmp_path)])
+    CliRunner().invoke(main, ["report", "--no-compare", "--jobs", "2", "--out", str(tmp_path)])
     for name in REPORT_FILES:
         assert (tmp_path / name).read_bytes() == (report_folder / name).read_bytes()
 
@@ -126,6 +129,15 @@ def test_report_never_writes_through_a_symlink(tmp_path):
         assert result.exit_code == 2 and "symbolic link" in result.stderr
         assert result.stderr.count("\n") == 1
     assert outside.read_text() == "keep"
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_report_refuses_a_bad_number_of_jobs_in_one_line(jobs, tmp_path):
+    result = CliRunner().invoke(main, ["report", "--jobs", jobs, "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output and jobs in result.output
+    assert "Traceback" not in result.output
+    assert not any(tmp_path.iterdir())
 
 
 def test_report_into_an_empty_folder_name_is_refused(tmp_path, monkeypatch):

@@ -5,8 +5,9 @@ Submodules and names are imported on first use, so that a closed-form
 :func:`~bargaining.analysis.sweeps.sweep` runs without importing sympy.
 """
 
-import importlib
 from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from . import (
@@ -91,13 +92,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    if name in _NAMES:
-        return getattr(importlib.import_module(f"{__name__}.{_NAMES[name]}"), name)
-    if name in _SUBMODULES:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_attributes(__name__, _NAMES, _SUBMODULES, __all__)

@@ -137,11 +137,9 @@ def renegotiation_proof_payoffs(
     they are.
     """
     levels = np.asarray(a, dtype=float)
-    exact = kind_of(*scenario.parameters.values()) != num.FLOAT
     pairs = []
     for level in levels.ravel():
-        game = StrikeGame(scenario, Fraction(float(level)) if exact else float(level), transfers)
-        found = best_simple_wrp(game, scenario.delta)
+        found = best_simple_wrp(_game_in_own_numbers(scenario, level, transfers), scenario.delta)
         if found is None:  # pragma: no cover - (Work, Keep) or (Strike, Lockout) is a stage NE
             raise ValueError(f"the strike game at a={level} has no pure stage equilibrium")
         pairs.append([float(v) for v in found.payoffs])
@@ -167,15 +165,20 @@ def selected_labor_payoffs(
     return chosen.reshape(levels.shape)
 
 
+def _game_in_own_numbers(scenario, level, transfers):
+    """The strike game at ``level``: exact (the level as a Fraction) for an exact scenario."""
+    exact = kind_of(*scenario.parameters.values()) != num.FLOAT
+    return StrikeGame(scenario, Fraction(float(level)) if exact else float(level), transfers)
+
+
 def _renegotiation_proof_gain(scenario, levels, transfers):
     """Labor's WRP payoff and its payoff in capital's favourite stage equilibrium."""
-    exact = kind_of(*scenario.parameters.values()) != num.FLOAT
-    selected, base = [], []
-    for level in levels:
-        game = StrikeGame(scenario, Fraction(float(level)) if exact else float(level), transfers)
-        selected.append(float(best_simple_wrp(game, scenario.delta).payoffs[0]))
-        base.append(float(capital_best_stage_equilibrium(game)[0]))
-    return np.array(selected), np.array(base)
+    selected = renegotiation_proof_payoffs(scenario, levels, transfers)[0]
+    base = [
+        float(capital_best_stage_equilibrium(_game_in_own_numbers(scenario, level, transfers))[0])
+        for level in levels
+    ]
+    return selected, np.array(base)
 
 
 def _labor_gain(scenario, levels, transfers, tol, selection="labor-best"):

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import click
 
-from ..labor.investment import COST_FORMS, DEFAULT_GAIN, DEFAULT_K, DEFAULT_LEVEL
 from ._options import scenario_option
+
+# bargaining.labor.investment's cost forms and defaults, listed here (not imported: it
+# needs sympy) so that every command starts fast; a test checks them against the module.
+COST_FORMS = ("quadratic", "calibrated")
+DEFAULT_GAIN = 0.1
+DEFAULT_K = 0.4
+DEFAULT_LEVEL = 0.25
 
 _ALL_SELECTIONS = ("labor-best", "capital-best", "nash", "nash-stage", "renegotiation-proof")
 # How each method is labelled in the table.

@@ -44,7 +44,14 @@ REPORT_FILES = (
 )
 @click.option("--force", is_flag=True, help="Overwrite files of the same names in --out.")
 @click.option("--quiet", is_flag=True, help="No progress bar on stderr.")
-def report(name, compare, out_dir, force, quiet):
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to compute on (default: every core; 1: one after another). "
+    "The report is the same either way.",
+)
+def report(name, compare, out_dir, force, quiet, jobs):
     """Redistribution against automation, and where it breaks down.
 
     Prints the summary and writes the full report, with every number in
@@ -54,25 +61,18 @@ def report(name, compare, out_dir, force, quiet):
     Examples:
       bargaining report
       bargaining report --scenario liebig --out build/liebig --no-compare
+      bargaining report --jobs 1
     """
     from .._output_folder import prepare_output_folder
-    from ..report import (
-        FIGURES,
-        METHODS,
-        Steps,
-        collect,
-        draw_figures,
-        render_text,
-        write_report,
-    )
+    from ..report import Steps, render_text, run_report, step_count, write_report
 
     scenario = scenario_named(name)
     prepare_output_folder(out_dir, REPORT_FILES, force=force)
-    exact_methods = sum(m.method != "closed-form" for m in METHODS)
-    steps = Steps(exact_methods + 4 + int(compare) + len(FIGURES), enabled=not quiet)
+    steps = Steps(step_count(compare), enabled=not quiet)
     try:
-        results = collect(scenario, compare=compare, progress=steps)
-        figures = draw_figures(scenario, out_dir, results, progress=steps)
+        results, figures = run_report(
+            scenario, out_dir, compare=compare, progress=steps, jobs=jobs
+        )
         steps("writing the report")
         written = write_report(results, out_dir, figures)
     except OSError as error:

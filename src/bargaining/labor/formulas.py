@@ -453,6 +453,17 @@ def rational(expression: sp.Expr, arguments: tuple[sp.Symbol, ...]) -> Callable[
     return sp.lambdify(arguments, expression, [{}])
 
 
+@functools.cache
+def _arguments(expression: sp.Expr) -> tuple[frozenset[sp.Symbol], tuple[sp.Symbol, ...]]:
+    """The free symbols of ``expression``, as a set and sorted by name.
+
+    Cached: :func:`evaluate` runs for every cell of every strike game, and
+    naming sympy symbols is slow.
+    """
+    free = expression.free_symbols
+    return frozenset(free), tuple(sorted(free, key=str))
+
+
 def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
     """A formula at ``values``: exact, float (arrays broadcast together) or symbolic.
 
@@ -471,17 +482,17 @@ def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
         a value is symbolic.
     """
     expression = _formula(expression)
-    free = expression.free_symbols
+    free, by_name = _arguments(expression)
     needed = {s: v for s, v in values.items() if s in free}
     kind = kind_of(*needed.values())
     if kind == num.FLOAT:
-        symbols = tuple(sorted(needed, key=str))
+        symbols = tuple(s for s in by_name if s in needed)
         inputs = [np.asarray(needed[s], dtype=float) for s in symbols]
         shape = np.broadcast_shapes(*(x.shape for x in inputs))
         return as_float_result(np.broadcast_to(compiled(expression, symbols)(*inputs), shape))
     if kind == num.EXACT and _integer_coefficients(expression):
         if all(isinstance(v, int | Fraction) for v in needed.values()):
-            symbols = tuple(sorted(needed, key=str))
+            symbols = tuple(s for s in by_name if s in needed)
             return Fraction(rational(expression, symbols)(*(needed[s] for s in symbols)))
     if has_object_array(*needed.values()):
         keys = list(needed)

@@ -34,7 +34,10 @@ References
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ..core.game import Game
 from . import formulas as f
@@ -101,17 +104,15 @@ def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None
         values[f.u] = scenario.outside_option_at(a)
         numbers = (*numbers, values[f.u])
     kind = kind_of(*numbers)
-    work = (f.LABOR_WORK_PAYOFF, f.CAPITAL_WORK_PAYOFF)
-    strike = (f.LABOR_STRIKE_PAYOFF, f.CAPITAL_STRIKE_PAYOFF)
     rows = []
-    for labor_payoff, capital_payoff in (work, strike):
-        row = [
-            (
-                _value(labor_payoff + f.NET_TRANSFER, values, t, kind),
-                _value(capital_payoff - f.NET_TRANSFER, values, t, kind),
+    for labor_payoff, capital_payoff in _shared_cells():
+        row = list(
+            zip(
+                _values(labor_payoff, values, grid, kind),
+                _values(capital_payoff, values, grid, kind),
+                strict=True,
             )
-            for t in grid
-        ]
+        )
         if scenario.lockout:
             lockout = (f.LABOR_LOCKOUT_PAYOFF, f.CAPITAL_LOCKOUT_PAYOFF)
             row.append(tuple(_value(p, values, 0, kind) for p in lockout))
@@ -121,6 +122,30 @@ def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None
     labor = [[cell[0] for cell in row] for row in rows]
     capital = [[cell[1] for cell in row] for row in rows]
     return Game(labor, capital, labels=(LABOR_ACTIONS, columns), players=PLAYERS)
+
+
+@functools.cache
+def _shared_cells():
+    """Each side's payoff in the Work and Strike rows when capital shares ``tau``.
+
+    Built once: adding sympy expressions is slow next to evaluating them.
+    """
+    return tuple(
+        (labor_payoff + f.NET_TRANSFER, capital_payoff - f.NET_TRANSFER)
+        for labor_payoff, capital_payoff in (
+            (f.LABOR_WORK_PAYOFF, f.CAPITAL_WORK_PAYOFF),
+            (f.LABOR_STRIKE_PAYOFF, f.CAPITAL_STRIKE_PAYOFF),
+        )
+    )
+
+
+def _values(expression, values, transfers, kind):
+    """``expression`` at each transfer; floats in one vectorised evaluation."""
+    if kind == "float":
+        taus = np.array(transfers, dtype=float)
+        result = np.broadcast_to(f.evaluate(expression, {**values, f.tau: taus}), taus.shape)
+        return [float(v) for v in result]
+    return [_value(expression, values, t, kind) for t in transfers]
 
 
 def _value(expression, values, transfer, kind):

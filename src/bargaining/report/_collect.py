@@ -36,6 +36,7 @@ from ..analysis import (
 )
 from ..analysis.redistribution import automation_at_output
 from ..labor import scenarios, strike_output
+from ._tasks import Task, run_tasks
 
 SCHEMA_VERSION = 5
 LEVELS = tuple(Fraction(k, 10) for k in range(11))
@@ -192,7 +193,7 @@ def threshold_record(threshold, method=None):
     }
 
 
-def _redistribution_rows(scenario, step):
+def _redistribution_rows(scenario):
     exact_scenario = scenario.exact() if _is_rational(scenario) else scenario
     closed = [max_redistribution(exact_scenario, a, method="closed-form") for a in LEVELS]
     outputs = [strike_output(a, exact_scenario.sigma, exact_scenario.rho) for a in LEVELS]
@@ -201,7 +202,6 @@ def _redistribution_rows(scenario, step):
     for method in METHODS:
         if method.method == "closed-form":
             continue
-        step(f"exact payoff sets: {method.label}")
         values = max_redistribution(
             scenario, np.array(floats), method=method.method, **method.options(scenario)
         )
@@ -218,32 +218,22 @@ def _redistribution_rows(scenario, step):
     return rows
 
 
-def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
-    """Every number of the report on ``scenario``, as JSON-ready data.
-
-    Parameters
-    ----------
-    scenario : bargaining.labor.Scenario
-    compare : bool
-        Also find the breakdown points of every named scenario.
-    progress : callable, optional
-        Called with a short description before each step that takes a while.
-
-    Returns
-    -------
-    dict
-        The content of ``results.json``.
-    """
-    step = progress or (lambda description: None)
-    grid = transfer_grid(scenario)
-    rows = _redistribution_rows(scenario, step)
-    step("breakdown points")
-    breakdown = {
+def _breakdown(scenario):
+    return {
         m.key: threshold_record(t, m) for m, t in zip(METHODS, breakdowns(scenario), strict=True)
     }
+
+
+def _revived_at(rows, breakdown):
+    """The levels past the transfer grid's breakdown point where redistribution is back."""
     grid_value = breakdown["exact grid"]["value"]
-    revived = [r["a"] for r in rows if r["exact grid"] > 0 and grid_value and r["a"] > grid_value]
-    results = {
+    return [r["a"] for r in rows if r["exact grid"] > 0 and grid_value and r["a"] > grid_value]
+
+
+def _header(scenario):
+    """The part of ``results.json`` that describes the scenario and the methods."""
+    grid = transfer_grid(scenario)
+    return {
         "schema_version": SCHEMA_VERSION,
         "scenario": {
             "name": scenario.name,
@@ -265,45 +255,188 @@ def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None):
         "levels": [number(a)[0] for a in LEVELS],
         "transfer_grid": [number(t)[0] for t in grid],
         "transfer_grid_exact": [number(t)[1] or str(t) for t in grid],
-        "redistribution": rows,
-        "breakdown": breakdown,
-        "revived_at": revived,
     }
-    results["selections"] = _selections(scenario, breakdown["exact 2x2"], step)
-    results["job_loss"] = _job_loss(scenario, step)
-    step("many workers: union against individual workers")
-    results["workers"] = _workers(scenario)
-    results["anticipation"] = _anticipation(scenario, step)
-    results["anticipation_levers"] = anticipation_levers(scenario, step)
-    step("capital's choice of automation")
-    results["investment"] = _investment(scenario, breakdown["stick-and-carrot"])
-    if compare:
-        step("named scenarios")
-        results["scenarios"] = {}
-        for name in scenarios.NAMES:
-            named = scenarios.get(name)
-            records = {
+
+
+def _named_scenarios(scenario):
+    records = {}
+    for name in scenarios.NAMES:
+        named = scenarios.get(name)
+        records[name] = {
+            **{
                 m.key: threshold_record(t, m)
                 for m, t in zip(METHODS, breakdowns(named), strict=True)
-            }
-            results["scenarios"][name] = {
-                **records,
-                "strike_efficient_at_full_automation": _strike_efficient_at_one(named),
-            }
+            },
+            "strike_efficient_at_full_automation": _strike_efficient_at_one(named),
+        }
+    return records
+
+
+# Chances that automation advances one level (of 0, 0.1, ..., 1) in a period.
+ANTICIPATION_SPEEDS = (0.02, 0.1, 0.3)
+_ANTICIPATION_KEYS = tuple(f"_anticipation {speed}" for speed in ANTICIPATION_SPEEDS)
+
+# The steps of collect(), in order of priority: the quick breakdown points first (the
+# figures need them), then the longest. Keys starting with "_" are intermediate values
+# (parts of a record, or what a figure reuses) that results.json leaves out. A new part
+# of the report is one more entry.
+PARTS = (
+    Task("breakdown", "breakdown points", lambda scenario, done: _breakdown(scenario)),
+    *(
+        Task(
+            key,
+            f"anticipated automation: stochastic game at speed {speed}",
+            lambda scenario, done, speed=speed: _anticipation_at(scenario, speed),
+        )
+        for key, speed in zip(_ANTICIPATION_KEYS, ANTICIPATION_SPEEDS, strict=True)
+    ),
+    Task(
+        "anticipation_levers",
+        "anticipated automation: a strike fund and ownership compared",
+        lambda scenario, done: anticipation_levers(scenario),
+    ),
+    Task(
+        "_workers_comparison",
+        "many workers: union against individual workers",
+        lambda scenario, done: _plain(workers_comparison(scenario)),
+    ),
+    Task(
+        "redistribution",
+        "exact payoff sets: 2x2 game and transfer grid",
+        lambda scenario, done: _redistribution_rows(scenario),
+    ),
+    Task(
+        "selections",
+        "equilibrium selections",
+        lambda scenario, done: _selections(scenario, done["breakdown"]["exact 2x2"]),
+        needs=("breakdown",),
+    ),
+    Task(
+        "job_loss",
+        "job loss: payoff sets, and breakdown under each equilibrium selection",
+        lambda scenario, done: _job_loss(scenario),
+    ),
+    Task(
+        "scenarios",
+        "named scenarios",
+        lambda scenario, done: _named_scenarios(scenario),
+    ),
+    Task(
+        "_investment_choice",
+        "capital's choice of automation",
+        lambda scenario, done: investment_choice(scenario),
+    ),
+    Task(
+        "revived_at",
+        None,
+        lambda scenario, done: _revived_at(done["redistribution"], done["breakdown"]),
+        needs=("redistribution", "breakdown"),
+    ),
+    Task(
+        "anticipation",
+        None,
+        lambda scenario, done: _anticipation([done[key] for key in _ANTICIPATION_KEYS]),
+        needs=_ANTICIPATION_KEYS,
+    ),
+    Task(
+        "investment",
+        None,
+        lambda scenario, done: _investment(
+            done["_investment_choice"]["choice"], done["breakdown"]["stick-and-carrot"]
+        ),
+        needs=("_investment_choice", "breakdown"),
+    ),
+    Task(
+        "workers",
+        None,
+        lambda scenario, done: _workers_record(done["_workers_comparison"]),
+        needs=("_workers_comparison",),
+    ),
+)
+# Where each part goes in results.json (which sorts its keys; the order here is the reading order).
+RESULT_ORDER = (
+    "redistribution",
+    "breakdown",
+    "revived_at",
+    "selections",
+    "job_loss",
+    "workers",
+    "anticipation",
+    "anticipation_levers",
+    "investment",
+    "scenarios",
+)
+
+
+def load_shared(scenario):
+    """Load what most steps use once, before a pool forks, rather than in every process.
+
+    The exact analysis, and the compiled payoff-set kernel, which numba reads
+    from its disk cache on the kernel's first call in a process (about a second).
+    """
+    from ..analysis import redistribution  # noqa: F401
+    from ..core.repeated.payoff_sets import equilibrium_payoffs_many
+    from ..labor import StrikeGame
+
+    equilibrium_payoffs_many([StrikeGame(scenario, 0.0)], float(scenario.delta))
+
+
+def collect_parts(compare=True):
+    """The tasks of :func:`collect`: :data:`PARTS`, the named scenarios only if ``compare``."""
+    return tuple(p for p in PARTS if compare or p.key != "scenarios")
+
+
+def assemble(scenario, values):
+    """``results.json`` from the values of :func:`collect_parts` (intermediate ones left out)."""
+    results = _header(scenario)
+    for key in (*RESULT_ORDER, *sorted(values)):
+        if key in values and not key.startswith("_") and key not in results:
+            results[key] = values[key]
     return results
+
+
+def collect(scenario=scenarios.DEFAULT, *, compare=True, progress=None, jobs=None):
+    """Every number of the report on ``scenario``, as JSON-ready data.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    compare : bool
+        Also find the breakdown points of every named scenario.
+    progress : callable, optional
+        Called with a short description of each step that takes a while (see
+        :func:`~bargaining.report._tasks.run_tasks`).
+    jobs : int, optional
+        Processes to compute on: all the cores this process may use when
+        omitted, ``1`` for one after another in this process. The numbers are
+        the same either way.
+
+    Returns
+    -------
+    dict
+        The content of ``results.json``.
+
+    Raises
+    ------
+    ValueError
+        If ``jobs`` is not a positive integer.
+    """
+    values = run_tasks(
+        collect_parts(compare), scenario, jobs=jobs, progress=progress, before_fork=load_shared
+    )
+    return assemble(scenario, values)
 
 
 SELECTION_LEVELS = (Fraction(0), Fraction(3, 10), Fraction(1, 2))
 
 
-def _selections(scenario, labor_best, step):
+def _selections(scenario, labor_best):
     """How far apart the equilibrium selections are, in the 2x2 game.
 
     For each selection: the breakdown point (``labor_best``, already found, is
     reused) and labor's payoff at :data:`SELECTION_LEVELS`, each naming the
     method behind it.
     """
-    step("equilibrium selections")
     exact = scenario.exact() if _is_rational(scenario) else scenario
     levels = np.array([float(a) for a in SELECTION_LEVELS])
     record = {"levels": [number(a)[0] for a in SELECTION_LEVELS], "by_selection": {}}
@@ -340,18 +473,26 @@ def workers_comparison(scenario):
         return None
 
 
-def _workers(scenario):
+def _plain(comparison):
+    """A comparison as a dictionary of its fields, or None.
+
+    Plain data, so that the process collecting the values of the report's tasks
+    need not import the module of its class.
+    """
+    return None if comparison is None else dataclasses.asdict(comparison)
+
+
+def _workers_record(comparison):
     """Where the strike threat stops being credible for a union and for individual workers."""
-    comparison = workers_comparison(scenario)
     if comparison is None:
         return None
     return {
-        "n": comparison.n,
-        "confidence": comparison.confidence,
-        "union": _solver(comparison.union_threshold),
+        "n": comparison["n"],
+        "confidence": comparison["confidence"],
+        "union": _solver(comparison["union_threshold"]),
         "individual": [
             {"b": _solver(b), "threshold": _solver(t)}
-            for b, t in comparison.individual_thresholds.items()
+            for b, t in comparison["individual_thresholds"].items()
         ],
     }
 
@@ -360,13 +501,12 @@ def _without_lockout(scenario):
     return scenario.replace(lockout=False, outside_option=None)
 
 
-def _job_loss(scenario, step):
+def _job_loss(scenario):
     """Each side's best and worst equilibrium payoffs with and without the lockout.
 
     Also where labor loses its job (``y_s(a) = 1 - w``, exact) and the breakdown
     point of the model with the lockout under each equilibrium selection.
     """
-    step("job loss: payoff sets with and without the lockout")
     lockout = scenario if scenario.lockout else scenario.replace(lockout=True)
     models = {"lockout": lockout, "no_lockout": _without_lockout(scenario)}
     levels = np.array([float(a) for a in JOB_LOSS_LEVELS])
@@ -386,7 +526,6 @@ def _job_loss(scenario, step):
     else:
         value, exact_value = number(lost)
         record["job_lost_at"] = {"value": value, "exact": exact_value}
-    step("job loss: breakdown under each equilibrium selection")
     record["selections"] = {
         selection: threshold_record(breakdown_automation(exact, selection=selection))
         for selection in SELECTIONS
@@ -394,36 +533,37 @@ def _job_loss(scenario, step):
     return record
 
 
-# Chances that automation advances one level (of 0, 0.1, ..., 1) in a period.
-ANTICIPATION_SPEEDS = (0.02, 0.1, 0.3)
-
-
 def _level_where(result, index):
     return None if index is None else float(result.levels[index])
 
 
-def _anticipation(scenario, step):
-    """Redistribution in each state when automation advances at random, for three speeds."""
+def _anticipation_at(scenario, speed):
+    """Redistribution in each state when automation advances with chance ``speed`` a period.
+
+    With what every speed shares (the levels, the static answer), for :func:`_anticipation`.
+    """
     from ..analysis.anticipation import rising_automation
 
-    step("anticipated automation: stochastic games at three speeds")
-    results = rising_automation(scenario, ANTICIPATION_SPEEDS)
-    first = results[ANTICIPATION_SPEEDS[0]]
+    result = rising_automation(scenario, (speed,))[speed]
     return {
-        "levels": [float(a) for a in first.levels],
-        "static": [_solver(v) for v in first.static],
-        "static_ends_at": _level_where(first, first.static_ends),
-        "method": first.method,
-        "selection": first.selection,
-        "speeds": [
-            {
-                "speed": speed,
-                "redistribution": [_solver(v) for v in result.redistribution],
-                "ends_at": _level_where(result, result.ends),
-            }
-            for speed, result in results.items()
-        ],
+        "levels": [float(a) for a in result.levels],
+        "static": [_solver(v) for v in result.static],
+        "static_ends_at": _level_where(result, result.static_ends),
+        "method": result.method,
+        "selection": result.selection,
+        "speed": {
+            "speed": speed,
+            "redistribution": [_solver(v) for v in result.redistribution],
+            "ends_at": _level_where(result, result.ends),
+        },
     }
+
+
+def _anticipation(by_speed):
+    """Redistribution when automation advances at random, at each of the speeds of ``by_speed``."""
+    first = by_speed[0]
+    shared = ("levels", "static", "static_ends_at", "method", "selection")
+    return {**{key: first[key] for key in shared}, "speeds": [r["speed"] for r in by_speed]}
 
 
 # The levers compared under anticipated automation: (label, the named scenario holding the
@@ -468,7 +608,7 @@ def _critical_speed(scenario):
     return number(critical_speed(exact, CRITICAL_SPEED_LEVEL))[0]
 
 
-def anticipation_levers(scenario, step):
+def anticipation_levers(scenario):
     """Where redistribution ends under anticipated automation, with a strike fund and ownership.
 
     The speeds of :data:`LEVER_SPEEDS`, on the levels at which no row's strike
@@ -482,7 +622,6 @@ def anticipation_levers(scenario, step):
     from ..analysis.anticipation import LEVELS as ALL_LEVELS
     from ..analysis.anticipation import levels_before_paid_strike, rising_automation
 
-    step("anticipated automation: a strike fund and ownership compared")
     if scenario.lockout:
         return None
     variants = anticipation_variants(scenario)
@@ -522,13 +661,37 @@ def _strike_efficient_at_one(scenario):
     return bool(float(strike_output(1, scenario.sigma, scenario.rho)) > 1 - float(scenario.b))
 
 
-def _investment(scenario, closed_form_breakdown):
-    """The automation capital chooses under a quadratic cost, against the efficient level."""
-    from ..analysis.investment import strategic_automation
+# The cost under which the report finds capital's choice of automation.
+INVESTMENT_COST = "quadratic"
+
+
+def investment_choice(scenario):
+    """Capital's choice of automation under :data:`INVESTMENT_COST`, and its payoff curve.
+
+    Closed-form, labor's best equilibrium; shared by the numbers and the figure.
+
+    Returns
+    -------
+    dict
+        ``"choice"`` (a :class:`~bargaining.analysis.investment.Choice`), and
+        ``"levels"`` and ``"payoffs"``, capital's payoff along automation levels.
+    """
+    from ..analysis.investment import capital_payoff_curve, strategic_automation
     from ..labor.investment import cost
 
-    quadratic = cost("quadratic")
-    choice = strategic_automation(scenario, quadratic, "closed-form")
+    form = cost(INVESTMENT_COST)
+    levels, payoffs = capital_payoff_curve(scenario, form, "closed-form")
+    return {
+        "choice": strategic_automation(scenario, form, "closed-form"),
+        "levels": levels,
+        "payoffs": payoffs,
+    }
+
+
+def _investment(choice, closed_form_breakdown):
+    """The automation capital chooses under a quadratic cost, against the efficient level."""
+    from ..labor.investment import cost
+
     efficient = _as_fraction(choice.efficient)
     chosen = choice.chosen
     # At the breakdown point the choice is the closed-form a*, known exactly.
@@ -537,7 +700,7 @@ def _investment(scenario, closed_form_breakdown):
     chosen = _as_fraction(chosen) if isinstance(chosen, Fraction) else chosen
     gap = chosen - efficient if isinstance(chosen, Fraction) else float(chosen) - float(efficient)
     return {
-        "cost": str(quadratic.expression),
+        "cost": str(cost(INVESTMENT_COST).expression),
         "chosen": number(chosen)[0],
         "chosen_exact": number(chosen)[1],
         "efficient": number(efficient)[0],

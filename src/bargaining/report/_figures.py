@@ -17,6 +17,7 @@ import numpy as np
 
 from ..analysis import max_redistribution
 from ..labor import scenarios
+from ._tasks import Task, interleave, required, run_tasks
 
 CURVE_LEVELS = np.linspace(0, 1, 101)
 PHASE_DELTAS = np.round(np.linspace(0.5, 0.99, 50), 4)
@@ -26,11 +27,16 @@ PAYOFF_SET_SHARES = (0, 0.5, 0.9, 1.2)
 
 @dataclasses.dataclass(frozen=True)
 class FigureSpec:
-    """A figure of the report: its file stem, what it shows, how to draw it."""
+    """A figure of the report: its file stem, what it shows, how to draw it.
+
+    ``draw(scenario, results)`` reads the keys ``needs`` names from ``results``
+    (the values of :data:`~bargaining.report._collect.PARTS`).
+    """
 
     stem: str
     description: str
     draw: Callable[[Any, dict[str, Any]], Any]
+    needs: tuple[str, ...] = ()
 
 
 def _redistribution(scenario, results):
@@ -159,12 +165,12 @@ def _anticipation(scenario, results):
 
 
 def _workers(scenario, results):
+    from ..analysis.workers import WorkersComparison
     from ..plots import union_vs_individuals
-    from ._collect import workers_comparison
 
-    comparison = workers_comparison(scenario)
-    if comparison is None:
+    if results["_workers_comparison"] is None:
         return None
+    comparison = WorkersComparison(**results["_workers_comparison"])
     return union_vs_individuals(
         comparison, title=f"scenario {scenario.name!r}: {comparison.n} workers"
     )
@@ -173,37 +179,102 @@ def _workers(scenario, results):
 def _investment(scenario, results):
     from matplotlib.figure import Figure
 
-    from ..analysis.investment import capital_payoff_curve, strategic_automation
     from ..labor.investment import cost
     from ..plots.investment import capital_payoff
+    from ._collect import INVESTMENT_COST
 
+    record = results["_investment_choice"]
     figure = Figure(figsize=(6.4, 4.4))
     ax = figure.add_subplot()
-    quadratic = cost("quadratic")
-    choice = strategic_automation(scenario, quadratic, "closed-form")
-    levels, payoffs = capital_payoff_curve(scenario, quadratic, "closed-form")
-    title = f"{scenario.name}: {quadratic.name} cost, closed-form, labor-best"
-    capital_payoff(choice, levels, payoffs, title=title, ax=ax)
+    title = f"{scenario.name}: {cost(INVESTMENT_COST).name} cost, closed-form, labor-best"
+    capital_payoff(record["choice"], record["levels"], record["payoffs"], title=title, ax=ax)
     figure.tight_layout()
     return figure
 
 
+# In the report's order; the longest come first, so that a pool starts them early.
 FIGURES = (
-    FigureSpec("redistribution", "redistribution against automation by method", _redistribution),
-    FigureSpec("phase", "phase diagram over (a, delta) with the breakdown curve", _phase),
-    FigureSpec("payoff_sets", "subgame-perfect payoff sets as automation rises", _payoff_sets),
     FigureSpec(
-        "job_loss", "labor's best and worst payoffs with and without the lockout", _job_loss
+        "redistribution",
+        "redistribution against automation by method",
+        _redistribution,
+        needs=("breakdown",),
     ),
-    FigureSpec("anticipation", "redistribution when automation is anticipated", _anticipation),
-    FigureSpec("workers", "union against individual workers", _workers),
-    FigureSpec("investment", "capital's choice of automation", _investment),
-    FigureSpec("scenarios", "the named scenarios compared", _scenarios),
+    FigureSpec("phase", "phase diagram over (a, delta) with the breakdown curve", _phase),
+    FigureSpec(
+        "payoff_sets",
+        "subgame-perfect payoff sets as automation rises",
+        _payoff_sets,
+        needs=("breakdown",),
+    ),
+    FigureSpec(
+        "job_loss",
+        "labor's best and worst payoffs with and without the lockout",
+        _job_loss,
+        needs=("job_loss",),
+    ),
+    FigureSpec(
+        "anticipation",
+        "redistribution when automation is anticipated",
+        _anticipation,
+        needs=("anticipation",),
+    ),
+    FigureSpec(
+        "workers", "union against individual workers", _workers, needs=("_workers_comparison",)
+    ),
+    FigureSpec(
+        "investment",
+        "capital's choice of automation",
+        _investment,
+        needs=("_investment_choice",),
+    ),
+    FigureSpec("scenarios", "the named scenarios compared", _scenarios, needs=("scenarios",)),
 )
 FIGURE_FILES = tuple(f"{spec.stem}.{kind}" for spec in FIGURES for kind in ("png", "svg"))
 
 
-def draw_figures(scenario, out_dir, results=None, *, progress=None):
+def _draw_and_save(spec, out_dir):
+    def run(scenario, results):
+        from ..plots import save_formats
+
+        figure = spec.draw(scenario, results)
+        return [] if figure is None else save_formats(figure, Path(out_dir), spec.stem)
+
+    return run
+
+
+def figure_tasks(out_dir):
+    """A task for each of :data:`FIGURES`: draw it, write its files, return their paths."""
+    return tuple(
+        Task(
+            f"figure:{spec.stem}",
+            f"figure: {spec.description}",
+            _draw_and_save(spec, out_dir),
+            needs=spec.needs,
+        )
+        for spec in FIGURES
+    )
+
+
+def _load_shared(scenario):
+    """Load what most steps use once, before the pool forks, rather than in every process.
+
+    matplotlib's renderers, and what :func:`~bargaining.report._collect.load_shared` loads.
+    """
+    import matplotlib.backends.backend_agg
+    import matplotlib.backends.backend_svg
+    import matplotlib.figure  # noqa: F401
+
+    from ._collect import load_shared
+
+    load_shared(scenario)
+
+
+def _paths(values):
+    return [path for spec in FIGURES for path in values[f"figure:{spec.stem}"]]
+
+
+def draw_figures(scenario, out_dir, results=None, *, progress=None, jobs=None):
     """Draw the report's figures into ``out_dir`` as PNG and SVG; return their paths.
 
     Parameters
@@ -211,21 +282,69 @@ def draw_figures(scenario, out_dir, results=None, *, progress=None):
     scenario : bargaining.labor.Scenario
     out_dir : path
     results : dict, optional
-        From :func:`~bargaining.report.collect` on ``scenario`` (computed if omitted).
+        From :func:`~bargaining.report.collect` on ``scenario`` (computed, named
+        scenarios compared, if omitted); the intermediate values the figures
+        reuse are computed if missing.
     progress : callable, optional
-        Called with a short description before each figure.
-    """
-    from ..plots import save_formats
-    from ._collect import collect
+        Called with a short description of each figure.
+    jobs : int, optional
+        Processes to draw on (see :func:`~bargaining.report.collect`).
 
-    if results is None:
-        results = collect(scenario)
-    step = progress or (lambda description: None)
-    out = Path(out_dir)
-    paths = []
-    for spec in FIGURES:
-        step(f"figure: {spec.description}")
-        figure = spec.draw(scenario, results)
-        if figure is not None:
-            paths += save_formats(figure, out, spec.stem)
-    return paths
+    Returns
+    -------
+    list of pathlib.Path
+        In the order of :data:`FIGURES`, PNG before SVG.
+    """
+    from ._collect import PARTS
+
+    given = results or {}
+    figures = figure_tasks(out_dir)
+    # Without results every part is computed; with them, only the intermediate values
+    # (which results.json leaves out), so that a report without the named scenarios
+    # draws none of their breakdown points.
+    missing = [p for p in PARTS if p.key not in given and (not given or p.key.startswith("_"))]
+    tasks = required((*missing, *figures), [t.key for t in figures])
+    values = run_tasks(
+        tasks, scenario, given=given, jobs=jobs, progress=progress, before_fork=_load_shared
+    )
+    return _paths(values)
+
+
+def run_report(scenario, out_dir, *, compare=True, progress=None, jobs=None):
+    """The report's numbers and figures, computed together; the figures written to ``out_dir``.
+
+    One pool runs the steps of :func:`~bargaining.report.collect` and of
+    :func:`draw_figures`, each figure as soon as the numbers it shows are known.
+
+    Parameters
+    ----------
+    scenario : bargaining.labor.Scenario
+    out_dir : path
+    compare : bool
+        Also find the breakdown points of every named scenario.
+    progress : callable, optional
+        Called with a short description of each step.
+    jobs : int, optional
+        Processes to compute on (see :func:`~bargaining.report.collect`).
+
+    Returns
+    -------
+    results : dict
+        The content of ``results.json``, as :func:`~bargaining.report.collect` gives it.
+    figures : list of pathlib.Path
+        As :func:`draw_figures` gives them.
+    """
+    from ._collect import assemble, collect_parts
+
+    tasks = interleave(collect_parts(compare), figure_tasks(out_dir))
+    values = run_tasks(tasks, scenario, jobs=jobs, progress=progress, before_fork=_load_shared)
+    numbers = {k: v for k, v in values.items() if not k.startswith("figure:")}
+    return assemble(scenario, numbers), _paths(values)
+
+
+def step_count(compare=True):
+    """How many steps :func:`run_report` reports to ``progress``, writing the files included."""
+    from ._collect import collect_parts
+
+    tasks = (*collect_parts(compare), *figure_tasks("."))
+    return sum(t.description is not None for t in tasks) + 1
