@@ -276,6 +276,10 @@ def _named_scenarios(scenario):
 ANTICIPATION_SPEEDS = (0.02, 0.1, 0.3)
 _ANTICIPATION_KEYS = tuple(f"_anticipation {speed}" for speed in ANTICIPATION_SPEEDS)
 
+def _anticipation_task(scenario, done, *, speed):
+    return _anticipation_at(scenario, speed)
+
+
 # The steps of collect(), in order of priority: the quick breakdown points first (the
 # figures need them), then the longest. Keys starting with "_" are intermediate values
 # (parts of a record, or what a figure reuses) that results.json leaves out. A new part
@@ -286,7 +290,7 @@ PARTS = (
         Task(
             key,
             f"anticipated automation: stochastic game at speed {speed}",
-            lambda scenario, done, speed=speed: _anticipation_at(scenario, speed),
+            functools.partial(_anticipation_task, speed=speed),
         )
         for key, speed in zip(_ANTICIPATION_KEYS, ANTICIPATION_SPEEDS, strict=True)
     ),

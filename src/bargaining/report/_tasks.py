@@ -88,6 +88,8 @@ _forked: tuple[Sequence[Task], Any] | None = None
 
 
 def _run_forked(index: int, inputs: Mapping[str, Any]) -> Any:
+    if _forked is None:
+        raise RuntimeError("a task ran outside a forked worker of run_tasks")
     tasks, scenario = _forked
     return tasks[index].run(scenario, inputs)
 
@@ -174,7 +176,7 @@ def run_tasks(
     if before_fork is not None:
         before_fork(scenario)
     _forked = (tasks, scenario)
-    running = {}
+    running: dict[Any, int] = {}
     pool = ProcessPoolExecutor(
         min(jobs, len(tasks)), mp_context=multiprocessing.get_context("fork")
     )
@@ -191,8 +193,9 @@ def run_tasks(
             for future in finished:
                 index = running.pop(future)
                 finish(index, future.result())
-                if tasks[index].description is not None:
-                    step(tasks[index].description)
+                description = tasks[index].description
+                if description is not None:
+                    step(description)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _forked = None
