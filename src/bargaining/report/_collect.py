@@ -276,8 +276,26 @@ def _named_scenarios(scenario):
 ANTICIPATION_SPEEDS = (0.02, 0.1, 0.3)
 _ANTICIPATION_KEYS = tuple(f"_anticipation {speed}" for speed in ANTICIPATION_SPEEDS)
 
+# The levers compared under anticipated automation: (label, the named scenario holding the
+# lever, the parameter it changes). The report's scenario gets each lever's value.
+ANTICIPATION_LEVERS = (("strike fund", "strike-fund", "b"), ("ownership", "open-models", "theta"))
+# The speeds compared for the levers: the two slower ones. Each adds three stochastic games
+# (about 1 s each); at the fastest none of the default-based rows sustains anything, and the
+# critical speed (closed form, no solver) tells how fast automation may come at one level.
+LEVER_SPEEDS = ANTICIPATION_SPEEDS[:2]
+# The level at which the two-level closed form's critical speed is reported.
+CRITICAL_SPEED_LEVEL = Fraction(3, 10)
+# One step for the scenario itself and one for each lever.
+_LEVER_STEPS = ("the scenario itself", *(label for label, _, _ in ANTICIPATION_LEVERS))
+_LEVER_KEYS = tuple(f"_lever {index}" for index in range(len(_LEVER_STEPS)))
+
+
 def _anticipation_task(scenario, done, *, speed):
     return _anticipation_at(scenario, speed)
+
+
+def _lever_task(scenario, done, *, index):
+    return anticipation_lever_row(scenario, index)
 
 
 # The steps of collect(), in order of priority: the quick breakdown points first (the
@@ -294,10 +312,13 @@ PARTS = (
         )
         for key, speed in zip(_ANTICIPATION_KEYS, ANTICIPATION_SPEEDS, strict=True)
     ),
-    Task(
-        "anticipation_levers",
-        "anticipated automation: a strike fund and ownership compared",
-        lambda scenario, done: anticipation_levers(scenario),
+    *(
+        Task(
+            key,
+            f"anticipated automation: {label} compared",
+            functools.partial(_lever_task, index=index),
+        )
+        for index, (key, label) in enumerate(zip(_LEVER_KEYS, _LEVER_STEPS, strict=True))
     ),
     Task(
         "_workers_comparison",
@@ -335,6 +356,12 @@ PARTS = (
         None,
         lambda scenario, done: _revived_at(done["redistribution"], done["breakdown"]),
         needs=("redistribution", "breakdown"),
+    ),
+    Task(
+        "anticipation_levers",
+        None,
+        lambda scenario, done: anticipation_levers(scenario, [done[key] for key in _LEVER_KEYS]),
+        needs=_LEVER_KEYS,
     ),
     Task(
         "anticipation",
@@ -570,17 +597,6 @@ def _anticipation(by_speed):
     return {**{key: first[key] for key in shared}, "speeds": [r["speed"] for r in by_speed]}
 
 
-# The levers compared under anticipated automation: (label, the named scenario holding the
-# lever, the parameter it changes). The report's scenario gets each lever's value.
-ANTICIPATION_LEVERS = (("strike fund", "strike-fund", "b"), ("ownership", "open-models", "theta"))
-# The speeds compared for the levers: the two slower ones. Each adds three stochastic games
-# (about 1 s each); at the fastest none of the default-based rows sustains anything, and the
-# critical speed (closed form, no solver) tells how fast automation may come at one level.
-LEVER_SPEEDS = ANTICIPATION_SPEEDS[:2]
-# The level at which the two-level closed form's critical speed is reported.
-CRITICAL_SPEED_LEVEL = Fraction(3, 10)
-
-
 def anticipation_variants(scenario):
     """The scenario, then the scenario with each of :data:`ANTICIPATION_LEVERS` applied.
 
@@ -612,7 +628,42 @@ def _critical_speed(scenario):
     return number(critical_speed(exact, CRITICAL_SPEED_LEVEL))[0]
 
 
-def anticipation_levers(scenario):
+def _lever_setup(scenario):
+    """The variants compared and the levels they share, or None where there is no comparison."""
+    from ..analysis.anticipation import LEVELS as ALL_LEVELS
+    from ..analysis.anticipation import levels_before_paid_strike
+
+    if scenario.lockout:
+        return None
+    variants = anticipation_variants(scenario)
+    levels = levels_before_paid_strike([s for _, _, s in variants], ALL_LEVELS)
+    if not levels:  # a paid strike beats work already at a = 0: no strike threat to compare
+        return None
+    return variants, levels
+
+
+def anticipation_lever_row(scenario, index):
+    """Row ``index`` of :func:`anticipation_levers` and its method; None past the last variant."""
+    from ..analysis.anticipation import rising_automation
+
+    setup = _lever_setup(scenario)
+    if setup is None or index >= len(setup[0]):
+        return None
+    variants, levels = setup
+    label, change, variant = variants[index]
+    results = rising_automation(variant, LEVER_SPEEDS, levels=levels)
+    first = results[LEVER_SPEEDS[0]]
+    row = {
+        "label": label,
+        "change": change,
+        "static_ends_at": _level_where(first, first.static_ends),
+        "ends_at": [_level_where(r, r.ends) for r in results.values()],
+        "critical_speed": _critical_speed(variant),
+    }
+    return {"row": row, "selection": first.selection, "method": first.method}
+
+
+def anticipation_levers(scenario, rows=None):
     """Where redistribution ends under anticipated automation, with a strike fund and ownership.
 
     The speeds of :data:`LEVER_SPEEDS`, on the levels at which no row's strike
@@ -621,37 +672,23 @@ def anticipation_levers(scenario):
     a paid strike beats work at every level, and for a scenario with the lockout: capital's
     third action makes each stochastic game take
     minutes instead of about a second, and the report's own anticipation step already
-    pays that three times.
+    pays that three times. ``rows`` are the values of :func:`anticipation_lever_row`
+    when already computed (the report computes them as separate steps).
     """
-    from ..analysis.anticipation import LEVELS as ALL_LEVELS
-    from ..analysis.anticipation import levels_before_paid_strike, rising_automation
-
-    if scenario.lockout:
+    setup = _lever_setup(scenario)
+    if setup is None:
         return None
-    variants = anticipation_variants(scenario)
-    levels = levels_before_paid_strike([s for _, _, s in variants], ALL_LEVELS)
-    if not levels:  # a paid strike beats work already at a = 0: no strike threat to compare
-        return None
-    rows = []
-    for label, change, variant in variants:
-        results = rising_automation(variant, LEVER_SPEEDS, levels=levels)
-        first = results[LEVER_SPEEDS[0]]
-        rows.append(
-            {
-                "label": label,
-                "change": change,
-                "static_ends_at": _level_where(first, first.static_ends),
-                "ends_at": [_level_where(r, r.ends) for r in results.values()],
-                "critical_speed": _critical_speed(variant),
-            }
-        )
+    variants, levels = setup
+    if rows is None:
+        rows = [anticipation_lever_row(scenario, i) for i in range(len(variants))]
+    rows = [row for row in rows if row is not None]
     return {
         "levels": list(levels),
         "speeds": list(LEVER_SPEEDS),
-        "selection": first.selection,
-        "method": first.method,
+        "selection": rows[0]["selection"],
+        "method": rows[0]["method"],
         "critical_speed_level": number(CRITICAL_SPEED_LEVEL)[0],
-        "rows": rows,
+        "rows": [row["row"] for row in rows],
     }
 
 
