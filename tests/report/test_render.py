@@ -115,3 +115,22 @@ def test_liebig_explains_its_breakdown_at_full_automation(full_report):
     folder, _ = full_report
     text = (folder / "report.html").read_text()
     assert "liebig: a* = 1 means redistribution is sustained at every automation level" in text
+
+
+def test_markdown_blocks_are_separate_lines_a_renderer_reads(full_report):
+    folder, _ = full_report
+    lines = (folder / "report.md").read_text(encoding="utf-8").splitlines()
+    separators = [i for i, line in enumerate(lines) if line.startswith("|---")]
+    assert len(separators) >= 5
+    for i in separators:
+        header, before, first_row = lines[i - 1], lines[i - 2], lines[i + 1]
+        columns = header.count("|") - 1
+        assert header.startswith("| ") and before == "", header
+        assert lines[i] == "|" + "---|" * columns, lines[i]
+        assert first_row.startswith("| ") and first_row.count("|") - 1 == columns, first_row
+    headings = [line for line in lines if line.startswith("## ")]
+    contents = [line for line in lines if re.match(r"\d+\. \[[^]]+\]\(#[\w-]+\)$", line)]
+    assert len(contents) == len(headings) >= 5
+    for i, line in enumerate(lines):
+        if line.startswith("## ") or line.startswith("- **"):
+            assert lines[i - 1] == "" or lines[i - 1].startswith("- "), line
