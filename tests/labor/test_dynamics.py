@@ -8,13 +8,7 @@ import pytest
 from bargaining import RepeatedGame
 from bargaining.labor import formulas as f
 from bargaining.labor import scenarios
-from bargaining.labor.dynamics import (
-    REVOLT,
-    AutomationGame,
-    advance_chain,
-    automation_path,
-    path_chain,
-)
+from bargaining.labor.dynamics import REVOLT, AutomationGame, advance_chain
 from bargaining.labor.investment import cost
 from bargaining.labor.strike_game import StrikeGame
 
@@ -24,32 +18,6 @@ DEFAULT = scenarios.get("default")
 def _same_set(first, second, tol=1e-9):
     first, second = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
     return first.shape == second.shape and np.allclose(first, second, atol=tol)
-
-
-def test_automation_path_ends_exactly_at_stop():
-    path = automation_path(Fraction(1, 10), Fraction(1, 2), Fraction(1, 6))
-    assert path == [Fraction(1, 10), Fraction(4, 15), Fraction(13, 30), Fraction(1, 2)]
-    assert automation_path(0.5, 0.5, 0.1) == [0.5]
-
-
-@pytest.mark.parametrize(
-    ("arguments", "name"),
-    [((0.6, 0.5, 0.1), "stop"), ((0, 1, 0), "speed"), ((-0.1, 1, 0.1), "start")],
-)
-def test_automation_path_names_the_bad_parameter(arguments, name):
-    with pytest.raises(ValueError, match=name):
-        automation_path(*arguments)
-
-
-def test_chains_are_probabilities():
-    assert path_chain(3).tolist() == [[0, 1, 0], [0, 0, 1], [0, 0, 1]]
-    chain = advance_chain(3, Fraction(1, 4))
-    assert chain.sum(axis=1).tolist() == [1, 1, 1]
-    assert chain[0, 1] == Fraction(1, 4) and chain[2, 2] == 1
-    with pytest.raises(ValueError, match="probability"):
-        advance_chain(3, 0)
-    with pytest.raises(ValueError, match="states"):
-        path_chain(0)
 
 
 def test_each_state_plays_the_strike_game_at_its_level():

@@ -40,6 +40,7 @@ _NAMES = {
     "strike_output": "technology",
 }
 _SUBMODULES = (
+    "automation_chains",
     "dynamics",
     "evaluation",
     "formulas",
@@ -59,6 +60,7 @@ __all__ = [
     "AutomationGame",
     "Scenario",
     "StrikeGame",
+    "automation_chains",
     "dynamics",
     "evaluation",
     "formulas",
