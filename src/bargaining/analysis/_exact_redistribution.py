@@ -378,26 +378,25 @@ def exact_breakdown_automation(
             return Threshold(
                 None, "always-sustainable", "subgame-perfect", method, selection=selection
             )
-        value = _start(sustained_at, levels[first - 1], levels[first], xtol)
+        value = _boundary(sustained_at, levels[first - 1], levels[first], xtol, False)
         return Threshold(
             value, "becomes-sustainable", "subgame-perfect", method, selection=selection
         )
-    while True:
-        first = int(np.flatnonzero(sustained)[0])
-        stop = first + int(np.flatnonzero(~sustained[first:])[0])
-        low, high = levels[stop - 1], levels[stop]
-        if high - low <= xtol:
-            value = (low + high) / 2
-            return Threshold(value, "breaks-down", "subgame-perfect", method, selection=selection)
-        levels = np.linspace(low, high, GRID_POINTS)
-        sustained = np.concatenate([[True], sustained_at(levels[1:-1]), [False]])
+    stop = first + int(np.flatnonzero(~sustained[first:])[0])
+    value = _boundary(sustained_at, levels[stop - 1], levels[stop], xtol, True)
+    return Threshold(value, "breaks-down", "subgame-perfect", method, selection=selection)
 
 
-def _start(sustained_at, low, high, xtol):
-    """Bisect ``[low, high]``, not sustained at ``low`` and sustained at ``high``, to ``xtol``."""
+def _boundary(sustained_at, low, high, xtol, sustained_below):
+    """Bisect ``[low, high]`` to ``xtol`` for where being sustained changes.
+
+    ``sustained_at`` gives ``sustained_below`` at ``low`` and not at ``high``; each step lays
+    :data:`GRID_POINTS` levels between them and keeps the first change.
+    Returns the midpoint of the last bracket.
+    """
     while high - low > xtol:
         levels = np.linspace(low, high, GRID_POINTS)
-        inside = sustained_at(levels[1:-1])
-        first = int(np.flatnonzero(np.concatenate([inside, [True]]))[0])
+        changed = sustained_at(levels[1:-1]) != sustained_below
+        first = int(np.flatnonzero(np.concatenate([changed, [True]]))[0])
         low, high = levels[first], levels[first + 1]
     return (low + high) / 2
