@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..core.stochastic.aps import StageData
+from ..core.stochastic.aps import payoff_scale, stage_data
 from ..core.stochastic.backward_induction import upward_markov_perfect
 from ..core.stochastic.decomposition import generating_profiles
 from ..labor.dynamics import INVEST, AutomationGame
@@ -184,11 +184,8 @@ def dynamic_automation(
     game = AutomationGame(scenario, grid, transfers=transfers, investment=cost)
     frozen_game = AutomationGame(scenario, grid, np.eye(len(grid)), transfers=transfers)
     delta = float(scenario.delta)
-    stages = []
-    for stage, moves in zip(game.stage_games, game.transitions, strict=True):
-        labor, capital = (np.asarray(m, dtype=float) for m in stage.payoff_matrices)
-        stages.append(StageData(labor, capital, moves.astype(float)))
-    scale = max(1.0, *(float(np.abs(m).max()) for st in stages for m in (st.A, st.B)))
+    stages = stage_data(game.stage_games, game.transitions)
+    scale = payoff_scale(stages)
     columns = [g.labels[1] for g in game.stage_games]
     equilibria = upward_markov_perfect(stages, delta, 1e-12 * scale)
     played = [[columns[s][j] for s, (_, j) in enumerate(p)] for _, p in equilibria]

@@ -59,7 +59,7 @@ def test_the_lockstep_iteration_gives_the_reference_sets_after_as_many_steps(gam
     """
     fast = game.equilibrium_payoffs()
     reference = game.equilibrium_payoffs(lockstep=False)
-    scale = game._scale(game._stages())
+    scale = aps.payoff_scale(game._stages())
     for mine, theirs in zip(fast, reference, strict=True):
         assert mine.converged == theirs.converged and abs(mine.iterations - theirs.iterations) <= 1
         assert mine.inner.converged == theirs.inner.converged
@@ -74,7 +74,7 @@ def test_the_lockstep_iteration_gives_the_reference_sets_after_as_many_steps(gam
 def test_every_step_matches_the_reference_step(game, steps, grow):
     """Raw iterates, before simplification, from the outer or an inner start, step by step."""
     stages = game._stages()
-    delta, scale = float(game.delta), game._scale(stages)
+    delta, scale = float(game.delta), aps.payoff_scale(stages)
     start = [hull_array(np.stack([st.A.ravel(), st.B.ravel()], axis=1)) for st in stages]
     if grow:  # a start that is not the feasible set: one stage payoff per state
         start = [v[:1] for v in start]

@@ -67,6 +67,20 @@ class StageData:
     T: np.ndarray
 
 
+def stage_data(stage_games: list, transitions: list) -> list[StageData]:
+    """Float :class:`StageData` of every state, from its game and ``rows x columns x S`` moves."""
+    stages = []
+    for game, moves in zip(stage_games, transitions, strict=True):
+        labor, column = (np.asarray(M, dtype=float) for M in game.payoff_matrices)
+        stages.append(StageData(labor, column, np.asarray(moves, dtype=float)))
+    return stages
+
+
+def payoff_scale(stages: list[StageData]) -> float:
+    """The largest absolute stage payoff of any state, at least 1: the unit of tolerances."""
+    return max(1.0, *(float(np.abs(M).max()) for stage in stages for M in (stage.A, stage.B)))
+
+
 @dataclass(frozen=True)
 class Correspondence:
     """Where an iteration stopped: one vertex array per state, and how it got there."""

@@ -32,7 +32,7 @@ from ..polygon import ConvexPolygon, hausdorff_distance, hull_array, simplify_po
 from ..repeated.payoff_sets import MIN_DELTA, ConvergenceWarning, PayoffSet, resolve_tolerance
 from ..validation import check_delta, check_iteration_options
 from . import _lockstep, aps, markov
-from .aps import EMPTY, StageData
+from .aps import EMPTY
 from .results import MarkovPerfectEquilibrium, StatePayoffSet
 from .transitions import check_transition
 
@@ -114,13 +114,7 @@ class StochasticGame:
         return f"StochasticGame({self.n_states} states: {shapes}; delta={self.delta})"
 
     def _stages(self):
-        return [
-            StageData(*(np.asarray(M, dtype=float) for M in game.payoff_matrices), T.astype(float))
-            for game, T in zip(self.stage_games, self.transitions, strict=True)
-        ]
-
-    def _scale(self, stages):
-        return max(1.0, *(float(np.abs(M).max()) for stage in stages for M in (stage.A, stage.B)))
+        return aps.stage_data(self.stage_games, self.transitions)
 
     def equilibrium_payoffs(
         self,
@@ -198,7 +192,7 @@ class StochasticGame:
         stages = self._stages()
         if inner:
             markov.check_profile_count(stages, max_profiles)
-        scale = self._scale(stages)
+        scale = aps.payoff_scale(stages)
         iterate = _lockstep.iterate if lockstep else aps.iterate
         floor = markov.stationary_minmax(stages, delta, tol * scale)
         feasible = hull_array(
@@ -279,7 +273,7 @@ class StochasticGame:
         delta = float(self.delta)
         profiles = markov.stationary_profiles(stages)
         values = markov.stationary_values(stages, delta, profiles)
-        slack = 1e-12 * self._scale(stages)
+        slack = 1e-12 * aps.payoff_scale(stages)
         found = markov.markov_perfect_mask(stages, delta, profiles, values, slack)
         equilibria = []
         for n in np.flatnonzero(found):
