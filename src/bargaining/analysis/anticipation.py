@@ -83,12 +83,12 @@ class AnticipatedRedistribution:
     @property
     def ends(self) -> int | None:
         """The first state with no redistribution, anticipated (None if none)."""
-        return _first_zero(self.redistribution)
+        return first_zero(self.redistribution)
 
     @property
     def static_ends(self) -> int | None:
         """The first state with no redistribution in the static game (None if none)."""
-        return _first_zero(self.static)
+        return first_zero(self.static)
 
     def describe(self) -> str:
         """One line: where redistribution ends, with method and selection."""
@@ -102,7 +102,8 @@ class AnticipatedRedistribution:
         )
 
 
-def _first_zero(values):
+def first_zero(values: Any) -> int | None:
+    """The index of the first state with no redistribution (``<= 0``), or None if none."""
     zeros = np.flatnonzero(np.asarray(values) <= 0)
     return int(zeros[0]) if len(zeros) else None
 

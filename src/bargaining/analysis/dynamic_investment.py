@@ -56,7 +56,7 @@ from ..labor.dynamics import INVEST, AutomationGame
 from ..labor.investment import Cost
 from ._exact_redistribution import base_payoff
 from ._selection import check_selection, select
-from .anticipation import LEVELS
+from .anticipation import LEVELS, first_zero
 
 if TYPE_CHECKING:
     from ..labor.scenarios import Scenario
@@ -121,7 +121,7 @@ class DynamicAutomation:
     def describe(self) -> str:
         """One line: the Markov benchmark, where redistribution ends, the first actions."""
         stops = " or ".join(f"{a:.4g}" for a in self.markov_stops)
-        ends = [_first_zero(values) for values in (self.redistribution, self.frozen)]
+        ends = [first_zero(values) for values in (self.redistribution, self.frozen)]
         where = ["never" if t is None else f"at a = {self.levels[t]:.4g}" for t in ends]
         investing = [f"{a:.4g}" for a, yes in zip(self.levels, self.invests, strict=True) if yes]
         return (
@@ -131,11 +131,6 @@ class DynamicAutomation:
             f"automation frozen; the selected equilibrium invests at once at a = "
             f"{', '.join(investing) or 'none'} ({self.method}, {self.selection})"
         )
-
-
-def _first_zero(values):
-    zeros = np.flatnonzero(np.asarray(values) <= 0)
-    return int(zeros[0]) if len(zeros) else None
 
 
 def dynamic_automation(
