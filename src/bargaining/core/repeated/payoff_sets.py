@@ -27,11 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ... import _display
 from ..minmax import minmax
 from ..polygon import ConvexPolygon
 from ..validation import BACKENDS, check_delta, check_iteration_options, has_numba, resolve_backend
-from ._batched import batched_abreu_sannikov
 from .abreu_sannikov import abreu_sannikov
 
 if TYPE_CHECKING:
@@ -138,9 +136,21 @@ class PayoffSet(ConvexPolygon):
             f"iterations={self.iterations}, vertices=[{rows}])"
         )
 
-    _repr_svg_ = _display.payoff_set_svg
-    _repr_html_ = _display.payoff_set_html
-    _repr_latex_ = _display.payoff_set_latex
+    # Notebook displays; the drawing code is imported when a notebook first shows a set.
+    def _repr_svg_(self):
+        from ... import _display
+
+        return _display.payoff_set_svg(self)
+
+    def _repr_html_(self):
+        from ... import _display
+
+        return _display.payoff_set_html(self)
+
+    def _repr_latex_(self):
+        from ... import _display
+
+        return _display.payoff_set_latex(self)
 
     def plot(self, ax: Axes | None = None, **style: Any) -> Axes:
         """Draw the set on matplotlib axes; return the axes.
@@ -471,7 +481,7 @@ def equilibrium_payoffs_many(
     if resolve_backend(backend) == "numba":
         from ._compiled import compiled_abreu_sannikov as solve
     else:
-        solve = batched_abreu_sannikov
+        from ._batched import batched_abreu_sannikov as solve
     games = list(games)
     deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
     for delta in deltas:
