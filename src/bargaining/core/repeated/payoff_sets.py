@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ... import _display
 from ..minmax import minmax
 from ..polygon import ConvexPolygon
 from ..validation import BACKENDS, check_delta, check_iteration_options, has_numba, resolve_backend
@@ -136,21 +137,9 @@ class PayoffSet(ConvexPolygon):
             f"iterations={self.iterations}, vertices=[{rows}])"
         )
 
-    # Notebook displays; the drawing code is imported when a notebook first shows a set.
-    def _repr_svg_(self):
-        from ... import _display
-
-        return _display.payoff_set_svg(self)
-
-    def _repr_html_(self):
-        from ... import _display
-
-        return _display.payoff_set_html(self)
-
-    def _repr_latex_(self):
-        from ... import _display
-
-        return _display.payoff_set_latex(self)
+    _repr_svg_ = _display.payoff_set_svg
+    _repr_html_ = _display.payoff_set_html
+    _repr_latex_ = _display.payoff_set_latex
 
     def plot(self, ax: Axes | None = None, **style: Any) -> Axes:
         """Draw the set on matplotlib axes; return the axes.
