@@ -4,7 +4,11 @@ Three measurements, each reported as medians of several repeats and as a ratio
 against the peer:
 
 1. Cold call: a fresh Python process imports the library and computes the
-   payoff set of the Abreu-Sannikov (2014) 3x3 example at delta = 0.3.
+   payoff set of the Abreu-Sannikov (2014) 3x3 example at delta = 0.3,
+   beside a process that only imports numpy: the floor under any call, of
+   which the library's own share is the time above it. The processes run
+   interleaved, with bytecode caching on as for an installed package (one
+   untimed run of each first writes the caches).
 2. Single games: ``RepeatedGame(game, delta).equilibrium_payoffs()`` called
    game by game (the prisoner's dilemma, the AS 3x3 example, seeded random
    3x3 and 4x4 games) against QuantEcon's ``RepeatedGame(...)
@@ -24,12 +28,14 @@ against the peer:
    compared wherever QuantEcon returns one (it raises on sets with fewer
    than three vertices).
 
-Run with ``make bench`` or ``python benchmarks/abreu_sannikov.py [--repeats N]``.
+Run with ``make bench`` or ``python benchmarks/abreu_sannikov.py [--repeats N]
+[--cold-only | --single-only]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -39,6 +45,7 @@ import warnings
 import numpy as np
 
 COLD_SNIPPETS = {
+    "import numpy": "import numpy\n",
     "bargaining": (
         "import numpy as np\n"
         "from bargaining import Game\n"
@@ -140,10 +147,58 @@ def single_game_loop(repeats):
         )
 
 
-def cold_call(snippet):
+def cold_call(snippet, environment):
+    """Wall time of a fresh process running ``snippet``, and the seconds it spent after numpy.
+
+    Every snippet starts by importing numpy; the process itself times the rest,
+    which is what the library adds to the floor, and is far less disturbed by
+    other load on the machine than the wall time of a whole process.
+    """
+    first, rest = snippet.split("\n", 1)
+    timed = f"{first}\nimport time\nstart = time.perf_counter()\n{rest}"
+    timed += "print(time.perf_counter() - start)\n"
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", snippet], check=True)
-    return time.perf_counter() - start
+    finished = subprocess.run(
+        [sys.executable, "-c", timed],
+        check=True,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    return time.perf_counter() - start, float(finished.stdout.split()[-1])
+
+
+def cold_calls(repeats):
+    """Median wall time of each cold-call snippet in fresh processes, run interleaved."""
+    # As for an installed package: with PYTHONDONTWRITEBYTECODE set and no
+    # cache yet, every process would compile this package's sources again.
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for snippet in COLD_SNIPPETS.values():  # writes the bytecode caches, warms the disk cache
+        cold_call(snippet, environment)
+    times = {name: [] for name in COLD_SNIPPETS}
+    for _ in range(repeats):  # interleaved, so load elsewhere falls on all alike
+        for name, snippet in COLD_SNIPPETS.items():
+            times[name].append(cold_call(snippet, environment))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"cold call, median of {repeats} fresh processes each, interleaved "
+        f"(1-minute load average {load:.1f}); wall time (min - max), and the time after "
+        "numpy's import measured inside the process"
+    )
+    walls = {name: [wall for wall, _ in values] for name, values in times.items()}
+    cold = {name: statistics.median(values) for name, values in walls.items()}
+    floor = cold["import numpy"]
+    for name, values in walls.items():
+        after_numpy = statistics.median(inside for _, inside in times[name])
+        line = (
+            f"  {name:12s} {cold[name]:8.3f} s ({min(values):.3f} - {max(values):.3f})"
+            f"   after numpy {1e3 * after_numpy:9.1f} ms"
+        )
+        if name != "import numpy":
+            above = cold[name] - floor
+            line += f"   wall {above:+.3f} s over the numpy floor, {cold[name] / floor:.2f}x it"
+        print(line)
+    print(f"  ratio quantecon / bargaining: {cold['quantecon'] / cold['bargaining']:.1f}")
 
 
 def strike_games(transfers=11):
@@ -196,18 +251,13 @@ def same_vertices(ours, theirs, atol):
     return bool((distances.min(axis=0) <= atol).all() and (distances.min(axis=1) <= atol).all())
 
 
-def main(repeats, single_only=False):
+def main(repeats, single_only=False, cold_only=False):
     if single_only:
         single_game_loop(repeats)
         return
-    print(f"cold call, median of {repeats} fresh processes")
-    cold = {
-        name: statistics.median(cold_call(code) for _ in range(repeats))
-        for name, code in COLD_SNIPPETS.items()
-    }
-    for name, seconds in cold.items():
-        print(f"  {name:11s} {seconds:8.3f} s")
-    print(f"  ratio quantecon / bargaining: {cold['quantecon'] / cold['bargaining']:.1f}")
+    cold_calls(repeats)
+    if cold_only:
+        return
 
     single_game_loop(repeats)
 
@@ -243,6 +293,8 @@ def main(repeats, single_only=False):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--single-only", action="store_true", help="only the single-game loop")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--single-only", action="store_true", help="only the single-game loop")
+    only.add_argument("--cold-only", action="store_true", help="only the cold call")
     arguments = parser.parse_args()
-    main(arguments.repeats, arguments.single_only)
+    main(arguments.repeats, arguments.single_only, arguments.cold_only)

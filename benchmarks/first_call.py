@@ -6,7 +6,9 @@ the closed-form phase diagram (largest stick-and-carrot transfer on a
 the time is the wall time of the whole process, median of several runs. For
 scale, the same is timed for processes that only import numpy, and that
 import xarray (which the result, an ``xarray.DataArray``, needs) and build
-a DataArray: the floor under any call that returns one.
+a DataArray: the floor under any call that returns one. The processes run
+interleaved, with bytecode caching on as for an installed package (one
+untimed run of each first writes the caches).
 
 Run with ``make bench`` or ``python benchmarks/first_call.py [--repeats N]``.
 """
@@ -14,6 +16,7 @@ Run with ``make bench`` or ``python benchmarks/first_call.py [--repeats N]``.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -38,18 +41,24 @@ SNIPPETS = {
 }
 
 
-def fresh_process(snippet):
+def fresh_process(snippet, environment):
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", snippet], check=True)
+    subprocess.run([sys.executable, "-c", snippet], check=True, env=environment)
     return time.perf_counter() - start
 
 
 def main(repeats):
+    # As for an installed package: with PYTHONDONTWRITEBYTECODE set and no
+    # cache yet, every process would compile this package's sources again.
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for snippet in SNIPPETS.values():  # writes the bytecode caches, warms the disk cache
+        fresh_process(snippet, environment)
     times = {name: [] for name in SNIPPETS}
     for _ in range(repeats):  # interleaved, so load elsewhere falls on all alike
         for name, snippet in SNIPPETS.items():
-            times[name].append(fresh_process(snippet))
-    print(f"fresh processes, median of {repeats} (min - max)")
+            times[name].append(fresh_process(snippet, environment))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"fresh processes, median of {repeats} (min - max), 1-minute load average {load:.1f}")
     for name, values in times.items():
         print(
             f"  {name:34s} {statistics.median(values):6.3f} s "

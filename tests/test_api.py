@@ -59,14 +59,44 @@ def test_unknown_attribute_is_an_attribute_error():
         bargaining.nonsense  # noqa: B018
 
 
-def test_import_stays_light():
-    """``import bargaining`` loads neither matplotlib nor the layers above core."""
-    code = (
-        "import sys, bargaining; "
-        "print(sorted(m for m in ('matplotlib', 'bargaining.labor', 'bargaining.analysis', "
-        "'bargaining.cli') if m in sys.modules))"
+# Imported for something else than a game; sympy and html are registered as
+# lazy stand-ins at import, so their submodules tell whether they really ran.
+HEAVY = ("numpy", "sympy.core", "scipy", "numba", "xarray", "matplotlib", "html.entities")
+
+
+def _loaded_in_fresh_process(code, modules):
+    """Which of ``modules`` (or modules under them) a fresh process has loaded after ``code``."""
+    probe = (
+        f"{code}\n"
+        "import sys\n"
+        f"print(sorted(m for m in {modules!r} "
+        "if any(n == m or n.startswith(m + '.') for n in sys.modules)))\n"
     )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert loaded == "[]"
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert found.returncode == 0, found.stderr
+    return found.stdout.strip()
+
+
+def test_import_loads_no_submodule_and_no_dependency():
+    """``import bargaining`` loads only itself and its lazy-import helper, not even numpy."""
+    code = "import sys, bargaining\nprint(sorted(m for m in sys.modules if 'bargaining' in m))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.stdout.strip() == "['bargaining', 'bargaining._lazy']", found.stderr
+    assert _loaded_in_fresh_process("import bargaining", HEAVY) == "[]"
+
+
+def test_a_game_loads_neither_its_algorithms_nor_the_layers_above_core():
+    deferred = (
+        "bargaining.core.equilibria",
+        "bargaining.core.minmax",
+        "bargaining.core.polygon",
+        "bargaining.core.nplayer",
+        "bargaining.core.repeated",
+        "bargaining.core._game_display",
+        "bargaining.solutions",
+        "bargaining.labor",
+        "bargaining.analysis",
+        "bargaining.cli",
+    )
+    code = "from bargaining import Game\nGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])"
+    assert _loaded_in_fresh_process(code, deferred + HEAVY[1:]) == "[]"

@@ -10,13 +10,14 @@ every cell.
 
 from __future__ import annotations
 
-import html
 import math
 from fractions import Fraction
 
 from ._lazy import is_sympy, lazy_module
 
 sp = lazy_module("sympy")
+# Its table of named character references is not needed until an object is shown.
+html = lazy_module("html")
 
 SVG_WIDTH, SVG_HEIGHT, MARGIN = 320, 240, 42
 FILL = "#0072b2"  # Okabe-Ito blue, as the figures of bargaining.plots

@@ -10,19 +10,52 @@ repeated game, :mod:`~bargaining.core.stochastic` the stochastic game, and
 the arithmetic and the input checks every layer shares;
 :mod:`~bargaining.core.nplayer` holds :class:`NPlayerGame`, games with any
 number of players. Nothing here knows
-about labor or automation. The subpackages ``repeated``, ``stochastic`` and
-``io`` are imported on first use.
+about labor or automation. Submodules and names are imported on first use,
+so a game imports neither the equilibrium algorithms nor the repeated game
+before they are used.
 """
 
-import importlib
+from typing import TYPE_CHECKING
 
-from . import numbers, validation
-from .game import DegenerateGameWarning, Game
-from .minmax import Minmax
-from .nplayer import NPlayerGame
-from .polygon import ConvexPolygon
+from .._lazy import lazy_attributes
 
-_ON_FIRST_USE = ("io", "repeated", "stochastic")
+if TYPE_CHECKING:
+    from . import (
+        equilibria,
+        game,
+        io,
+        minmax,
+        nplayer,
+        numbers,
+        polygon,
+        repeated,
+        stochastic,
+        validation,
+    )
+    from .game import DegenerateGameWarning, Game
+    from .minmax import Minmax
+    from .nplayer import NPlayerGame
+    from .polygon import ConvexPolygon
+
+_NAMES = {
+    "ConvexPolygon": "polygon",
+    "DegenerateGameWarning": "game",
+    "Game": "game",
+    "Minmax": "minmax",
+    "NPlayerGame": "nplayer",
+}
+_SUBMODULES = (
+    "equilibria",
+    "game",
+    "io",
+    "minmax",
+    "nplayer",
+    "numbers",
+    "polygon",
+    "repeated",
+    "stochastic",
+    "validation",
+)
 
 __all__ = [
     "ConvexPolygon",
@@ -42,12 +75,4 @@ __all__ = [
     "validation",
 ]
 
-
-def __getattr__(name):
-    if name in _ON_FIRST_USE:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_attributes(__name__, _NAMES, _SUBMODULES, __all__)

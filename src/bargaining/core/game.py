@@ -11,12 +11,7 @@ import numpy as np
 
 from .._lazy import lazy_module
 from . import numbers as num
-from ._game_display import latex_table, text_table
 from ._game_input import check_labels, rows_of
-from .equilibria.exact_vertex import exact_vertex_enumeration
-from .equilibria.pure import pure_equilibria
-from .minmax import minmax
-from .polygon import ConvexPolygon
 
 if TYPE_CHECKING:
     import nashpy
@@ -25,6 +20,7 @@ if TYPE_CHECKING:
     from .._typing import Matrix, Scalar, Strategy
     from .equilibria.symbolic import ConditionalEquilibrium
     from .minmax import Minmax
+    from .polygon import ConvexPolygon
 
 sp = lazy_module("sympy")
 
@@ -275,6 +271,8 @@ class Game:
 
     def pure_equilibria(self) -> list[tuple[int, int]]:
         """Pure Nash equilibria as ``(row, column)`` index pairs, row-major."""
+        from .equilibria.pure import pure_equilibria
+
         self.require_numeric("pure_equilibria()")
         return pure_equilibria(self._A, self._B)
 
@@ -322,6 +320,8 @@ class Game:
 
             return symbolic_equilibria(self._A, self._B)
         if self.is_exact and method in ("auto", "vertex"):
+            from .equilibria.exact_vertex import exact_vertex_enumeration
+
             found, degenerate = exact_vertex_enumeration(self._A, self._B)
             if degenerate:
                 warnings.warn(
@@ -359,12 +359,16 @@ class Game:
 
     def minmax(self, mixed: bool = True) -> Minmax:
         """Each player's minmax value; see :func:`bargaining.core.minmax.minmax`."""
+        from .minmax import minmax
+
         if mixed:
             self.require_numeric("minmax(mixed=True)")
         return minmax(self._A, self._B, mixed=mixed)
 
     def feasible_set(self) -> ConvexPolygon:
         """The convex hull of the pure payoff pairs, as a :class:`ConvexPolygon`."""
+        from .polygon import ConvexPolygon
+
         self.require_numeric("feasible_set()")
         return ConvexPolygon(zip(self._A.flat, self._B.flat, strict=True))
 
@@ -376,7 +380,11 @@ class Game:
         return self.feasible_set().clip(0, row_value).clip(1, column_value)
 
     def __repr__(self) -> str:
+        from ._game_display import text_table
+
         return text_table(self)
 
     def _repr_latex_(self):
+        from ._game_display import latex_table
+
         return latex_table(self)

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .._lazy import is_sympy, lazy_module
-from .equilibria.exact_vertex import exact_vertex_enumeration
 
 if TYPE_CHECKING:
     from .._typing import Scalar
@@ -111,6 +110,8 @@ def _mixed_lp_scaled(payoffs, largest):
 
 
 def _mixed_exact(payoffs):
+    from .equilibria.exact_vertex import exact_vertex_enumeration
+
     equilibrium, _ = exact_vertex_enumeration(payoffs, -payoffs)
     own, opponent = equilibrium[0]
     return own @ payoffs @ opponent, opponent

@@ -332,16 +332,32 @@ def test_auto_backend_runs_compiled_once_loading_it_has_paid_off(monkeypatch):
     np.testing.assert_allclose(later.vertices, first.vertices, atol=1e-9)
 
 
-def test_a_single_game_never_imports_numba_on_its_own():
+def test_a_single_game_imports_only_what_it_uses():
+    """A payoff set in a fresh process: no numba, and none of the modules that it does not use."""
+    unused = (
+        "numba",
+        "scipy",
+        "sympy.core",
+        "html.entities",
+        "bargaining.core.equilibria",
+        "bargaining.core.nplayer",
+        "bargaining.core.repeated.automata",
+        "bargaining.core.repeated.outer",
+        "bargaining.core.repeated.repeated_game",
+        "bargaining.core.repeated._batched",
+        "bargaining.core.repeated._compiled",
+        "bargaining.labor",
+    )
     code = (
         "import sys\n"
         "from bargaining import Game\n"
         "from bargaining.core.repeated.payoff_sets import equilibrium_payoffs\n"
-        "equilibrium_payoffs(Game([[9, 1], [10, 3]], [[9, 10], [1, 3]]), 0.8)\n"
-        "print('numba' in sys.modules)\n"
+        "found = equilibrium_payoffs(Game([[9, 1], [10, 3]], [[9, 10], [1, 3]]), 0.8)\n"
+        "print(len(found.vertices))\n"
+        f"print(sorted(m for m in {unused!r} if m in sys.modules))\n"
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert found.stdout.strip() == "False", found.stderr
+    assert found.stdout.split("\n")[:2] == ["4", "[]"], found.stderr
 
 
 def test_unknown_single_game_backend_is_refused():

@@ -54,15 +54,14 @@ References
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from ..polygon import hausdorff_distance, hull_array, line_segment_bounds, simplify_polygon
 
 
-@dataclass(frozen=True)
-class Iterates:
+class Iterates(NamedTuple):
     """Where the iteration stopped: the set and how it got there."""
 
     vertices: np.ndarray

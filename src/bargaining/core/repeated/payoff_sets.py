@@ -31,7 +31,6 @@ from ... import _display
 from ..minmax import minmax
 from ..polygon import ConvexPolygon
 from ..validation import BACKENDS, check_delta, check_iteration_options, has_numba, resolve_backend
-from ._batched import batched_abreu_sannikov
 from .abreu_sannikov import abreu_sannikov
 
 if TYPE_CHECKING:
@@ -471,7 +470,7 @@ def equilibrium_payoffs_many(
     if resolve_backend(backend) == "numba":
         from ._compiled import compiled_abreu_sannikov as solve
     else:
-        solve = batched_abreu_sannikov
+        from ._batched import batched_abreu_sannikov as solve
     games = list(games)
     deltas = np.broadcast_to(np.asarray(deltas, dtype=float), (len(games),))
     for delta in deltas:
