@@ -42,7 +42,6 @@ import numpy as np
 from abreu_sannikov import (
     COLD_SNIPPETS,
     bargaining_sweep,
-    cold_call,
     quantecon_sweep,
     single_game_solvers,
     single_games,
@@ -50,6 +49,7 @@ from abreu_sannikov import (
 )
 from equilibria import float_games, integer_games, measure, quantecon_game
 from first_call import SNIPPETS as FIRST_CALL_SNIPPETS
+from first_call import fresh_process
 
 from report import whole_command
 
@@ -170,10 +170,14 @@ def fresh_process_rows(repeats):
         "first sweep": FIRST_CALL_SNIPPETS["first closed-form sweep"],
         "xarray floor": FIRST_CALL_SNIPPETS["import xarray, build a DataArray"],
     }
+    # As for an installed package, whose bytecode is cached on disk.
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for snippet in snippets.values():
+        fresh_process(snippet, environment)
     times = {name: [] for name in snippets}
     for _ in range(repeats):
         for name, snippet in snippets.items():
-            times[name].append(cold_call(snippet))
+            times[name].append(fresh_process(snippet, environment))
     median = {name: statistics.median(t) for name, t in times.items()}
     return [
         ("cold call, fresh process", median["cold call"], 0.2, median["import numpy"]),
