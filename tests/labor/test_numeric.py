@@ -135,3 +135,19 @@ def test_exact_substitution_of_a_formula_matches_sympy_without_calling_it(monkey
     expected = expression.subs({s: sp.Rational(v) for s, v in values.items()})
     monkeypatch.setattr(evaluation, "from_sympy", lambda value: pytest.fail("sympy evaluated"))
     assert evaluation.substitute(expression, values) == Fraction(int(expected.p), int(expected.q))
+
+
+def test_exact_formula_picks_the_piece_of_a_piecewise_formula_exactly():
+    from fractions import Fraction
+
+    expression = formulas.MAX_TRANSFER_STICK_AND_CARROT
+    values = {"b": Fraction(1, 5), "delta": Fraction(9, 10), "theta": Fraction(0)}
+    values["w"] = Fraction(3, 5)
+    pieces = set()
+    for y in (Fraction(1, 5), Fraction(1, 4), Fraction(1, 3)):
+        found = numeric.exact_formula("MAX_TRANSFER_STICK_AND_CARROT", {**values, "y": y})
+        symbols = {getattr(formulas, k): sp.Rational(v) for k, v in {**values, "y": y}.items()}
+        expected = expression.subs(symbols)
+        assert isinstance(found, Fraction) and found == Fraction(int(expected.p), int(expected.q))
+        pieces.add(found > 0)
+    assert pieces == {True, False}

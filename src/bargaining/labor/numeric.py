@@ -78,8 +78,10 @@ def exact_formula(key: str, values: Mapping[str, Any]) -> Fraction | None:
     exact while every operation is rational: sums, products, quotients and
     integer powers. Anything else turns the answer into a float, e.g. a power
     ``rho ** (1/2)``, a rational constant (printed as a division of ints) or a
-    numpy function; so a ``Fraction`` (or int) answer is the formula's exact
-    value, the one sympy's substitution gives, computed without sympy.
+    numpy function other than the comparisons and ``numpy.select`` of a
+    piecewise formula, which compare and pick ``Fraction`` objects exactly;
+    so a ``Fraction`` (or int) answer is the formula's exact value, the one
+    sympy's substitution gives, computed without sympy.
 
     Parameters
     ----------
@@ -106,6 +108,8 @@ def exact_formula(key: str, values: Mapping[str, Any]) -> Fraction | None:
             result = function(*arguments)
     except (ArithmeticError, TypeError, AttributeError, ValueError):
         return None
+    if isinstance(result, np.ndarray) and result.shape == () and result.dtype == object:
+        result = result.item()  # a piecewise formula picks its piece with numpy.select
     return Fraction(result) if type(result) in (int, Fraction) else None
 
 
