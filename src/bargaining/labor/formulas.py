@@ -112,6 +112,11 @@ LABOR_LOCKOUT_PAYOFF = u + theta * y
 CAPITAL_LOCKOUT_PAYOFF = (1 - theta) * y
 # A transfer tau is paid out of profit, of which labor owns theta.
 NET_TRANSFER = (1 - theta) * tau
+# The Work and Strike cells when capital shares tau, the strike game's first column.
+LABOR_WORK_SHARING_PAYOFF = LABOR_WORK_PAYOFF + NET_TRANSFER
+CAPITAL_WORK_SHARING_PAYOFF = CAPITAL_WORK_PAYOFF - NET_TRANSFER
+LABOR_STRIKE_SHARING_PAYOFF = LABOR_STRIKE_PAYOFF + NET_TRANSFER
+CAPITAL_STRIKE_SHARING_PAYOFF = CAPITAL_STRIKE_PAYOFF - NET_TRANSFER
 # Revolt (Acemoglu-Robinson, inside the strike game): labor takes the firm and its
 # machines for good, a share mu of output is destroyed, capital keeps nothing.
 mu = sp.Symbol("mu", nonnegative=True)
