@@ -1,3 +1,4 @@
+import io
 import math
 
 import numpy as np
@@ -39,6 +40,29 @@ def test_phase_diagram_draws_the_breakdown_curve_of_breakdown_automation():
     np.testing.assert_array_equal(
         np.asarray(mesh.get_array()).ravel(), redistribution.T.values.ravel()
     )
+
+
+def test_phase_diagram_from_plain_arrays_draws_what_the_labelled_one_does():
+    labelled, redistribution, breakdown = phase_figure()
+    plain = plots.phase_diagram_arrays(
+        redistribution["a"].values,
+        redistribution["delta"].values,
+        redistribution.T.values,
+        breakdown.values,
+        title=labelled.axes[0].get_title(),
+    )
+    rendered = []
+    for figure in (labelled, plain):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        rendered.append(buffer.getvalue())
+    assert rendered[0] == rendered[1]
+    with pytest.raises(ValueError, match=r"redistribution must have shape \(len\(delta\)"):
+        plots.phase_diagram_arrays(
+            redistribution["a"].values, redistribution["delta"].values, redistribution.values
+        )
+    with pytest.raises(ValueError, match="breakdown must have shape"):
+        plots.phase_diagram_arrays([0, 1], [0.5, 0.9], np.zeros((2, 2)), [0.3])
 
 
 def test_redistribution_curves_liebig_beside_substitutes():

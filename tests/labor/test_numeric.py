@@ -86,3 +86,68 @@ def test_closed_form_sweep_runs_without_importing_sympy():
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert found.stdout.split() == ["0.083158", "False"], found.stderr
+
+
+@pytest.mark.parametrize("key", sorted(FUNCTIONS))
+def test_exact_formula_equals_sympys_substitution_or_declines(key):
+    from fractions import Fraction
+
+    expression = formulas.keyed_formulas()[key]
+    symbols = sorted(expression.free_symbols, key=str)
+    rng = np.random.default_rng(sum(map(ord, key)))
+    integers = {"n": 8, "k_J": 3}
+    for _ in range(5):
+        values = {
+            s.name: integers.get(s.name, Fraction(int(rng.integers(1, 20)), 20)) for s in symbols
+        }
+        found = numeric.exact_formula(key, values)
+        if found is None:
+            continue
+        expected = expression.subs({s: sp.Rational(values[s.name]) for s in symbols})
+        assert expected.is_Rational
+        assert isinstance(found, Fraction)
+        assert found == Fraction(int(expected.p), int(expected.q))
+
+
+def test_exact_formula_declines_irrational_answers_floats_and_missing_values():
+    from fractions import Fraction
+
+    # (sigma - 1) / sigma = -1 at sigma = 1/2: the CES output is rational there, not at 1/3.
+    half = {"a": Fraction(1, 2), "rho": Fraction(1, 5), "sigma": Fraction(1, 2)}
+    assert numeric.exact_formula("STRIKE_OUTPUT[complements]", half) == Fraction(1, 3)
+    third = {**half, "sigma": Fraction(1, 3)}
+    assert numeric.exact_formula("STRIKE_OUTPUT[complements]", third) is None
+    assert numeric.exact_formula("STRIKE_OUTPUT[complements]", {**half, "a": 0.5}) is None
+    assert numeric.exact_formula("STRIKE_OUTPUT[complements]", {"a": Fraction(1, 2)}) is None
+    assert numeric.exact_formula("no such formula", half) is None
+    # Cobb-Douglas output takes a logarithm: always left to sympy.
+    assert numeric.exact_formula("STRIKE_OUTPUT[cobb-douglas]", half) is None
+
+
+def test_exact_substitution_of_a_formula_matches_sympy_without_calling_it(monkeypatch):
+    from fractions import Fraction
+
+    from bargaining.labor import evaluation
+
+    values = {formulas.a: Fraction(3, 10), formulas.rho: Fraction(1, 5)}
+    values[formulas.sigma] = Fraction(1, 2)
+    expression = formulas.STRIKE_OUTPUT["complements"]
+    expected = expression.subs({s: sp.Rational(v) for s, v in values.items()})
+    monkeypatch.setattr(evaluation, "from_sympy", lambda value: pytest.fail("sympy evaluated"))
+    assert evaluation.substitute(expression, values) == Fraction(int(expected.p), int(expected.q))
+
+
+def test_exact_formula_picks_the_piece_of_a_piecewise_formula_exactly():
+    from fractions import Fraction
+
+    expression = formulas.MAX_TRANSFER_STICK_AND_CARROT
+    values = {"b": Fraction(1, 5), "delta": Fraction(9, 10), "theta": Fraction(0)}
+    values["w"] = Fraction(3, 5)
+    pieces = set()
+    for y in (Fraction(1, 5), Fraction(1, 4), Fraction(1, 3)):
+        found = numeric.exact_formula("MAX_TRANSFER_STICK_AND_CARROT", {**values, "y": y})
+        symbols = {getattr(formulas, k): sp.Rational(v) for k, v in {**values, "y": y}.items()}
+        expected = expression.subs(symbols)
+        assert isinstance(found, Fraction) and found == Fraction(int(expected.p), int(expected.q))
+        pieces.add(found > 0)
+    assert pieces == {True, False}

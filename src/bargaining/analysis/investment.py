@@ -52,7 +52,7 @@ import numpy as np
 import sympy as sp
 
 from ..labor import formulas as f
-from ..labor.evaluation import from_sympy, is_infinite, substitute, to_sympy
+from ..labor.evaluation import from_sympy, is_infinite, to_sympy
 from ..labor.investment import capital_payoff
 from ..labor.technology import regime
 from ._exact_investment import SELECTIONS as EXACT_SELECTIONS
@@ -152,7 +152,9 @@ def _maximise(expression, low, high, exact):
 
 def efficient_automation(cost: Cost) -> Scalar:
     """The level maximising ``1 + gain*a - C(a)`` on [0, 1], exact for exact costs."""
-    surplus = substitute(f.PRODUCTION_SURPLUS, {f.gain: cost.gain}) - cost.expression
+    # A polynomial in a once the gain is a number: nothing for sympy.simplify to do (it
+    # would import sympy.physics, a third of a second, on its first call).
+    surplus = f.PRODUCTION_SURPLUS.subs(f.gain, to_sympy(cost.gain)) - cost.expression
     return _maximise(sp.sympify(surplus), 0, 1, not cost.is_float)[0]
 
 

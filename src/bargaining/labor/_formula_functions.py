@@ -79,6 +79,10 @@ def CAPITAL_STRIKE_PAYOFF(theta, y):
     return y*(1 - theta)
 
 
+def CAPITAL_STRIKE_SHARING_PAYOFF(tau, theta, y):
+    return -tau*(1 - theta) + y*(1 - theta)
+
+
 def CAPITAL_VALUE_SHARING(b, delta, theta, w, y):
     return -delta*(-y*(1 - theta) + (1 - theta)*(1 - w))/(1 - theta) - w + (1 - delta)*(-b - theta*y + theta*(1 - w) + w)/(1 - theta) + 1
 
@@ -89,6 +93,10 @@ def CAPITAL_VALUE_STAGE(w):
 
 def CAPITAL_WORK_PAYOFF(theta, w):
     return (1 - theta)*(1 - w)
+
+
+def CAPITAL_WORK_SHARING_PAYOFF(tau, theta, w):
+    return -tau*(1 - theta) + (1 - theta)*(1 - w)
 
 
 def CITIZENS_TAX(c, delta_E, theta_E):
@@ -179,8 +187,16 @@ def LABOR_STRIKE_PAYOFF(b, theta, y):
     return b + theta*y
 
 
+def LABOR_STRIKE_SHARING_PAYOFF(b, tau, theta, y):
+    return b + tau*(1 - theta) + theta*y
+
+
 def LABOR_WORK_PAYOFF(theta, w):
     return theta*(1 - w) + w
+
+
+def LABOR_WORK_SHARING_PAYOFF(tau, theta, w):
+    return tau*(1 - theta) + theta*(1 - w) + w
 
 
 def LIMIT_THRESHOLD(V, c_J):
@@ -356,9 +372,11 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     'CAPITAL_REVOLT_PAYOFF': (CAPITAL_REVOLT_PAYOFF, ()),
     'CAPITAL_STRIKE_LOSS': (CAPITAL_STRIKE_LOSS, ('theta', 'w', 'y')),
     'CAPITAL_STRIKE_PAYOFF': (CAPITAL_STRIKE_PAYOFF, ('theta', 'y')),
+    'CAPITAL_STRIKE_SHARING_PAYOFF': (CAPITAL_STRIKE_SHARING_PAYOFF, ('tau', 'theta', 'y')),
     'CAPITAL_VALUE_SHARING': (CAPITAL_VALUE_SHARING, ('b', 'delta', 'theta', 'w', 'y')),
     'CAPITAL_VALUE_STAGE': (CAPITAL_VALUE_STAGE, ('w',)),
     'CAPITAL_WORK_PAYOFF': (CAPITAL_WORK_PAYOFF, ('theta', 'w')),
+    'CAPITAL_WORK_SHARING_PAYOFF': (CAPITAL_WORK_SHARING_PAYOFF, ('tau', 'theta', 'w')),
     'CITIZENS_TAX': (CITIZENS_TAX, ('c', 'delta_E', 'theta_E')),
     'COST[calibrated]': (COST__calibrated, ('a', 'gain', 'level')),
     'COST[quadratic]': (COST__quadratic, ('a', 'k')),
@@ -381,7 +399,9 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     'LABOR_SHARE[leontief]': (LABOR_SHARE__leontief, ('K', 'L', 'a', 'new_tasks')),
     'LABOR_SHARE[substitutes]': (LABOR_SHARE__substitutes, ('K', 'L', 'a', 'new_tasks')),
     'LABOR_STRIKE_PAYOFF': (LABOR_STRIKE_PAYOFF, ('b', 'theta', 'y')),
+    'LABOR_STRIKE_SHARING_PAYOFF': (LABOR_STRIKE_SHARING_PAYOFF, ('b', 'tau', 'theta', 'y')),
     'LABOR_WORK_PAYOFF': (LABOR_WORK_PAYOFF, ('theta', 'w')),
+    'LABOR_WORK_SHARING_PAYOFF': (LABOR_WORK_SHARING_PAYOFF, ('tau', 'theta', 'w')),
     'LIMIT_THRESHOLD': (LIMIT_THRESHOLD, ('V', 'c_J')),
     'MAX_JOIN_COST': (MAX_JOIN_COST, ('V', 'k_J', 'n')),
     'MAX_TRANSFER_CAPITAL': (MAX_TRANSFER_CAPITAL, ('b', 'delta', 'theta', 'w', 'y')),

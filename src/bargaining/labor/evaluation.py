@@ -90,11 +90,32 @@ def from_sympy(value):
 
 
 def substitute(expression, mapping):
-    """Substitute exact values (or expressions) into ``expression`` and tidy the result."""
+    """Substitute exact values (or expressions) into ``expression`` and tidy the result.
+
+    A formula of :mod:`bargaining.labor.formulas` at rational values whose
+    answer is rational is evaluated by its generated code in exact arithmetic
+    (:func:`~bargaining.labor.numeric.exact_formula`), without sympy.
+    """
+    exact = _exact_by_generated_code(expression, mapping)
+    if exact is not None:
+        return exact
     result = expression.subs({symbol: to_sympy(v) for symbol, v in mapping.items()})
     if result.free_symbols:
         return sp.simplify(result)
     return from_sympy(result)
+
+
+def _exact_by_generated_code(expression, mapping):
+    if not all(type(value) in (int, Fraction) for value in mapping.values()):
+        return None
+    from .formulas import formula_key
+    from .numeric import exact_formula
+
+    key = formula_key(expression)
+    names = [getattr(symbol, "name", None) for symbol in mapping]
+    if key is None or None in names:
+        return None
+    return exact_formula(key, dict(zip(names, mapping.values(), strict=True)))
 
 
 def as_float_result(array):

@@ -112,6 +112,11 @@ LABOR_LOCKOUT_PAYOFF = u + theta * y
 CAPITAL_LOCKOUT_PAYOFF = (1 - theta) * y
 # A transfer tau is paid out of profit, of which labor owns theta.
 NET_TRANSFER = (1 - theta) * tau
+# The Work and Strike cells when capital shares tau, the strike game's first column.
+LABOR_WORK_SHARING_PAYOFF = LABOR_WORK_PAYOFF + NET_TRANSFER
+CAPITAL_WORK_SHARING_PAYOFF = CAPITAL_WORK_PAYOFF - NET_TRANSFER
+LABOR_STRIKE_SHARING_PAYOFF = LABOR_STRIKE_PAYOFF + NET_TRANSFER
+CAPITAL_STRIKE_SHARING_PAYOFF = CAPITAL_STRIKE_PAYOFF - NET_TRANSFER
 # Revolt (Acemoglu-Robinson, inside the strike game): labor takes the firm and its
 # machines for good, a share mu of output is destroyed, capital keeps nothing.
 mu = sp.Symbol("mu", nonnegative=True)
@@ -433,6 +438,11 @@ def _keys() -> dict[sp.Expr, str]:
     return {expression: key for key, expression in keyed_formulas().items()}
 
 
+def formula_key(expression: sp.Expr) -> str | None:
+    """The key of the formula ``expression`` is (see :func:`keyed_formulas`), or None."""
+    return _keys().get(expression)
+
+
 @functools.cache
 def _integer_coefficients(expression: sp.Expr) -> bool:
     """Whether every number in a rational ``expression`` is an integer.
@@ -464,6 +474,10 @@ def _arguments(expression: sp.Expr) -> tuple[frozenset[sp.Symbol], tuple[sp.Symb
     return frozenset(free), tuple(sorted(free, key=str))
 
 
+def _by_name(values: Mapping[sp.Symbol, Any]) -> dict[str, Any]:
+    return {symbol.name: value for symbol, value in values.items()}
+
+
 def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
     """A formula at ``values``: exact, float (arrays broadcast together) or symbolic.
 
@@ -491,6 +505,10 @@ def evaluate(expression: sp.Expr | str, values: Mapping[sp.Symbol, Any]) -> Any:
         shape = np.broadcast_shapes(*(x.shape for x in inputs))
         return as_float_result(np.broadcast_to(compiled(expression, symbols)(*inputs), shape))
     if kind == num.EXACT and _integer_coefficients(expression):
+        key = _keys().get(expression)
+        exact = None if key is None else numeric.exact_formula(key, _by_name(needed))
+        if exact is not None:
+            return exact
         if all(isinstance(v, int | Fraction) for v in needed.values()):
             symbols = tuple(s for s in by_name if s in needed)
             return Fraction(rational(expression, symbols)(*(needed[s] for s in symbols)))

@@ -11,7 +11,8 @@ anything.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -68,6 +69,48 @@ def formula(key: str, arguments: Sequence[str] | None = None) -> Callable[..., A
         )
     positions = [arguments.index(p) for p in parameters]
     return lambda *values: function(*(values[i] for i in positions))
+
+
+def exact_formula(key: str, values: Mapping[str, Any]) -> Fraction | None:
+    """A formula at rational values in Python's exact arithmetic, or None.
+
+    The generated code of a formula run on ints and ``Fraction`` objects stays
+    exact while every operation is rational: sums, products, quotients and
+    integer powers. Anything else turns the answer into a float, e.g. a power
+    ``rho ** (1/2)``, a rational constant (printed as a division of ints) or a
+    numpy function other than the comparisons and ``numpy.select`` of a
+    piecewise formula, which compare and pick ``Fraction`` objects exactly;
+    so a ``Fraction`` (or int) answer is the formula's exact value, the one
+    sympy's substitution gives, computed without sympy.
+
+    Parameters
+    ----------
+    key : str
+        The formula's key, as for :func:`formula`.
+    values : mapping of str to int or Fraction
+        By symbol name; names the formula does not use are ignored.
+
+    Returns
+    -------
+    Fraction or None
+        None where the formula has no generated code, a value is missing or
+        not an int or ``Fraction``, or the arithmetic leaves the rationals or
+        divides by zero: then sympy evaluates it.
+    """
+    if key not in FUNCTIONS:
+        return None
+    function, parameters = FUNCTIONS[key]
+    arguments = [values.get(name) for name in parameters]
+    if not all(type(value) in (int, Fraction) for value in arguments):
+        return None
+    try:
+        with np.errstate(all="ignore"):
+            result = function(*arguments)
+    except (ArithmeticError, TypeError, AttributeError, ValueError):
+        return None
+    if isinstance(result, np.ndarray) and result.shape == () and result.dtype == object:
+        result = result.item()  # a piecewise formula picks its piece with numpy.select
+    return Fraction(result) if type(result) in (int, Fraction) else None
 
 
 def float_strike_output(a: Any, sigma: Any, rho: Any) -> np.ndarray:

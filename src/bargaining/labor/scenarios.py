@@ -192,9 +192,8 @@ class Scenario:
             raise ValueError("the outside option applies with lockout=True only")
         if self.outside_option is None:
             from . import formulas as f
-            from .evaluation import substitute
 
-            value = substitute(f.OUTSIDE_OPTION, {f.a: a, f.b: self.b, f.w: self.w})
+            value = f.evaluate(f.OUTSIDE_OPTION, {f.a: a, f.b: self.b, f.w: self.w})
             if any(isinstance(v, float) for v in (a, self.b, self.w)):
                 value = float(value)
         elif callable(self.outside_option):

@@ -34,7 +34,6 @@ References
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -124,18 +123,14 @@ def StrikeGame(scenario: Scenario, a: Scalar, transfers: Sequence[Scalar] | None
     return Game(labor, capital, labels=(LABOR_ACTIONS, columns), players=PLAYERS)
 
 
-@functools.cache
 def _shared_cells():
     """Each side's payoff in the Work and Strike rows when capital shares ``tau``.
 
-    Built once: adding sympy expressions is slow next to evaluating them.
+    Named formulas, so that floats and rationals are evaluated by their generated code.
     """
-    return tuple(
-        (labor_payoff + f.NET_TRANSFER, capital_payoff - f.NET_TRANSFER)
-        for labor_payoff, capital_payoff in (
-            (f.LABOR_WORK_PAYOFF, f.CAPITAL_WORK_PAYOFF),
-            (f.LABOR_STRIKE_PAYOFF, f.CAPITAL_STRIKE_PAYOFF),
-        )
+    return (
+        (f.LABOR_WORK_SHARING_PAYOFF, f.CAPITAL_WORK_SHARING_PAYOFF),
+        (f.LABOR_STRIKE_SHARING_PAYOFF, f.CAPITAL_STRIKE_SHARING_PAYOFF),
     )
 
 

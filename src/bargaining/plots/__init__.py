@@ -15,7 +15,7 @@ from .channels import channels
 from .frontier import bargaining_frontier
 from .investment import capital_payoff
 from .payoff_sets import payoff_sets
-from .phase import phase_diagram
+from .phase import phase_diagram, phase_diagram_arrays
 from .redistribution import redistribution_curves
 from .workers import union_vs_individuals
 
@@ -29,6 +29,7 @@ __all__ = [
     "payoff_sets",
     "phase",
     "phase_diagram",
+    "phase_diagram_arrays",
     "redistribution",
     "redistribution_curves",
     "save",

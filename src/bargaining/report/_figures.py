@@ -61,15 +61,21 @@ def _redistribution(scenario, results):
 
 
 def _phase(scenario, results):
-    from ..analysis import sweep
-    from ..plots import phase_diagram
+    # Plain arrays rather than sweep's DataArrays: the figure needs no labels, and
+    # importing xarray would cost the step about a second.
+    from ..analysis.sweeps import sweep_arrays
+    from ..plots import phase_diagram_arrays
 
-    redistribution = sweep(
+    axes, redistribution = sweep_arrays(
         "max_redistribution", scenario, progress=False, a=CURVE_LEVELS, delta=PHASE_DELTAS
     )
-    breakdown = sweep("breakdown_automation", scenario, progress=False, delta=PHASE_DELTAS)
-    return phase_diagram(
-        redistribution,
+    _, breakdown = sweep_arrays(
+        "breakdown_automation", scenario, progress=False, delta=PHASE_DELTAS
+    )
+    return phase_diagram_arrays(
+        axes["a"],
+        axes["delta"],
+        redistribution.T,
         breakdown,
         title=f"scenario {scenario.name!r}: stick-and-carrot redistribution",
     )

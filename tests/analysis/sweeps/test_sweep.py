@@ -173,3 +173,36 @@ def test_chunks_cover_the_grid_once():
 def test_executor_settings_are_keyword_only():
     with pytest.raises(TypeError, match="positional"):
         sweep("max_redistribution", DEFAULT, None, a=A)
+
+
+def test_sweep_arrays_hold_sweeps_values_and_axes_in_the_order_given():
+    from bargaining.analysis.sweeps import sweep_arrays
+
+    delta = [0.6, 0.8, 0.95]
+    axes, values = sweep_arrays("max_redistribution", DEFAULT, delta=delta, a=A)
+    labelled = sweep("max_redistribution", DEFAULT, delta=delta, a=A)
+    assert list(axes) == ["delta", "a"]
+    np.testing.assert_array_equal(axes["delta"], delta)
+    np.testing.assert_array_equal(axes["a"], A)
+    np.testing.assert_array_equal(values, labelled.values)
+    _, breakdown = sweep_arrays("breakdown_automation", DEFAULT, delta=delta)
+    expected = [breakdown_value(DEFAULT.replace(delta=d)) for d in delta]
+    np.testing.assert_allclose(breakdown, expected, rtol=0, atol=1e-12)
+    with pytest.raises(ValueError, match="unknown quantity 'nonsense'"):
+        sweep_arrays("nonsense", DEFAULT, a=A)
+
+
+def test_sweep_arrays_import_neither_xarray_nor_sympy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from bargaining.analysis.sweeps import sweep_arrays\n"
+        "axes, values = sweep_arrays('max_redistribution', a=[0.0, 0.3], delta=[0.9], "
+        "progress=False)\n"
+        "print(round(float(values[1, 0]), 6), 'xarray' in sys.modules, "
+        "'sympy.core' in sys.modules)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.stdout.split() == ["0.083158", "False", "False"], found.stderr

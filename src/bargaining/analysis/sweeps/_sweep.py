@@ -171,6 +171,62 @@ def sweep(
     import pandas as pd  # type: ignore[import-untyped]  # xarray's own dependency
     import xarray as xr
 
+    name, method, scenario, options, axes, values = _evaluate(
+        quantity, scenario, executor, progress, workers, method, options, chunk_size, axes
+    )
+    attributes = _attributes(name, method, scenario, options)
+    # Built from a Variable and pandas indexes, which xarray takes as they are: from
+    # bare arrays it would import dask (a second, where installed) to rule out dask arrays.
+    data = xr.Variable(tuple(axes), values, attrs=attributes, fastpath=True)
+    coordinates = {axis: pd.Index(axes[axis], name=axis) for axis in axes}
+    return xr.DataArray(data, coords=coordinates, name=name)
+
+
+def sweep_arrays(
+    quantity: str | Callable[..., Any],
+    scenario: Scenario | None = None,
+    *,
+    executor: Executor | None = None,
+    progress: bool | str = True,
+    workers: int | None = None,
+    method: str = "closed-form",
+    options: dict[str, Any] | None = None,
+    chunk_size: int | None = None,
+    **axes: Any,
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The values of :func:`sweep` as plain arrays, without importing xarray.
+
+    Parameters
+    ----------
+    quantity, scenario, executor, progress, workers, method, options, chunk_size, **axes
+        As for :func:`sweep`.
+
+    Returns
+    -------
+    axes : dict of str to numpy.ndarray
+        Each axis, checked, in the order given.
+    values : numpy.ndarray
+        One dimension per axis, in that order: the data of :func:`sweep`'s answer.
+
+    Raises
+    ------
+    ValueError
+        As :func:`sweep` does.
+
+    Examples
+    --------
+    >>> axes, values = sweep_arrays("max_redistribution", a=[0.0, 0.3], delta=[0.9, 0.95])
+    >>> list(axes), values.shape, round(float(values[1, 0]), 6)
+    (['a', 'delta'], (2, 2), 0.083158)
+    """
+    *_, axes, values = _evaluate(
+        quantity, scenario, executor, progress, workers, method, options, chunk_size, axes
+    )
+    return axes, values
+
+
+def _evaluate(quantity, scenario, executor, progress, workers, method, options, chunk_size, axes):
+    """Check the sweep's input and evaluate it: name, method, scenario, options, axes, values."""
     from ...labor.scenarios import DEFAULT
 
     scenario = DEFAULT if scenario is None else scenario
@@ -193,12 +249,7 @@ def sweep(
         method = method if isinstance(quantity, str) else None
         run = functools.partial(_in_chunks, quantity, takes_a, method, options, scenario)
         values = run(axes, executor, progress, workers, chunk_size)
-    attributes = _attributes(name, method, scenario, options)
-    # Built from a Variable and pandas indexes, which xarray takes as they are: from
-    # bare arrays it would import dask (a second, where installed) to rule out dask arrays.
-    data = xr.Variable(tuple(axes), values, attrs=attributes, fastpath=True)
-    coordinates = {axis: pd.Index(axes[axis], name=axis) for axis in axes}
-    return xr.DataArray(data, coords=coordinates, name=name)
+    return name, method, scenario, options, axes, values
 
 
 def _check_grid_options(name, options):
