@@ -23,7 +23,8 @@ from .aps import EMPTY
 #: Relative size of a turn that rounding can fake: collinear points on the grid turn by less.
 _COLLINEAR = 1e-15
 _REACHES = (1, 2, 4)
-_PASSES = 1
+#: From this many rows on, :func:`hulls` groups them by length: fewer pay less than a pass costs.
+_GROUPED_ROWS = 32
 
 
 def pad(sets: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -97,37 +98,50 @@ def _flat(before, vertex, after):
     return ahead - across <= _COLLINEAR * (np.abs(ahead) + np.abs(across))
 
 
-def _off_chain(chains, kept, last):
-    """The kept points of each sorted chain that its lower hull (first to ``last``) skips."""
-    rows, index = np.arange(len(kept)), np.arange(kept.shape[1])
-    x, y = chains[..., 0], chains[..., 1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        slope = (y[:, None, :] - y[:, :, None]) / (x[:, None, :] - x[:, :, None])
-    # Capped so that a vertical step up wins over the padding's inf in argmin.
-    slope = np.minimum(slope, np.finfo(float).max)
-    pairs = (index[:, None] < index[None, :]) & kept[:, :, None] & kept[:, None, :]
-    steepest_in = np.where(pairs, slope, -np.inf).argmax(axis=1)
-    flattest_out = np.where(pairs, slope, np.inf).argmin(axis=2)
-    inner = (index[None, :] < last[:, None]) & kept
-    inner[:, 0] = False
-    at = rows[:, None]
-    return inner & _flat(chains[at, steepest_in], chains, chains[at, flattest_out])
-
-
 def hulls(points: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Padded counter-clockwise hulls of each row's valid points, and their vertex counts.
 
-    Andrew's monotone chain without its stack: the lower hull, in
-    lexicographic order, keeps the first and the last point and every point
-    ``p`` that turns strictly left from the point before it that it sees at
-    the steepest slope to the point after it that it sees at the flattest;
-    the upper hull is the lower hull of the points turned by 180 degrees.
-    Points on or above the chord between the chain's ends are dropped first,
-    and then, ``_PASSES`` times, every point that does not turn strictly
-    left between its neighbours 1, 2 or 4 places away, so that the all-pairs
-    slopes are taken over few points. The hull starts from the lowest-left
-    vertex, as :func:`~bargaining.core.polygon.hull_array` does.
+    Andrew's monotone chain without its stack: the lower hull of the points
+    in lexicographic order is the chain through them, from the first to the
+    last, that turns strictly left at every point; the upper hull is the
+    lower hull of the points turned by 180 degrees. Points on or above the
+    chord between a chain's ends are dropped first; then, pass after pass,
+    every point that does not turn strictly left between the kept
+    neighbours 1, 2 or 4 places away (it lies on or above a segment between
+    two points, so it is no vertex), until a pass drops none: the chain left
+    turns left everywhere. Each pass is linear in the points, and a few
+    passes do. The hull starts from the lowest-left vertex, as
+    :func:`~bargaining.core.polygon.hull_array` does.
+
+    The work of a pass grows with its longest row, so when there are many
+    rows, those of similar lengths (within a factor of two) go together.
     """
+    points, valid = front(points, valid)
+    counts = valid.sum(axis=1)
+    length = np.ceil(np.log2(counts + 1)).astype(int)
+    if len(valid) < _GROUPED_ROWS or np.all(length == length[0]):
+        return _hulls_of(points, valid)
+    groups = [np.flatnonzero(length == bucket) for bucket in np.unique(length)]
+    widths = [max(1, int(counts[g].max())) for g in groups]
+    found = [_hulls_of(points[g, :w], valid[g, :w]) for g, w in zip(groups, widths, strict=True)]
+    width = max(group_vertices.shape[1] for group_vertices, _ in found)
+    vertices, count = np.zeros((len(valid), width, 2)), np.zeros(len(valid), dtype=int)
+    for group, (group_vertices, group_count) in zip(groups, found, strict=True):
+        vertices[group], count[group] = _widened(group_vertices, width), group_count
+    return vertices, count
+
+
+def _widened(vertices, width):
+    """Padded rows widened to at least ``width`` columns by repeating their first vertex."""
+    extra = width - vertices.shape[1]
+    if extra <= 0:
+        return vertices
+    return np.concatenate([vertices, np.repeat(vertices[:, :1], extra, axis=1)], axis=1)
+
+
+def _hulls_of(points, valid):
+    """:func:`hulls` in one pass over all rows."""
+
     key = np.where(valid[..., None], points, np.inf).view(complex)[..., 0]
     width = max(1, int(valid.sum(axis=1).max()))
     order = np.argsort(key, axis=1)[:, :width]  # complex numbers sort lexicographically
@@ -140,7 +154,7 @@ def hulls(points: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray
     first, last = kept.argmax(axis=1), kept.shape[1] - 1 - kept[:, ::-1].argmax(axis=1)
     inner = kept & (index > first[:, None]) & (index < last[:, None])
     pruned = inner & _flat(chains[rows, first][:, None], chains, chains[rows, last][:, None])
-    for _ in range(_PASSES):
+    while True:
         chains, kept = front(chains, kept & ~pruned)
         pruned = np.zeros_like(kept)
         for reach in _REACHES:
@@ -148,16 +162,9 @@ def hulls(points: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray
                 break
             flat = _flat(chains[:, : -2 * reach], chains[:, reach:-reach], chains[:, 2 * reach :])
             pruned[:, reach:-reach] |= flat & kept[:, 2 * reach :]
-    chains, kept = front(chains, kept & ~pruned)
+        if not pruned.any():
+            break
     last = kept.sum(axis=1) - 1
-    chains = chains + 0.0  # no -0.0, whose differences would give vertical steps a slope -inf
-    # The all-pairs slopes cost the square of a chain's length: chains of
-    # similar lengths go together, so that a long one does not pad the rest.
-    length = np.ceil(np.log2(last + 2)).astype(int)
-    for bucket in np.unique(length):
-        group = np.flatnonzero(length == bucket)
-        width = max(1, int(last[group].max()) + 1)
-        kept[group, :width] &= ~_off_chain(chains[group, :width], kept[group, :width], last[group])
     lower, upper = chains[: len(valid)], -chains[len(valid) :]
     lower_kept, upper_kept = kept[: len(valid)], kept[len(valid) :]
     ends = np.arange(len(valid)), last[: len(valid)]
