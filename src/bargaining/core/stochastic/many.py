@@ -22,6 +22,7 @@ from ..game import Game
 from ..repeated.payoff_sets import ConvergenceWarning
 from . import _lockstep, markov
 from ._bracket import assemble, check_options, prepare
+from .aps import Correspondence
 from .results import StatePayoffSet
 from .stochastic_game import StochasticGame
 
@@ -87,13 +88,13 @@ def equilibrium_payoffs_many(
         raise ValueError(f"on_max_iter must be 'warn' or 'raise', got {on_max_iter!r}")
     brackets = [prepare(game, tol, inner=inner, max_profiles=max_profiles) for game in games]
     stages = [bracket.stages for bracket in brackets]
-    options = {
-        "deltas": np.array([bracket.delta for bracket in brackets]),
-        "tols": np.array([bracket.tol for bracket in brackets]),
-        "scales": np.array([bracket.scale for bracket in brackets]),
-        "max_iter": max_iter,
-    }
-    outer = _lockstep.iterate_many([bracket.start for bracket in brackets], stages, **options)
+    deltas = np.array([bracket.delta for bracket in brackets])
+    tols = np.array([bracket.tol for bracket in brackets])
+    scales = np.array([bracket.scale for bracket in brackets])
+    starts = [bracket.start for bracket in brackets]
+    outer = _lockstep.iterate_many(
+        starts, stages, deltas, tols=tols, scales=scales, max_iter=max_iter
+    )
     stopped = [g for g, limit in enumerate(outer) if not limit.converged]
     if stopped:
         message = (
@@ -103,10 +104,14 @@ def equilibrium_payoffs_many(
         if on_max_iter == "raise":
             raise ValueError(message)
         warnings.warn(message, ConvergenceWarning, stacklevel=2)
-    inside: list = [None] * len(games)
+    inside: list[Correspondence | None] = [None] * len(games)
     if inner:
-        seeds = [bracket.seed for bracket in brackets]
-        inside = _lockstep.iterate_many(seeds, stages, grow=True, **options)
+        seeds = [bracket.seed or [] for bracket in brackets]  # every seed is there
+        inside = list(
+            _lockstep.iterate_many(
+                seeds, stages, deltas, tols=tols, scales=scales, max_iter=max_iter, grow=True
+            )
+        )
     return [
         assemble(bracket, method, limit, inner_limit)
         for bracket, limit, inner_limit in zip(brackets, outer, inside, strict=True)

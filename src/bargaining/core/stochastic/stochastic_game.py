@@ -21,6 +21,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -185,9 +186,15 @@ class StochasticGame:
         """
         check_options(method, max_iter)
         bracket = prepare(self, tol, inner=inner, max_profiles=max_profiles)
-        iterate = _lockstep.iterate if lockstep else aps.iterate
-        options = {"tol": bracket.tol, "scale": bracket.scale, "max_iter": max_iter}
-        outer = iterate(bracket.start, bracket.stages, bracket.delta, **options)
+        iterate = functools.partial(
+            _lockstep.iterate if lockstep else aps.iterate,
+            stages=bracket.stages,
+            delta=bracket.delta,
+            tol=bracket.tol,
+            scale=bracket.scale,
+            max_iter=max_iter,
+        )
+        outer = iterate(bracket.start)
         if not outer.converged:
             warnings.warn(
                 f"the outer iteration stopped after max_iter={max_iter} steps at distance "
@@ -195,9 +202,7 @@ class StochasticGame:
                 ConvergenceWarning,
                 stacklevel=2,
             )
-        inside = None
-        if bracket.seed is not None:
-            inside = iterate(bracket.seed, bracket.stages, bracket.delta, grow=True, **options)
+        inside = None if bracket.seed is None else iterate(bracket.seed, grow=True)
         return assemble(bracket, method, outer, inside)
 
     def markov_perfect(
