@@ -80,7 +80,7 @@ def equilibrium_payoffs_many(
     >>> stay = [[[0, 1], [0, 1]], [[0, 1], [0, 1]]]
     >>> games = [StochasticGame([dilemma, dilemma], [stay, stay], d) for d in (0.1, 0.9)]
     >>> [round(sets[1].max(0), 6) for sets in equilibrium_payoffs_many(games)]
-    [3.0, 9.0]
+    [3.0, 9.75]
     """
     games = _checked_games(games)
     check_options(method, max_iter)
