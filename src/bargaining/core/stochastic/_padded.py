@@ -22,7 +22,7 @@ from .aps import EMPTY
 
 #: Relative size of a turn that rounding can fake: collinear points on the grid turn by less.
 _COLLINEAR = 1e-15
-_REACHES = (1, 2, 4)
+_REACHES = (1, 2, 4, 8, 16)
 #: From this many rows on, :func:`hulls` groups them by length: fewer pay less than a pass costs.
 _GROUPED_ROWS = 32
 
