@@ -82,10 +82,7 @@ def prepare(game: StochasticGame, tol: float | None, *, inner: bool, max_profile
     feasible = hull_array(
         np.concatenate([np.stack([st.A.ravel(), st.B.ravel()], axis=1) for st in stages])
     )
-    # The floor is found to within tol * scale (from above when payoffs are
-    # negative), so a vertex that close below it is kept, lifted onto it: a game
-    # whose stage payoffs all equal its minmax would otherwise start empty.
-    start = [_cut(feasible, floor[s], tol * scale) for s in range(len(stages))]
+    start = [_cut(feasible, floor[s], 0.0) for s in range(len(stages))]
     seed = markov.self_generating_seed(stages, delta, tol * scale) if inner else None
     return Bracket(stages, delta, tol, scale, floor, start, seed)
 

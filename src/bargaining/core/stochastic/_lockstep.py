@@ -20,11 +20,11 @@ games only share the passes.
 
 1. Compute every state's punishments and, from them, the incentive corners
    of all (state, profile) pairs (step 2 of :mod:`~bargaining.core.stochastic.aps`).
-2. Form the Minkowski combinations of all distinct transition rows together:
-   every state's edges are sorted once by angle, and each row walks the
-   weighted edges of the states it reaches in that common order, from the
-   weighted sum of their lowest-left vertices. A row that reaches an empty
-   set gives an empty combination.
+2. Form the Minkowski combinations of all distinct transition rows of each
+   game together: the edges of a game's states are sorted once by angle,
+   and each row walks the weighted edges of the states it reaches in that
+   common order, from the weighted sum of their lowest-left vertices. A row
+   that reaches an empty set gives an empty combination.
 3. Clip each enforceable pair's combination to its quadrant in one pass:
    the vertices inside, the crossings of the boundary lines, the corner.
 4. Map the clipped points by ``(1 - delta) * g(s, a) + delta * w``, snap them
