@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bargaining import Game, StochasticGame
 from bargaining.core.polygon import hausdorff_distance, hull_array
-from bargaining.core.stochastic import _lockstep, aps
+from bargaining.core.stochastic import _lockstep, _padded, aps
 
 TOL = 1e-9
 
@@ -94,32 +94,6 @@ point_rows = st.lists(
 )
 
 
-def padded(rows, width):
-    points = np.zeros((len(rows), width, 2))
-    valid = np.zeros((len(rows), width), dtype=bool)
-    for r, row in enumerate(rows):
-        if row:
-            points[r, : len(row)] = row
-            valid[r, : len(row)] = True
-    return points, valid
-
-
-@given(point_rows)
-def test_hulls_equal_the_monotone_chain_vertex_for_vertex(rows):
-    points, valid = padded(rows, 13)
-    # On the grid the monotone chain snaps to, as the iteration does before its hulls.
-    grid = 1e-13 * np.abs(points).max(axis=(1, 2), keepdims=True)
-    points = np.round(points / np.maximum(grid, 1e-300)) * grid
-    vertices, count = _lockstep._hull(points, valid)
-    for r, row in enumerate(rows):
-        expected = hull_array(points[r, : len(row)]) if row else np.empty((0, 2))
-        assert count[r] == len(expected)
-        np.testing.assert_array_equal(vertices[r, : count[r]], expected)
-        # Padded: the rows after the vertices repeat the first one.
-        if count[r]:
-            assert np.all(vertices[r, count[r] :] == vertices[r, 0])
-
-
 def polygons(rows):
     return [hull_array(row) if row else np.empty((0, 2)) for row in rows]
 
@@ -139,8 +113,9 @@ def test_minkowski_combinations_are_the_reference_ones(rows, data):
     )
     weights[weights.sum(axis=1) == 0, 0] = 1
     weights /= weights.sum(axis=1, keepdims=True)
-    vertices, count = _lockstep._pad(sets)
-    combination, size = _lockstep._combinations(vertices, count, weights)
+    vertices, count = _padded.pad(sets)
+    combination, size = _lockstep._combinations(vertices[None], count[None], weights[None])
+    (combination,), (size,) = combination, size
     for r, row in enumerate(weights):
         expected = aps.minkowski_combination(sets, row)
         assert size[r] == 0 if len(expected) == 0 else size[r] > 0
@@ -149,27 +124,12 @@ def test_minkowski_combinations_are_the_reference_ones(rows, data):
             assert np.all(combination[r, size[r] :] == combination[r, 0])
 
 
-@given(point_rows, st.tuples(st.integers(-4, 4), st.integers(-4, 4)))
-def test_quadrant_clipping_keeps_the_reference_part(rows, corner):
-    sets = polygons(rows)
-    corner = np.array(corner, dtype=float) / 2
-    vertices, count = _lockstep._pad(sets)
-    corners = np.broadcast_to(corner, (len(sets), 2))
-    points, valid = _lockstep._clip(vertices, count, corners, 1e-12)
-    for s, polygon in enumerate(sets):
-        expected = aps.clip_to_quadrant(polygon, corner, 1e-12) if len(polygon) else polygon
-        found = points[s][valid[s]]
-        assert len(found) == 0 if len(expected) == 0 else len(found) > 0
-        if len(expected):
-            assert hausdorff_distance(hull_array(found), hull_array(expected)) <= 1e-12
-
-
 @given(point_rows, point_rows)
 def test_the_bounding_box_step_never_exceeds_the_hausdorff_distance(first, second):
     first, second = polygons(first), polygons(second)
     size = min(len(first), len(second))
     first, second = first[:size], second[:size]
-    bound = _lockstep._bound(*_lockstep._pad(first), *_lockstep._pad(second))
+    (bound,) = _lockstep._bounds(*(x[None] for x in (*_padded.pad(first), *_padded.pad(second))))
     distance = max(aps.set_distance(a, b) for a, b in zip(first, second, strict=True))
     assert bound <= distance + 1e-12
     assert (bound == np.inf) == (distance == np.inf)

@@ -126,6 +126,16 @@ def test_a_game_without_pure_equilibria_reports_an_empty_bracket_honestly():
     assert not stick.is_empty and stick.inner.is_empty and stick.gap == float("inf")
 
 
+def test_a_game_whose_payoffs_all_equal_its_minmax_has_that_point_as_its_set():
+    # The hull of the stage payoffs is snapped to a grid and can land just
+    # below the minmax value; the start must keep it.
+    for payoff in (-1, -3, 7):
+        constant = Game([[payoff, payoff]], [[payoff, payoff]])
+        (found,) = one_state(constant, Fraction(1, 5)).equilibrium_payoffs()
+        np.testing.assert_allclose(found.vertices, [[payoff, payoff]], atol=1e-12)
+        np.testing.assert_allclose(found.inner.vertices, [[payoff, payoff]], atol=1e-12)
+
+
 def test_states_with_different_action_counts_and_exact_transitions():
     half = Fraction(1, 2)
     game = StochasticGame(

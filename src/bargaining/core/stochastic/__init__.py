@@ -11,10 +11,21 @@ checked by :mod:`~bargaining.core.stochastic.transitions`. Games whose
 state only moves up have their pure Markov perfect equilibria found by
 backward induction (:mod:`~bargaining.core.stochastic.backward_induction`),
 and :mod:`~bargaining.core.stochastic.decomposition` tells which first-period
-profiles generate a payoff pair.
+profiles generate a payoff pair. :func:`equilibrium_payoffs_many`
+(:mod:`~bargaining.core.stochastic.many`) solves many games in one batch.
 """
 
-from . import aps, backward_induction, decomposition, markov, results, stochastic_game, transitions
+from . import (
+    aps,
+    backward_induction,
+    decomposition,
+    many,
+    markov,
+    results,
+    stochastic_game,
+    transitions,
+)
+from .many import equilibrium_payoffs_many
 from .results import MarkovPerfectEquilibrium, StatePayoffSet
 from .stochastic_game import METHODS, StochasticGame
 
@@ -26,6 +37,8 @@ __all__ = [
     "aps",
     "backward_induction",
     "decomposition",
+    "equilibrium_payoffs_many",
+    "many",
     "markov",
     "results",
     "stochastic_game",

@@ -189,9 +189,14 @@ def stationary_minmax(stages, delta, tol):
     strategy a player can always best respond, so every pure-strategy
     subgame-perfect payoff in state ``s`` gives player ``i`` at least
     ``m_i(s)``. Found by value iteration (a contraction at rate ``delta``)
-    until a step moves it by less than ``tol * (1 - delta) / delta``.
+    until a step moves it by less than ``tol * (1 - delta) / delta``. It
+    starts from each player's lowest stage payoff, below the fixed point,
+    and the operator is monotone, so every iterate stays below it: the
+    values never exceed the true minmax values (up to rounding) and cutting
+    a set to them never cuts off an equilibrium payoff.
     """
-    values = np.zeros((len(stages), 2))
+    lowest = [min(float(np.min(M)) for M in matrices) for matrices in _payoffs_by_player(stages)]
+    values = np.tile(lowest, (len(stages), 1))
     while True:
         following = np.empty_like(values)
         for s, stage in enumerate(stages):
@@ -202,3 +207,8 @@ def stationary_minmax(stages, delta, tol):
         values = following
         if change * delta / (1 - delta) <= tol:
             return values
+
+
+def _payoffs_by_player(stages):
+    """Each player's payoff matrices over the states: ``[[A_0, A_1, ...], [B_0, B_1, ...]]``."""
+    return [[stage.A for stage in stages], [stage.B for stage in stages]]

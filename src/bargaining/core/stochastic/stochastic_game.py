@@ -21,6 +21,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -28,11 +29,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..game import Game
-from ..polygon import ConvexPolygon, hausdorff_distance, hull_array, simplify_polygon
-from ..repeated.payoff_sets import MIN_DELTA, ConvergenceWarning, PayoffSet, resolve_tolerance
-from ..validation import check_delta, check_iteration_options
+from ..repeated.payoff_sets import MIN_DELTA, ConvergenceWarning
+from ..validation import check_delta
 from . import _lockstep, aps, markov
-from .aps import EMPTY
+from ._bracket import METHODS, assemble, check_options, prepare
 from .results import MarkovPerfectEquilibrium, StatePayoffSet
 from .transitions import check_transition
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from ..._typing import Real
 
-METHODS = ("aps",)
+__all__ = ["METHODS", "StochasticGame"]
 
 
 class StochasticGame:
@@ -184,22 +184,17 @@ class StochasticGame:
             ``delta`` is too close to 1 for double precision, or ``inner`` is
             asked for with more than ``max_profiles`` stationary profiles.
         """
-        if method not in METHODS:
-            raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
-        delta = float(self.delta)
-        check_iteration_options(max_iter=max_iter)
-        tol = resolve_tolerance(delta, tol)
-        stages = self._stages()
-        if inner:
-            markov.check_profile_count(stages, max_profiles)
-        scale = aps.payoff_scale(stages)
-        iterate = _lockstep.iterate if lockstep else aps.iterate
-        floor = markov.stationary_minmax(stages, delta, tol * scale)
-        feasible = hull_array(
-            np.concatenate([np.stack([st.A.ravel(), st.B.ravel()], axis=1) for st in stages])
+        check_options(method, max_iter)
+        bracket = prepare(self, tol, inner=inner, max_profiles=max_profiles)
+        iterate = functools.partial(
+            _lockstep.iterate if lockstep else aps.iterate,
+            stages=bracket.stages,
+            delta=bracket.delta,
+            tol=bracket.tol,
+            scale=bracket.scale,
+            max_iter=max_iter,
         )
-        start = [_cut(feasible, floor[s], 0.0) for s in range(self.n_states)]
-        outer = iterate(start, stages, delta, tol=tol, scale=scale, max_iter=max_iter)
+        outer = iterate(bracket.start)
         if not outer.converged:
             warnings.warn(
                 f"the outer iteration stopped after max_iter={max_iter} steps at distance "
@@ -207,42 +202,8 @@ class StochasticGame:
                 ConvergenceWarning,
                 stacklevel=2,
             )
-        slack = 10 * tol * scale
-        outer_sets = [
-            _cut(simplify_polygon(v, slack) if len(v) else v, floor[s], slack)
-            for s, v in enumerate(outer.sets)
-        ]
-        inner_sets = None
-        if inner:
-            seed = markov.self_generating_seed(stages, delta, tol * scale)
-            inner_sets = iterate(
-                seed, stages, delta, tol=tol, scale=scale, max_iter=max_iter, grow=True
-            )
-        options = {
-            "delta": delta,
-            "method": method,
-            "iterations": outer.iterations,
-            "distance": outer.distance,
-            "converged": outer.converged,
-            "tol": tol,
-        }
-        results = []
-        for s, vertices in enumerate(outer_sets):
-            inside, gap = None, None
-            if inner_sets is not None:
-                inside_vertices = inner_sets.sets[s]
-                inside = PayoffSet(
-                    inside_vertices,
-                    delta=delta,
-                    method=f"{method} (inner)",
-                    iterations=inner_sets.iterations,
-                    distance=inner_sets.distance,
-                    converged=inner_sets.converged,
-                    tol=tol,
-                )
-                gap = _gap(inside_vertices, vertices)
-            results.append(StatePayoffSet(vertices, state=s, inner=inside, gap=gap, **options))
-        return results
+        inside = None if bracket.seed is None else iterate(bracket.seed, grow=True)
+        return assemble(bracket, method, outer, inside)
 
     def markov_perfect(
         self, *, max_profiles: int = markov.MAX_PROFILES
@@ -288,19 +249,3 @@ class StochasticGame:
                 )
             )
         return equilibria
-
-
-def _gap(inner, outer):
-    if not len(inner) or not len(outer):
-        return 0.0 if len(inner) == len(outer) else float("inf")
-    return hausdorff_distance(inner, outer)
-
-
-def _cut(vertices, floor, slack):
-    """The part of a polygon giving each player at least ``floor`` (``slack`` below lifted)."""
-    if not len(vertices):
-        return EMPTY
-    polygon = ConvexPolygon(map(tuple, vertices))
-    polygon = polygon.clip(0, float(floor[0]) - slack).clip(1, float(floor[1]) - slack)
-    lifted = np.maximum(polygon.vertices.astype(float).reshape(-1, 2), floor)
-    return hull_array(lifted) if len(lifted) else EMPTY
