@@ -39,7 +39,8 @@ import warnings
 
 import numpy as np
 
-from .float_vertex import float_vertex_enumeration
+from ..validation import has_numba
+from .float_vertex import float_vertex_arrays
 from .lemke_howson import lemke_howson_from_every_label
 
 FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
@@ -76,26 +77,47 @@ def check_size(shape, method):
         )
 
 
-def _run(game, method):
+def _candidates(A, B, method):
+    """Step 2: the candidate equilibria, as the rows of two arrays."""
     if method == "lemke-howson":
-        return lemke_howson_from_every_label(*game.payoff_matrices)
-    # nashpy warns about degeneracy in its own words; step 4 reports it as a
+        return _as_arrays(lemke_howson_from_every_label(A, B), A.shape)
+    if method not in ("auto", "vertex", "support"):
+        raise ValueError(f"unknown method {method!r}")
+    from scipy.spatial import QhullError
+
+    # nashpy warns about degeneracy in its own words; step 5 reports it as a
     # DegenerateGameWarning instead.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         try:
-            if method in ("auto", "vertex"):
-                from scipy.spatial import QhullError
-
+            if method != "support":
                 try:
-                    return float_vertex_enumeration(*game.payoff_matrices)[0]
+                    found_x, found_y, _ = float_vertex_arrays(A, B)
+                    return found_x, found_y
                 except QhullError:
-                    return list(game.vertex_enumeration())
-            if method == "support":
-                return list(game.support_enumeration())
+                    return _as_arrays(_nashpy_game(A, B).vertex_enumeration(), A.shape)
+            return _as_arrays(_nashpy_game(A, B).support_enumeration(), A.shape)
         except FAILURES:
-            return []  # nashpy's linear programs can fail on badly scaled payoffs
-    raise ValueError(f"unknown method {method!r}")
+            # nashpy's linear programs can fail on badly scaled payoffs
+            return _as_arrays([], A.shape)
+
+
+def _nashpy_game(A, B):
+    """``nashpy.Game(A, B)``, imported only when nashpy's algorithms run."""
+    import nashpy
+
+    return nashpy.Game(A, B)
+
+
+def _as_arrays(candidates, shape):
+    """The candidates of the right shapes as the rows of two float arrays."""
+    m, n = shape
+    pairs = [(np.asarray(x, dtype=float), np.asarray(y, dtype=float)) for x, y in candidates]
+    pairs = [(x, y) for x, y in pairs if x.shape == (m,) and y.shape == (n,)]
+    return (
+        np.array([x for x, _ in pairs]).reshape(len(pairs), m),
+        np.array([y for _, y in pairs]).reshape(len(pairs), n),
+    )
 
 
 def _one_action_equilibria(A, B):
@@ -140,14 +162,15 @@ def _close(points, atol):
     return np.all(gap <= atol + 1e-5 * np.abs(points[None, :, :]), axis=2)
 
 
-def _checked(A, B, candidates, tol, scale):
-    """Steps 3-4 and 5 on the candidates at once: the distinct equilibria, and degeneracy."""
-    m, n = A.shape
-    pairs = [(np.asarray(x, dtype=float), np.asarray(y, dtype=float)) for x, y in candidates]
-    pairs = [(x, y) for x, y in pairs if x.shape == (m,) and y.shape == (n,)]
-    if not pairs:
-        return [], False
-    X, Y = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+def _checked(A, B, X, Y, tol, scale):
+    """Steps 3-5 on the candidate rows of ``X, Y`` at once: the distinct equilibria, and
+    whether one of them shows the game to be degenerate."""
+    if has_numba():
+        from ._compiled import checked_equilibria
+
+        X, Y = np.ascontiguousarray(X, dtype=float), np.ascontiguousarray(Y, dtype=float)
+        kept, degenerate = checked_equilibria(A, B, X, Y, tol, scale)
+        return [(X[i], Y[i]) for i in kept], bool(degenerate)
     finite = np.isfinite(X).all(axis=1) & np.isfinite(Y).all(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         X, Y = _tidy(X[finite]), _tidy(Y[finite])
@@ -197,16 +220,14 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
         Whether some equilibrium found shows the game to be degenerate.
     """
     check_size(A.shape, method)
-    import nashpy
-
     original = A, B
     A, B = _positive(A), _positive(B)
     scale = max(float(A.max()), float(B.max()))
     if min(A.shape) == 1:  # qhull cannot build one-dimensional polytopes
-        candidates = _one_action_equilibria(*original)
+        X, Y = _as_arrays(_one_action_equilibria(*original), A.shape)
     else:
-        candidates = _run(nashpy.Game(A, B), method)
-    found, degenerate = _checked(A, B, candidates, tol, scale)
+        X, Y = _candidates(A, B, method)
+    found, degenerate = _checked(A, B, X, Y, tol, scale)
     if not found:
         if sum(A.shape) > MAX_EXACT_FALLBACK_ACTIONS:
             raise ValueError(
