@@ -140,18 +140,16 @@ def float_vertex_arrays(
     m, n = A.shape
     compiled = _compiled_module() if backend == "auto" else None
     if compiled is not None:
-        (x_normals, x_center), (y_normals, y_center) = (
-            compiled.polar_points(B), compiled.polar_points(A.T)
-        )
+        x_normals, x_center = compiled.polar_points(B)
+        y_normals, y_center = compiled.polar_points(A.T)
     else:
-        (x_normals, x_center), (y_normals, y_center) = (
-            _polar_points(_unit_range(B)), _polar_points(_unit_range(A).T)
-        )
+        x_normals, x_center = _polar_points(_unit_range(B))
+        y_normals, y_center = _polar_points(_unit_range(A).T)
     x_hull, y_hull = _hull(x_normals), _hull(y_normals)
     if compiled is not None and not (len(x_hull.coplanar) or len(y_hull.coplanar)):
         found_x, found_y, duplicated = compiled.simple_equilibria(
-            x_hull.equations, x_hull.simplices, x_center,
-            y_hull.equations, y_hull.simplices, y_center,
+            x_hull.equations, x_hull.simplices, x_hull.neighbors, x_center,
+            y_hull.equations, y_hull.simplices, y_hull.neighbors, y_center,
         )  # fmt: skip
         if not duplicated:
             return found_x, found_y, False
