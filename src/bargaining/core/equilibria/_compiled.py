@@ -255,8 +255,9 @@ def _find(keys, facets, shift, mask):
 
 @njit(cache=True)
 def simple_equilibria(
-    x_equations, x_simplices, x_neighbors, x_center, y_equations, y_simplices, y_neighbors, y_center
-):
+    x_equations, x_simplices, x_neighbors, x_center,
+    y_equations, y_simplices, y_neighbors, y_center,
+):  # fmt: skip
     """Steps 3-5 when both polytopes are simple: the equilibria, and whether a vertex repeats.
 
     Takes the equations, simplices and neighbours of the two polar hulls and
