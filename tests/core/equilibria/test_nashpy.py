@@ -6,6 +6,8 @@ import warnings
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from bargaining import DegenerateGameWarning, Game
 from bargaining.core.equilibria import _nashpy
@@ -86,8 +88,8 @@ def test_a_large_irrational_game_from_a_file_is_refused_with_one_line(tmp_path, 
 
 def checked_both_ways(monkeypatch, A, B, X, Y, tol=1e-9):
     """``_checked`` with the numba kernel and with numpy arrays, on copies of the candidates."""
-    A, B = _nashpy._positive(A), _nashpy._positive(B)
-    scale = max(A.max(), B.max())
+    (A, largest_a), (B, largest_b) = _nashpy._positive(A), _nashpy._positive(B)
+    scale = max(largest_a, largest_b)
     compiled = _nashpy._checked(A, B, X.copy(), Y.copy(), tol, scale)
     monkeypatch.setattr(_nashpy, "has_numba", lambda: False)
     plain = _nashpy._checked(A, B, X.copy(), Y.copy(), tol, scale)
@@ -147,3 +149,17 @@ def test_the_numba_check_and_the_numpy_check_agree_on_degenerate_games(game):
     assert compiled, "every finite game has an equilibrium"
     game = Game(A, B)
     assert all(game.is_equilibrium(x, y, tol=1e-9) for x, y in compiled)
+
+
+@given(
+    hnp.arrays(
+        float,
+        st.tuples(st.integers(1, 4), st.integers(1, 4)),
+        elements=st.floats(-1e300, 1e300, allow_nan=False, allow_infinity=False),
+    )
+)
+def test_positive_payoffs_are_at_least_one_and_their_largest_entry_is_exact(payoffs):
+    shifted, largest = _nashpy._positive(payoffs)
+    assert np.isfinite(shifted).all()
+    assert shifted.min() == 1.0
+    assert largest == shifted.max()

@@ -130,13 +130,16 @@ def _one_action_equilibria(A, B):
 
 
 def _positive(payoffs):
-    """``payoffs - min + 1``, first scaled down when the spread would not be a finite float
-    (an infinite entry makes Lemke-Howson pivot forever)."""
-    half = payoffs / 2
-    half_spread = float(half.max() - half.min())
+    """``payoffs - min + 1`` and its largest entry, first scaled down when the spread would
+    not be a finite float (an infinite entry makes Lemke-Howson pivot forever)."""
+    low, high = float(payoffs.min()), float(payoffs.max())
+    half_spread = high / 2 - low / 2
     if half_spread > 1e100:
-        return (half - half.min()) / half_spread + 1.0
-    return payoffs - payoffs.min() + 1.0
+        shifted = (payoffs / 2 - low / 2) / half_spread + 1.0
+        return shifted, float(shifted.max())
+    shifted = payoffs - low
+    shifted += 1.0
+    return shifted, (high - low) + 1.0  # rounding is monotone: the largest entry's image
 
 
 def _exact_equilibria(A, B):
@@ -221,8 +224,8 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
     """
     check_size(A.shape, method)
     original = A, B
-    A, B = _positive(A), _positive(B)
-    scale = max(float(A.max()), float(B.max()))
+    (A, largest_a), (B, largest_b) = _positive(A), _positive(B)
+    scale = max(largest_a, largest_b)
     if min(A.shape) == 1:  # qhull cannot build one-dimensional polytopes
         X, Y = _as_arrays(_one_action_equilibria(*original), A.shape)
     else:
