@@ -163,3 +163,24 @@ def test_positive_payoffs_are_at_least_one_and_their_largest_entry_is_exact(payo
     assert np.isfinite(shifted).all()
     assert shifted.min() == 1.0
     assert largest == shifted.max()
+
+
+def test_nashpy_enumerates_the_vertices_when_qhull_fails(monkeypatch):
+    from scipy.spatial import QhullError
+
+    def qhull_fails(A, B):
+        raise QhullError("QH6154 initial hull is narrow")
+
+    A, B = random_nondegenerate_integer_game(np.random.default_rng(9), 4, 4)
+    exact = Game(A, B).equilibria()
+    monkeypatch.setattr(_nashpy, "float_vertex_arrays", qhull_fails)
+    found = Game(A.astype(float), B.astype(float)).equilibria()
+
+    def rounded(equilibria):
+        return sorted(
+            (tuple(np.round(x.astype(float), 9)), tuple(np.round(y.astype(float), 9)))
+            for x, y in equilibria
+        )
+
+    assert len(exact) > 1
+    assert rounded(found) == rounded(exact)

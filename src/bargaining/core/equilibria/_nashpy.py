@@ -20,6 +20,9 @@ Algorithm
    responses than the opponent's support has strategies shows the game is
    degenerate, and the float methods may then miss equilibria.
 
+Steps 3-5 treat all candidates at once: in one numba kernel when numba is
+installed (the ``fast`` extra), else with numpy array operations.
+
 Games larger than :data:`MAX_ACTIONS` allows for the method are refused
 before any algorithm starts.
 
@@ -85,28 +88,32 @@ def _candidates(A, B, method):
         raise ValueError(f"unknown method {method!r}")
     from scipy.spatial import QhullError
 
+    try:
+        if method != "support":
+            try:
+                with np.errstate(all="ignore"):
+                    found_x, found_y, _ = float_vertex_arrays(A, B)
+                return found_x, found_y
+            except QhullError:
+                return _nashpy_candidates(A, B, "vertex")
+        return _nashpy_candidates(A, B, "support")
+    except FAILURES:
+        # nashpy's linear programs can fail on badly scaled payoffs
+        return _as_arrays([], A.shape)
+
+
+def _nashpy_candidates(A, B, method):
+    """The equilibria that nashpy's ``"vertex"`` or ``"support"`` enumeration finds, as the
+    rows of two arrays."""
+    import nashpy
+
+    game = nashpy.Game(A, B)
     # nashpy warns about degeneracy in its own words; step 5 reports it as a
     # DegenerateGameWarning instead.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        try:
-            if method != "support":
-                try:
-                    found_x, found_y, _ = float_vertex_arrays(A, B)
-                    return found_x, found_y
-                except QhullError:
-                    return _as_arrays(_nashpy_game(A, B).vertex_enumeration(), A.shape)
-            return _as_arrays(_nashpy_game(A, B).support_enumeration(), A.shape)
-        except FAILURES:
-            # nashpy's linear programs can fail on badly scaled payoffs
-            return _as_arrays([], A.shape)
-
-
-def _nashpy_game(A, B):
-    """``nashpy.Game(A, B)``, imported only when nashpy's algorithms run."""
-    import nashpy
-
-    return nashpy.Game(A, B)
+        found = game.support_enumeration() if method == "support" else game.vertex_enumeration()
+        return _as_arrays(found, A.shape)
 
 
 def _as_arrays(candidates, shape):

@@ -25,8 +25,9 @@ are the row player's actions and ``m, ..., m+n-1`` the column player's.
 5. Pair the vertices whose label masks together cover all ``m + n`` labels
    (the artificial vertices ``x = 0`` and ``y = 0`` excepted) and normalise
    each pair to probabilities. In a nondegenerate game the masks of a pair
-   are complements, found by binary search among the sorted masks; in a
-   degenerate one every pair is tested.
+   are complements, looked up in a hash table of the masks (numba) or by
+   binary search among the sorted masks (numpy); in a degenerate one every
+   pair is tested.
 
 References
 ----------
