@@ -23,7 +23,8 @@ is called once on every game before timing, so numba kernels are compiled
    ``enummixed_solve(rational=True)``. The equilibria, Fractions on both
    sides, are compared for equality.
 
-Run with ``make bench`` or ``python benchmarks/equilibria.py [--repeats N]``.
+Run with ``make bench`` or ``python benchmarks/equilibria.py [--repeats N]``;
+``--cpu-time`` times this process's CPU time instead of wall time.
 """
 
 from __future__ import annotations
@@ -58,8 +59,12 @@ def quantecon_game(A, B):
     return NormalFormGame([Player(A), Player(B.T)])
 
 
-def measure(solvers, games, repeats):
-    """Median seconds per game of each solver, in rotated order; and each one's results."""
+def measure(solvers, games, repeats, clock=time.perf_counter):
+    """Median seconds per game of each solver, in rotated order; and each one's results.
+
+    ``clock`` is wall time by default; ``time.process_time`` counts only this
+    process's CPU time, which other jobs on a shared machine disturb less.
+    """
     prepared = {name: [prepare(A, B) for A, B in games] for name, (prepare, _) in solvers.items()}
     results = {name: [solve(p) for p in prepared[name]] for name, (_, solve) in solvers.items()}
     names = list(solvers)
@@ -68,10 +73,10 @@ def measure(solvers, games, repeats):
         shift = repeat % len(names)
         for name in names[shift:] + names[:shift]:
             solve = solvers[name][1]
-            start = time.perf_counter()
+            start = clock()
             for p in prepared[name]:
                 solve(p)
-            times[name].append((time.perf_counter() - start) / len(games))
+            times[name].append((clock() - start) / len(games))
     return {name: statistics.median(t) for name, t in times.items()}, results
 
 
@@ -86,7 +91,7 @@ def seconds(value):
     return f"{value * 1e3:.3g} ms" if value < 1 else f"{value:.3g} s"
 
 
-def float_equilibria(sizes, count, repeats):
+def float_equilibria(sizes, count, repeats, clock=time.perf_counter):
     from quantecon.game_theory import vertex_enumeration
 
     from bargaining import Game
@@ -102,7 +107,7 @@ def float_equilibria(sizes, count, repeats):
         }
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            medians, results = measure(solvers, games, repeats)
+            medians, results = measure(solvers, games, repeats, clock)
         same = all(
             rounded(a) == rounded(b) == rounded(c)
             for a, b, c in zip(*results.values(), strict=True)
@@ -123,7 +128,7 @@ def float_equilibria(sizes, count, repeats):
     return header, rows
 
 
-def lemke_howson_rows(sizes, count, repeats):
+def lemke_howson_rows(sizes, count, repeats, clock=time.perf_counter):
     from quantecon.game_theory import lemke_howson as quantecon_lemke_howson
 
     from bargaining import Game
@@ -139,7 +144,7 @@ def lemke_howson_rows(sizes, count, repeats):
         }
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            medians, results = measure(solvers, games, repeats)
+            medians, results = measure(solvers, games, repeats, clock)
         same = all(
             np.allclose(x, qx, atol=1e-9) and np.allclose(y, qy, atol=1e-9)
             for (x, y), (qx, qy) in zip(results["bargaining"], results["QuantEcon"], strict=True)
@@ -158,7 +163,7 @@ def lemke_howson_rows(sizes, count, repeats):
     return header, rows
 
 
-def exact_rows(sizes, count, repeats):
+def exact_rows(sizes, count, repeats, clock=time.perf_counter):
     import pygambit
 
     from bargaining import Game
@@ -187,7 +192,7 @@ def exact_rows(sizes, count, repeats):
         }  # fmt: skip
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            medians, results = measure(solvers, games, repeats)
+            medians, results = measure(solvers, games, repeats, clock)
         same = all(
             exact(a) == exact(b) == exact(c) for a, b, c in zip(*results.values(), strict=True)
         )
@@ -221,13 +226,20 @@ def main():
     )
     parser.add_argument("--exact-repeats", type=int, default=3)
     parser.add_argument("--only-exact", action="store_true")
+    parser.add_argument(
+        "--cpu-time",
+        action="store_true",
+        help="time this process's CPU time instead of wall time (steadier on a shared machine)",
+    )
     args = parser.parse_args()
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start")
+    clock = time.process_time if args.cpu_time else time.perf_counter
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start, "
+          f"{'CPU' if args.cpu_time else 'wall'} time")  # fmt: skip
     sections = [
         ("All equilibria, float", lambda: float_equilibria([6, 8, 10, 12], args.games,
-                                                           args.repeats)),
+                                                           args.repeats, clock)),
         ("One equilibrium, Lemke-Howson", lambda: lemke_howson_rows([10, 30, 100], args.games,
-                                                                    args.repeats)),
+                                                                    args.repeats, clock)),
     ]  # fmt: skip
     if args.only_exact:
         sections = []
@@ -235,7 +247,7 @@ def main():
         sections.append(
             (
                 "All equilibria, exact",
-                lambda: exact_rows([6, 8, 10], args.exact_games, args.exact_repeats),
+                lambda: exact_rows([6, 8, 10], args.exact_games, args.exact_repeats, clock),
             )
         )
     for title, run in sections:

@@ -345,7 +345,9 @@ class Game:
             return found
         from .equilibria import nashpy_equilibria
 
-        found, degenerate = nashpy_equilibria(self._A.astype(float), self._B.astype(float), method)
+        found, degenerate = nashpy_equilibria(
+            np.asarray(self._A, dtype=float), np.asarray(self._B, dtype=float), method
+        )
         if degenerate:
             source = {"lemke-howson": "Lemke-Howson", "support": "nashpy's support enumeration"}
             source = source.get(method, "vertex enumeration in floats")

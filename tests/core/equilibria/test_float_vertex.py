@@ -124,3 +124,25 @@ def test_a_12x12_float_game_is_solved_through_game_equilibria():
     found = game.equilibria()
     assert all(game.is_equilibrium(x, y, tol=1e-9) for x, y in found)
     assert rounded(found) == rounded(quantecon_equilibria(A, B))
+
+
+@settings(max_examples=80, deadline=None)
+@given(integer_games(max_size=5, low=-2, high=2))
+def test_facets_that_qhull_split_are_found_among_neighbours(game):
+    # A vertex with more labels than its dimension is a facet of the polar that
+    # qhull splits into simplices with one equation; the compiled path looks for
+    # repeats only among neighbouring facets, and must find every one.
+    from scipy.spatial import ConvexHull
+
+    from bargaining.core.equilibria import _compiled
+
+    _, B = game
+    rows, columns = B.shape
+    if rows < 2:
+        return
+    points, _ = _compiled.polar_points(B.astype(float))
+    hull = ConvexHull(points, qhull_options="Qc")
+    _, duplicated = _compiled._simple_masks(
+        hull.equations, hull.simplices, hull.neighbors, np.arange(rows + columns)
+    )
+    assert duplicated == (len(np.unique(hull.equations, axis=0)) < len(hull.equations))

@@ -20,6 +20,9 @@ Algorithm
    responses than the opponent's support has strategies shows the game is
    degenerate, and the float methods may then miss equilibria.
 
+Steps 3-5 treat all candidates at once: in one numba kernel when numba is
+installed (the ``fast`` extra), else with numpy array operations.
+
 Games larger than :data:`MAX_ACTIONS` allows for the method are refused
 before any algorithm starts.
 
@@ -39,7 +42,8 @@ import warnings
 
 import numpy as np
 
-from .float_vertex import float_vertex_enumeration
+from ..validation import has_numba
+from .float_vertex import float_vertex_arrays
 from .lemke_howson import lemke_howson_from_every_label
 
 FAILURES = (ArithmeticError, RuntimeError, TypeError, ValueError)
@@ -76,26 +80,51 @@ def check_size(shape, method):
         )
 
 
-def _run(game, method):
+def _candidates(A, B, method):
+    """Step 2: the candidate equilibria, as the rows of two arrays."""
     if method == "lemke-howson":
-        return lemke_howson_from_every_label(*game.payoff_matrices)
-    # nashpy warns about degeneracy in its own words; step 4 reports it as a
+        return _as_arrays(lemke_howson_from_every_label(A, B), A.shape)
+    if method not in ("auto", "vertex", "support"):
+        raise ValueError(f"unknown method {method!r}")
+    from scipy.spatial import QhullError
+
+    try:
+        if method != "support":
+            try:
+                with np.errstate(all="ignore"):
+                    found_x, found_y, _ = float_vertex_arrays(A, B)
+                return found_x, found_y
+            except QhullError:
+                return _nashpy_candidates(A, B, "vertex")
+        return _nashpy_candidates(A, B, "support")
+    except FAILURES:
+        # nashpy's linear programs can fail on badly scaled payoffs
+        return _as_arrays([], A.shape)
+
+
+def _nashpy_candidates(A, B, method):
+    """The equilibria that nashpy's ``"vertex"`` or ``"support"`` enumeration finds, as the
+    rows of two arrays."""
+    import nashpy
+
+    game = nashpy.Game(A, B)
+    # nashpy warns about degeneracy in its own words; step 5 reports it as a
     # DegenerateGameWarning instead.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        try:
-            if method in ("auto", "vertex"):
-                from scipy.spatial import QhullError
+        found = game.support_enumeration() if method == "support" else game.vertex_enumeration()
+        return _as_arrays(found, A.shape)
 
-                try:
-                    return float_vertex_enumeration(*game.payoff_matrices)[0]
-                except QhullError:
-                    return list(game.vertex_enumeration())
-            if method == "support":
-                return list(game.support_enumeration())
-        except FAILURES:
-            return []  # nashpy's linear programs can fail on badly scaled payoffs
-    raise ValueError(f"unknown method {method!r}")
+
+def _as_arrays(candidates, shape):
+    """The candidates of the right shapes as the rows of two float arrays."""
+    m, n = shape
+    pairs = [(np.asarray(x, dtype=float), np.asarray(y, dtype=float)) for x, y in candidates]
+    pairs = [(x, y) for x, y in pairs if x.shape == (m,) and y.shape == (n,)]
+    return (
+        np.array([x for x, _ in pairs]).reshape(len(pairs), m),
+        np.array([y for _, y in pairs]).reshape(len(pairs), n),
+    )
 
 
 def _one_action_equilibria(A, B):
@@ -108,13 +137,16 @@ def _one_action_equilibria(A, B):
 
 
 def _positive(payoffs):
-    """``payoffs - min + 1``, first scaled down when the spread would not be a finite float
-    (an infinite entry makes Lemke-Howson pivot forever)."""
-    half = payoffs / 2
-    half_spread = float(half.max() - half.min())
+    """``payoffs - min + 1`` and its largest entry, first scaled down when the spread would
+    not be a finite float (an infinite entry makes Lemke-Howson pivot forever)."""
+    low, high = float(payoffs.min()), float(payoffs.max())
+    half_spread = high / 2 - low / 2
     if half_spread > 1e100:
-        return (half - half.min()) / half_spread + 1.0
-    return payoffs - payoffs.min() + 1.0
+        shifted = (payoffs / 2 - low / 2) / half_spread + 1.0
+        return shifted, float(shifted.max())
+    shifted = payoffs - low
+    shifted += 1.0
+    return shifted, (high - low) + 1.0  # rounding is monotone: the largest entry's image
 
 
 def _exact_equilibria(A, B):
@@ -140,14 +172,15 @@ def _close(points, atol):
     return np.all(gap <= atol + 1e-5 * np.abs(points[None, :, :]), axis=2)
 
 
-def _checked(A, B, candidates, tol, scale):
-    """Steps 3-4 and 5 on the candidates at once: the distinct equilibria, and degeneracy."""
-    m, n = A.shape
-    pairs = [(np.asarray(x, dtype=float), np.asarray(y, dtype=float)) for x, y in candidates]
-    pairs = [(x, y) for x, y in pairs if x.shape == (m,) and y.shape == (n,)]
-    if not pairs:
-        return [], False
-    X, Y = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+def _checked(A, B, X, Y, tol, scale):
+    """Steps 3-5 on the candidate rows of ``X, Y`` at once: the distinct equilibria, and
+    whether one of them shows the game to be degenerate."""
+    if has_numba():
+        from ._compiled import checked_equilibria
+
+        X, Y = np.ascontiguousarray(X, dtype=float), np.ascontiguousarray(Y, dtype=float)
+        kept, degenerate = checked_equilibria(A, B, X, Y, tol, scale)
+        return [(X[i], Y[i]) for i in kept], bool(degenerate)
     finite = np.isfinite(X).all(axis=1) & np.isfinite(Y).all(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         X, Y = _tidy(X[finite]), _tidy(Y[finite])
@@ -197,16 +230,14 @@ def nashpy_equilibria(A, B, method="auto", tol=1e-9):
         Whether some equilibrium found shows the game to be degenerate.
     """
     check_size(A.shape, method)
-    import nashpy
-
     original = A, B
-    A, B = _positive(A), _positive(B)
-    scale = max(float(A.max()), float(B.max()))
+    (A, largest_a), (B, largest_b) = _positive(A), _positive(B)
+    scale = max(largest_a, largest_b)
     if min(A.shape) == 1:  # qhull cannot build one-dimensional polytopes
-        candidates = _one_action_equilibria(*original)
+        X, Y = _as_arrays(_one_action_equilibria(*original), A.shape)
     else:
-        candidates = _run(nashpy.Game(A, B), method)
-    found, degenerate = _checked(A, B, candidates, tol, scale)
+        X, Y = _candidates(A, B, method)
+    found, degenerate = _checked(A, B, X, Y, tol, scale)
     if not found:
         if sum(A.shape) > MAX_EXACT_FALLBACK_ACTIONS:
             raise ValueError(

@@ -25,8 +25,9 @@ are the row player's actions and ``m, ..., m+n-1`` the column player's.
 5. Pair the vertices whose label masks together cover all ``m + n`` labels
    (the artificial vertices ``x = 0`` and ``y = 0`` excepted) and normalise
    each pair to probabilities. In a nondegenerate game the masks of a pair
-   are complements, found by binary search among the sorted masks; in a
-   degenerate one every pair is tested.
+   are complements, looked up in a hash table of the masks (numba) or by
+   binary search among the sorted masks (numpy); in a degenerate one every
+   pair is tested.
 
 References
 ----------
@@ -56,36 +57,35 @@ def _unit_range(M):
     return 1.0 + (M - low) / spread if spread > 0 else np.ones_like(M)
 
 
-def _vertices(M, first_label, other_first_label, compiled):
-    """Vertices of ``{v >= 0 : M' v <= 1}`` with their label masks (steps 2-3).
+def _polar_points(M):
+    """Step 2 for ``{v >= 0 : M' v <= 1}``, ``M`` mapped onto ``[1, 2]``: polar points, centre."""
+    d = M.shape[0]
+    step = 0.5 / M.sum(axis=0).max()
+    center = np.full(d, step)
+    return np.vstack([-np.eye(d) / step, (M / (1.0 - center @ M)).T]), center
 
-    ``M`` is ``d x k``: ``v`` has ``d`` coordinates, labelled from
-    ``first_label``, and the ``k`` constraints are labelled from
-    ``other_first_label``. Returns the vertices, their masks and whether the
-    polytope is degenerate. ``compiled`` is the numba module, or ``None``.
-    """
+
+def _hull(points):
     from scipy.spatial import ConvexHull
 
-    d, k = M.shape
-    own, others = np.arange(d) + first_label, np.arange(k) + other_first_label
-    labels = np.concatenate([own, others])
-    if compiled is not None:
-        normals, center = compiled.polar_points(M)
-    else:
-        step = 0.5 / M.sum(axis=0).max()
-        center = np.full(d, step)
-        normals = np.vstack([-np.eye(d) / step, (M / (1.0 - center @ M)).T])
-    hull = ConvexHull(normals, qhull_options="Qc")  # Qc: list the points that lie on facets
+    return ConvexHull(points, qhull_options="Qc")  # Qc: list the points that lie on facets
+
+
+def _vertices(hull, normals, center, first_label, other_first_label):
+    """Vertices of the polytope whose polar is ``hull``, with their label masks (step 3).
+
+    ``normals`` are the polar points and ``center`` the interior point of
+    step 2; the polytope's ``d`` coordinates are labelled from
+    ``first_label`` and its other constraints from ``other_first_label``.
+    Returns the vertices, their masks and whether the polytope is degenerate.
+    """
+    d = center.shape[0]
+    own = np.arange(d) + first_label
+    labels = np.concatenate([own, np.arange(len(normals) - d) + other_first_label])
     # qhull splits a facet with more than d points (a vertex with more than d
     # labels) into simplices that share its hyperplane, and sets aside points
     # that lie on a facet without being one of its vertices.
     equations = hull.equations
-    if compiled is not None and not len(hull.coplanar):
-        points, masks, duplicated = compiled.simple_vertices(
-            equations, hull.simplices, center, labels
-        )
-        if not duplicated:
-            return points, masks, False
     # Facets w . z = 1 are stored as n . z + offset = 0 with offset < 0.
     shifts = equations[:, :d] / -equations[:, d:]
     fingerprints = equations @ np.sqrt(np.arange(2.0, d + 3.0))  # equal rows, equal sums
@@ -114,6 +114,65 @@ def _compiled_module():
     return _compiled
 
 
+def float_vertex_arrays(
+    A: np.ndarray, B: np.ndarray, backend: str = "auto"
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """:func:`float_vertex_enumeration` with the equilibria as the rows of two arrays.
+
+    Returns
+    -------
+    row_strategies : numpy.ndarray
+        ``k x m``: the row player's strategy of each equilibrium.
+    column_strategies : numpy.ndarray
+        ``k x n``: the column player's, in the same order.
+    degenerate : bool
+        As for :func:`float_vertex_enumeration`.
+
+    Raises
+    ------
+    ValueError
+        If ``backend`` is not ``"auto"`` or ``"numpy"``.
+    scipy.spatial.QhullError
+        If qhull fails on the polar points (rounding on badly scaled games).
+    """
+    if backend not in ("auto", "numpy"):
+        raise ValueError(f"backend must be 'auto' or 'numpy', got {backend!r}")
+    A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
+    m, n = A.shape
+    compiled = _compiled_module() if backend == "auto" else None
+    if compiled is not None:
+        x_normals, x_center = compiled.polar_points(B)
+        y_normals, y_center = compiled.polar_points(A.T)
+    else:
+        x_normals, x_center = _polar_points(_unit_range(B))
+        y_normals, y_center = _polar_points(_unit_range(A).T)
+    x_hull, y_hull = _hull(x_normals), _hull(y_normals)
+    if compiled is not None and not (len(x_hull.coplanar) or len(y_hull.coplanar)):
+        found_x, found_y, duplicated = compiled.simple_equilibria(
+            x_hull.equations, x_hull.simplices, x_hull.neighbors, x_center,
+            y_hull.equations, y_hull.simplices, y_hull.neighbors, y_center,
+        )  # fmt: skip
+        if not duplicated:
+            return found_x, found_y, False
+    xs, x_masks, x_degenerate = _vertices(x_hull, x_normals, x_center, 0, m)
+    ys, y_masks, y_degenerate = _vertices(y_hull, y_normals, y_center, m, 0)
+    everything = (1 << (m + n)) - 1
+    if x_degenerate or y_degenerate:
+        pairs = np.argwhere((x_masks[:, None] | y_masks[None, :]) == everything)
+    else:
+        # Every vertex has exactly its dimension's number of labels, so a
+        # covering pair's masks are complements: look them up in sorted order.
+        order = np.argsort(y_masks)
+        wanted = everything ^ x_masks
+        at = np.minimum(np.searchsorted(y_masks[order], wanted), len(order) - 1)
+        hits = np.flatnonzero(y_masks[order[at]] == wanted)
+        pairs = np.column_stack([hits, order[at[hits]]])
+    x, y = xs[pairs[:, 0]], ys[pairs[:, 1]]
+    x_totals, y_totals = x.sum(axis=1, keepdims=True), y.sum(axis=1, keepdims=True)
+    keep = (x_totals[:, 0] > 0) & (y_totals[:, 0] > 0)  # not the artificial pair (0, 0)
+    return x[keep] / x_totals[keep], y[keep] / y_totals[keep], x_degenerate or y_degenerate
+
+
 def float_vertex_enumeration(A, B, backend="auto"):
     """Every extreme equilibrium of the float game ``(A, B)`` (steps 1-5).
 
@@ -122,9 +181,9 @@ def float_vertex_enumeration(A, B, backend="auto"):
     A, B : numpy.ndarray
         ``m x n`` float payoff matrices, both dimensions at least 2.
     backend : {"auto", "numpy"}
-        ``"auto"`` labels and pairs the vertices with numba kernels when
-        numba is installed (the ``fast`` extra); qhull computes the hulls
-        either way.
+        ``"auto"`` maps the payoffs, labels and pairs the vertices with numba
+        kernels when numba is installed (the ``fast`` extra); qhull computes
+        the hulls either way.
 
     Returns
     -------
@@ -142,29 +201,5 @@ def float_vertex_enumeration(A, B, backend="auto"):
     scipy.spatial.QhullError
         If qhull fails on the polar points (rounding on badly scaled games).
     """
-    if backend not in ("auto", "numpy"):
-        raise ValueError(f"backend must be 'auto' or 'numpy', got {backend!r}")
-    m, n = A.shape
-    A, B = _unit_range(np.asarray(A, dtype=float)), _unit_range(np.asarray(B, dtype=float))
-    compiled = _compiled_module() if backend == "auto" else None
-    xs, x_masks, x_degenerate = _vertices(B, 0, m, compiled)
-    ys, y_masks, y_degenerate = _vertices(np.ascontiguousarray(A.T), m, 0, compiled)
-    everything = (1 << (m + n)) - 1
-    if compiled is not None and not (x_degenerate or y_degenerate):
-        found_x, found_y = compiled.complementary_pairs(xs, x_masks, ys, y_masks, everything)
-        return list(zip(found_x, found_y, strict=True)), False
-    if x_degenerate or y_degenerate:
-        pairs = np.argwhere((x_masks[:, None] | y_masks[None, :]) == everything)
-    else:
-        # Every vertex has exactly its dimension's number of labels, so a
-        # covering pair's masks are complements: look them up in sorted order.
-        order = np.argsort(y_masks)
-        wanted = everything ^ x_masks
-        at = np.minimum(np.searchsorted(y_masks[order], wanted), len(order) - 1)
-        hits = np.flatnonzero(y_masks[order[at]] == wanted)
-        pairs = np.column_stack([hits, order[at[hits]]])
-    x, y = xs[pairs[:, 0]], ys[pairs[:, 1]]
-    x_totals, y_totals = x.sum(axis=1, keepdims=True), y.sum(axis=1, keepdims=True)
-    keep = (x_totals[:, 0] > 0) & (y_totals[:, 0] > 0)  # not the artificial pair (0, 0)
-    found = list(zip(x[keep] / x_totals[keep], y[keep] / y_totals[keep], strict=True))
-    return found, x_degenerate or y_degenerate
+    found_x, found_y, degenerate = float_vertex_arrays(A, B, backend)
+    return list(zip(found_x, found_y, strict=True)), degenerate
