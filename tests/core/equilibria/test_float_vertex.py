@@ -134,7 +134,7 @@ def test_facets_that_qhull_split_are_found_among_neighbours(game):
     # repeats only among neighbouring facets, and must find every one.
     from scipy.spatial import ConvexHull
 
-    from bargaining.core.equilibria import _compiled
+    from bargaining.core.equilibria import _compiled_vertex as _compiled
 
     _, B = game
     rows, columns = B.shape

@@ -176,7 +176,7 @@ def _checked(A, B, X, Y, tol, scale):
     """Steps 3-5 on the candidate rows of ``X, Y`` at once: the distinct equilibria, and
     whether one of them shows the game to be degenerate."""
     if has_numba():
-        from ._compiled import checked_equilibria
+        from ._compiled_check import checked_equilibria
 
         X, Y = np.ascontiguousarray(X, dtype=float), np.ascontiguousarray(Y, dtype=float)
         kept, degenerate = checked_equilibria(A, B, X, Y, tol, scale)

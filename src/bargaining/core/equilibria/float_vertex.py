@@ -109,9 +109,9 @@ def _compiled_module():
     """The numba kernels, or ``None`` without numba (the ``fast`` extra)."""
     if not has_numba():
         return None
-    from . import _compiled
+    from . import _compiled_vertex
 
-    return _compiled
+    return _compiled_vertex
 
 
 def float_vertex_arrays(
