@@ -21,7 +21,8 @@ package is faster than the peer, or under the goal's time limit):
    beside it.
 7. First call (fresh process, the closed-form phase diagram through
    ``sweep``): goal under 0.5 s; the floor, importing xarray and building a
-   DataArray, is printed beside it.
+   DataArray, is printed beside it. The same through ``sweep_arrays`` (plain
+   arrays, no xarray), beside the numpy floor.
 8. The main job, ``bargaining report`` from a fresh process on every core:
    goal under 10 s.
 
@@ -169,6 +170,7 @@ def fresh_process_rows(repeats):
         "import numpy": FIRST_CALL_SNIPPETS["import numpy"],
         "first sweep": FIRST_CALL_SNIPPETS["first closed-form sweep"],
         "xarray floor": FIRST_CALL_SNIPPETS["import xarray, build a DataArray"],
+        "first sweep_arrays": FIRST_CALL_SNIPPETS["first closed-form sweep_arrays"],
     }
     # As for an installed package, whose bytecode is cached on disk.
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -183,6 +185,8 @@ def fresh_process_rows(repeats):
         ("cold call, fresh process", median["cold call"], 0.2, median["import numpy"]),
         ("first closed-form sweep, fresh process", median["first sweep"], 0.5,
          median["xarray floor"]),
+        ("first closed-form sweep_arrays, fresh process", median["first sweep_arrays"], 0.5,
+         median["import numpy"]),
     ]  # fmt: skip
 
 

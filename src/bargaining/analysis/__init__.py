@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .dynamic_investment import DynamicAutomation, dynamic_automation
     from .investment import capital_payoff_curve, efficient_automation, strategic_automation
     from .redistribution import METHODS, STRATEGIES, breakdown_automation, max_redistribution
-    from .sweeps import sweep
+    from .sweeps import sweep, sweep_arrays
     from .threshold import Threshold
 
 _NAMES = {
@@ -52,6 +52,7 @@ _NAMES = {
     "selected_labor_payoffs": "_exact_redistribution",
     "strategic_automation": "investment",
     "sweep": "sweeps",
+    "sweep_arrays": "sweeps",
 }
 _SUBMODULES = (
     "anticipation",
@@ -86,6 +87,7 @@ __all__ = [
     "selected_labor_payoffs",
     "strategic_automation",
     "sweep",
+    "sweep_arrays",
     "sweeps",
     "threshold",
     "workers",

@@ -198,7 +198,7 @@ def test_sweep_arrays_import_neither_xarray_nor_sympy():
 
     code = (
         "import sys\n"
-        "from bargaining.analysis.sweeps import sweep_arrays\n"
+        "from bargaining.analysis import sweep_arrays\n"
         "axes, values = sweep_arrays('max_redistribution', a=[0.0, 0.3], delta=[0.9], "
         "progress=False)\n"
         "print(round(float(values[1, 0]), 6), 'xarray' in sys.modules, "
