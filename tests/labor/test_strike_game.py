@@ -7,7 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bargaining import Game
+from bargaining.core.repeated._batched import batched_abreu_sannikov
+from bargaining.core.repeated.abreu_sannikov import abreu_sannikov
 from bargaining.labor import StrikeGame, scenarios, strike_output
+from oracles import import_oracle
 
 F = Fraction
 EXACT = scenarios.DEFAULT.exact()
@@ -103,3 +106,32 @@ def test_symbolic_primitives():
     expected = Game([[w + tau, w], [b + tau, b]], [[1 - w - tau, 1 - w], [F(1, 5) - tau, F(1, 5)]])
     for left, right in zip(game.payoff_matrices, expected.payoff_matrices, strict=True):
         assert all(sp.simplify(x - z) == 0 for x, z in zip(left.flat, right.flat, strict=True))
+
+
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+def test_where_redistribution_breaks_down_every_backend_stops_on_work_keep(backend):
+    if backend == "numba":
+        import_oracle("numba")
+        from bargaining.core.repeated._compiled import compiled_abreu_sannikov as solve
+    else:
+        solve = batched_abreu_sannikov
+    levels = [0.1, 0.2, 0.3, 0.4]
+    cases = [(a, delta) for a in (0, 0.3, 0.6, 0.9, 1) for delta in (0.5, 0.8, 0.95)]
+    games = [StrikeGame(scenarios.DEFAULT, a, levels).payoff_matrices for a, _ in cases]
+    A, B = (np.array([game[k] for game in games], dtype=float) for k in (0, 1))
+    deltas = np.array([delta for _, delta in cases])
+    found = solve(A, B, deltas)
+    long_runs = solve(A, B, deltas, stop_on_collapse=False)
+    collapses = 0
+    for g, (result, long_run) in enumerate(zip(found, long_runs, strict=True)):
+        reference = abreu_sannikov(A[g], B[g], deltas[g])
+        assert result.vertices.shape == long_run.vertices.shape == reference.vertices.shape
+        gaps = np.abs(result.vertices[:, None] - long_run.vertices[None]).max(axis=2)
+        assert max(gaps.min(axis=0).max(), gaps.min(axis=1).max()) <= 11e-11
+        if result.iterations < long_run.iterations:
+            collapses += 1
+            work_keep = (A[g, 0, 0], B[g, 0, 0])  # the stage equilibrium, transfer 0
+            np.testing.assert_array_equal(result.vertices, [work_keep])
+            np.testing.assert_array_equal(reference.vertices, [work_keep])
+            assert result.iterations == reference.iterations
+    assert collapses >= len(cases) // 2

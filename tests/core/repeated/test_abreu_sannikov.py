@@ -4,14 +4,17 @@ import subprocess
 import sys
 import warnings
 from fractions import Fraction
+from unittest import mock
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import Game, RepeatedGame
 from bargaining.core.polygon import hausdorff_distance
+from bargaining.core.repeated import abreu_sannikov as reference
+from bargaining.core.repeated.abreu_sannikov import abreu_sannikov, collapsed_onto
 from bargaining.core.repeated.payoff_sets import (
     MAX_DELTA,
     ConvergenceWarning,
@@ -363,3 +366,72 @@ def test_a_single_game_imports_only_what_it_uses():
 def test_unknown_single_game_backend_is_refused():
     with pytest.raises(ValueError, match="backend must be one of auto, numba, numpy, got 'gpu'"):
         RepeatedGame(PD, 0.8).equilibrium_payoffs(backend="gpu")
+
+
+def both_runs(A, B, delta):
+    """The iteration with the collapse shortcut (step 5) and run on to the stopping rule."""
+    A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
+    return abreu_sannikov(A, B, delta), abreu_sannikov(A, B, delta, stop_on_collapse=False)
+
+
+@settings(max_examples=80)
+@given(small_games, st.sampled_from([0.1, 0.3, 0.6, 0.9]))
+def test_a_collapse_stops_exactly_on_the_stage_equilibrium_the_long_run_approaches(game, delta):
+    A, B = (np.asarray(M, dtype=float) for M in game)
+    decisions = []
+
+    def recorded(*arguments):
+        decisions.append(collapsed_onto(*arguments))
+        return decisions[-1]
+
+    with mock.patch.object(reference, "collapsed_onto", recorded):
+        shortcut = abreu_sannikov(A, B, delta)
+    long_run = abreu_sannikov(A, B, delta, stop_on_collapse=False)
+    scale = max(1.0, np.abs(A).max(), np.abs(B).max())
+    assert shortcut.converged and long_run.converged
+    assert shortcut.vertices.shape == long_run.vertices.shape
+    # The long run stops within tol of the limit and merges vertices within 10 tol.
+    assert hausdorff_distance(shortcut.vertices, long_run.vertices) <= 11e-11 * scale
+    if decisions[-1] is not None:
+        (point,) = shortcut.vertices
+        stage_equilibria = {(A[i, j], B[i, j]) for i, j in Game(A, B).pure_equilibria()}
+        assert tuple(point) in stage_equilibria  # bit for bit, not to a tolerance
+        assert shortcut.distance == 0 and shortcut.iterations <= long_run.iterations
+    else:
+        assert shortcut.iterations == long_run.iterations
+        np.testing.assert_array_equal(shortcut.vertices, long_run.vertices)
+
+
+def test_a_collapse_onto_the_prisoners_dilemma_stage_equilibrium_is_cut_short():
+    # Below grim trigger's 1/7 cooperation is enforceable on the first sets only.
+    A, B = PD.payoff_matrices
+    for delta in (0.13, 0.14):
+        shortcut, long_run = both_runs(A, B, delta)
+        assert shortcut.iterations < long_run.iterations
+        np.testing.assert_array_equal(shortcut.vertices, [[3.0, 3.0]])
+        assert np.abs(long_run.vertices - 3).max() <= 1e-11 * 10
+
+
+COORDINATION = Game([[2, 0], [0, 1]], [[2, 0], [0, 1]])
+
+
+@pytest.mark.parametrize(
+    ("game", "delta"), [(COORDINATION, 0.1), (COORDINATION, 0.5), (PD, 0.5), (STICK_GAME, 0.9)]
+)
+def test_no_shortcut_while_two_profiles_produce_points(game, delta):
+    # Two stage equilibria, or a stage equilibrium and a sustained profile, or none.
+    shortcut, long_run = both_runs(*game.payoff_matrices, delta)
+    assert shortcut.iterations == long_run.iterations
+    np.testing.assert_array_equal(shortcut.vertices, long_run.vertices)
+    assert len(shortcut.vertices) >= 2
+
+
+def test_collapse_needs_one_producer_a_stage_equilibrium_and_its_stage_payoff():
+    gains = np.array([[0.0, 0.0], [0.5, 0.0], [0.0, 0.0]])
+    one, both = np.array([True, False, False]), np.array([True, False, True])
+    assert collapsed_onto(one, one, gains) == 0
+    assert collapsed_onto(both, both, gains) is None  # two stage equilibria
+    assert collapsed_onto(one, np.zeros(3, dtype=bool), gains) is None  # g(a*) not in W
+    deviating = np.array([False, True, False])
+    assert collapsed_onto(deviating, deviating, gains) is None  # not a stage equilibrium
+    assert collapsed_onto(np.zeros(3, dtype=bool), np.zeros(3, dtype=bool), gains) is None

@@ -6,8 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import Game
+from bargaining.core.polygon import hausdorff_distance
+from bargaining.core.repeated._batched import batched_abreu_sannikov
 from bargaining.core.repeated.payoff_sets import equilibrium_payoffs, equilibrium_payoffs_many
-from strategies import integer_games
+from oracles import import_oracle
+from strategies import integer_games, integer_matrices
 
 
 def assert_same_sets(batch, single):
@@ -103,3 +106,43 @@ def test_unknown_backend_is_refused():
 def test_batch_checks_every_delta():
     with pytest.raises(ValueError, match="delta"):
         equilibrium_payoffs_many([Game([[1]]), Game([[2]])], [0.5, 1.0])
+
+
+def many_game_solver(backend):
+    """The lockstep numpy solver, or the compiled kernel."""
+    if backend == "numpy":
+        return batched_abreu_sannikov
+    import_oracle("numba")
+    from bargaining.core.repeated._compiled import compiled_abreu_sannikov
+
+    return compiled_abreu_sannikov
+
+
+@st.composite
+def games_of_one_shape(draw):
+    """Up to five 2x2 to 3x3 integer games of one shape, each with a pure stage equilibrium."""
+    rows, columns = draw(st.integers(2, 3)), draw(st.integers(2, 3))
+    matrices = integer_matrices(rows, columns, -6, 6)
+    game = st.tuples(matrices, matrices).filter(has_pure_equilibrium)
+    games = draw(st.lists(game, min_size=1, max_size=5))
+    return tuple(np.array([game[k] for game in games], dtype=float) for k in (0, 1))
+
+
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+@settings(max_examples=30)
+@given(games_of_one_shape(), st.sampled_from([0.1, 0.3, 0.6, 0.9]))
+def test_a_collapse_stops_where_the_long_run_converges(backend, games, delta):
+    A, B = games
+    solve = many_game_solver(backend)
+    deltas = np.full(len(A), delta)
+    found = solve(A, B, deltas)
+    long_runs = solve(A, B, deltas, stop_on_collapse=False)
+    for g, (result, long_run) in enumerate(zip(found, long_runs, strict=True)):
+        scale = max(1.0, np.abs(A[g]).max(), np.abs(B[g]).max())
+        assert result.converged and result.vertices.shape == long_run.vertices.shape
+        assert hausdorff_distance(result.vertices, long_run.vertices) <= 11e-11 * scale
+        assert result.iterations <= long_run.iterations
+        if result.iterations < long_run.iterations:
+            (point,) = result.vertices
+            assert (A[g] == point[0])[B[g] == point[1]].any()  # a stage payoff, exactly
+            assert result.distance == 0

@@ -20,7 +20,10 @@ edges at a vertex).
    the at most four binding points per profile, plus the stationary payoffs
    (steps 3-4), as one ``games x candidates x 2`` array with a validity mask.
    A game without a valid candidate has an empty payoff set: it leaves the
-   batch with no vertices.
+   batch with no vertices. A game whose only profile with valid candidates
+   is a pure stage equilibrium, its stage payoff among them, has collapsed
+   onto that payoff (step 5 of the single-game algorithm, where the
+   shortcut is derived): it leaves the batch with that point.
 4. Take all hulls together by gift wrapping (Jarvis 1973): from the
    lowest-left point, repeatedly turn to the candidate at the smallest
    counter-clockwise angle, the farthest among equal angles, until the walk
@@ -95,6 +98,25 @@ def _candidates(vertices, count, payoffs, gains, delta, eps):
     points.append(payoffs)
     masks.append(stationary)
     return np.concatenate(points, axis=1), np.concatenate(masks, axis=1)
+
+
+def _collapsed_onto(valid, gains):
+    """Step 5 of the single-game algorithm for a batch: each game's profile, or -1.
+
+    ``valid`` holds the five candidate blocks of :func:`_candidates`, profile
+    by profile; the last block is the stage payoffs.
+    """
+    games, profiles = gains.shape[:2]
+    blocks = valid.reshape(games, 5, profiles)
+    producers = blocks.any(axis=1)
+    profile = np.argmax(producers, axis=1)
+    index = np.arange(games)
+    collapsed = (
+        (producers.sum(axis=1) == 1)
+        & blocks[index, 4, profile]
+        & ~gains[index, profile].any(axis=1)
+    )
+    return np.where(collapsed, profile, -1)
 
 
 def _pseudo_angle(along, across):
@@ -185,7 +207,7 @@ def _hausdorff(first, first_count, second, second_count, scale):
     )
 
 
-def batched_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
+def batched_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000, stop_on_collapse=True):
     """Run :func:`~bargaining.core.repeated.abreu_sannikov.abreu_sannikov` on many games.
 
     Parameters
@@ -197,7 +219,7 @@ def batched_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
     tol : float or numpy.ndarray
         Accuracy relative to each game's payoff scale: one for all games, or
         one per game.
-    max_iter : int
+    max_iter, stop_on_collapse
         As for the single-game algorithm.
 
     Returns
@@ -229,10 +251,17 @@ def batched_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
         empty = ~valid.any(axis=1)
         for local in np.flatnonzero(empty):
             results[active[local]] = Iterates(np.empty((0, 2)), iteration, 0.0, True)
-        if empty.all():
+        collapse = (
+            _collapsed_onto(valid, gains[active]) if stop_on_collapse else np.full(len(active), -1)
+        )
+        for local in np.flatnonzero(collapse >= 0):
+            point = payoffs[active[local], [collapse[local]]]
+            results[active[local]] = Iterates(point, iteration, 0.0, True)
+        leaving = empty | (collapse >= 0)
+        if leaving.all():
             break
-        if empty.any():
-            keep = ~empty
+        if leaving.any():
+            keep = ~leaving
             active, vertices, count = active[keep], vertices[keep], count[keep]
             points, valid = points[keep], valid[keep]
         following, following_count = _hulls(points, valid, eps[active])

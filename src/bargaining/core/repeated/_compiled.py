@@ -18,6 +18,9 @@ For each game, independently:
    quadrant ``w >= c(a)``; map them to ``(1 - delta) g(a) + delta w``; add
    ``g(a)`` where playing ``a`` forever is incentive compatible. If no
    profile produced a point, the set of equilibrium payoffs is empty: stop.
+   If only one profile did, a pure stage equilibrium with ``g(a)`` among its
+   points, the iteration has collapsed onto ``g(a)``: stop with that point
+   (step 5 of the single-game algorithm, where the shortcut is derived).
 4. Take the convex hull (Andrew's monotone chain on points snapped to a grid
    of ``1e-13`` times the payoff scale, so rounding noise cannot reorder
    nearly equal points).
@@ -139,8 +142,8 @@ def _hausdorff(first, first_count, second, second_count, flat):
 
 
 @njit(cache=True)
-def solve_one(payoffs, gains, delta, tol, max_iter):
-    """Steps 1-5 for one game: ``(vertices, count, iterations, distance, converged)``."""
+def solve_one(payoffs, gains, delta, tol, max_iter, stop_on_collapse):
+    """Steps 1-5 for one game: ``(vertices, iterations, distance, converged)``."""
     profiles = payoffs.shape[0]
     scale = max(1.0, np.abs(payoffs).max())
     eps, grid = 1e-12 * scale, 1e-13 * scale
@@ -152,8 +155,9 @@ def solve_one(payoffs, gains, delta, tol, max_iter):
     distance, iteration, converged = np.inf, 0, False
     while iteration < max_iter and not converged:
         px, py = vertices[:count, 0].min(), vertices[:count, 1].min()
-        n = 0
+        n, producers, producer, stationary = 0, 0, -1, False
         for a in range(profiles):
+            first = n
             corner = (px + weight * gains[a, 0], py + weight * gains[a, 1])
             for axis in range(2):
                 other = 1 - axis
@@ -171,8 +175,19 @@ def solve_one(payoffs, gains, delta, tol, max_iter):
                 if low - eps <= gy <= high + eps:
                     candidates[n, 0], candidates[n, 1] = gx, gy
                     n += 1
+                    stationary = True  # only a producer adds its stage payoff
+            if n > first:
+                producers, producer = producers + 1, a
         if n == 0:
             return np.empty((0, 2)), iteration + 1, 0.0, True
+        if (
+            stop_on_collapse
+            and producers == 1
+            and stationary
+            and gains[producer, 0] == 0
+            and gains[producer, 1] == 0
+        ):
+            return payoffs[producer : producer + 1].copy(), iteration + 1, 0.0, True
         following_count = _hull(candidates, n, grid, following)
         distance = _hausdorff(vertices, count, following, following_count, eps * scale)
         vertices, following = following, vertices
@@ -182,7 +197,7 @@ def solve_one(payoffs, gains, delta, tol, max_iter):
     return vertices[:count].copy(), iteration, distance, converged
 
 
-def compiled_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
+def compiled_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000, stop_on_collapse=True):
     """Solve many games with the compiled kernel; same contract as the lockstep solver."""
     from ..polygon import simplify_polygon
     from .abreu_sannikov import Iterates, stage_data
@@ -192,7 +207,7 @@ def compiled_abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
     for g in range(A.shape[0]):
         payoffs, gains = stage_data(A[g], B[g])
         vertices, iterations, distance, converged = solve_one(
-            payoffs, gains, float(delta[g]), float(tol[g]), max_iter
+            payoffs, gains, float(delta[g]), float(tol[g]), max_iter, stop_on_collapse
         )
         scale = max(1.0, float(np.abs(payoffs).max()))
         final = simplify_polygon(vertices, 10 * tol[g] * scale)

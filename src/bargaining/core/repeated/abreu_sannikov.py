@@ -26,7 +26,10 @@ gain from the best one-shot deviation at ``a``.
    inside the quadrant ``w >= c(a)``: at most four points ``w``.
 4. Map each to ``(1 - delta) * g(a) + delta * w``. Add ``g(a)`` itself when
    it lies in ``W`` and above ``c(a)``.
-5. Let the new ``W`` be the convex hull of all these points. If no profile
+5. If the only profile that produced a point is a pure stage Nash
+   equilibrium ``a*`` (``h(a*) = 0``) and ``g(a*)`` itself was added in step
+   4, stop: the limit is the point ``g(a*)`` (see "The collapse" below).
+6. Let the new ``W`` be the convex hull of all these points. If no profile
    produced a point, no profile can be enforced by any continuation in
    ``W``, so ``V`` is empty: stop and return the empty set. Otherwise repeat
    from step 2 until the Hausdorff distance ``d`` between successive sets
@@ -35,9 +38,42 @@ gain from the best one-shot deviation at ``a``.
    caller must make sure that ``tol * (1 - delta) / delta`` is above the
    rounding of the arithmetic, or the test is met vacuously (see
    :func:`bargaining.core.repeated.payoff_sets.check_resolvable`).
-6. Merge vertices that lie within ``tol`` of each other or of the line
+7. Merge vertices that lie within ``tol`` of each other or of the line
    through their neighbours, so that a sliver that has converged to a segment
    or a point is returned as one.
+
+The collapse
+------------
+Where redistribution breaks down the iterates shrink onto a stage
+equilibrium by a factor ``delta`` a step, and step 6 would need about
+``log(tol) / log(delta)`` steps to certify the point. Step 5 returns it at
+once, and exactly. Let the step from ``W`` produce points only for ``a*``,
+with ``h(a*) = 0`` and ``g(a*)`` in ``W``.
+
+- A profile ``a`` produces a point exactly when ``W`` meets the quadrant
+  ``Q(a) = {w >= c(a)}``: ``W`` has a point with ``w_1 <= c_1(a)`` and
+  one with ``w_2 <= c_2(a)`` (``P(W) <= c(a)``), so a convex ``W`` that
+  meets ``Q(a)`` meets one of its two boundary rays. For ``a*`` the corner is ``P(W)``
+  itself, so ``a*`` produces points on every non-empty ``W``, and ``g(a*)``
+  whenever it lies in ``W``.
+- Every point ``a*`` produces is ``(1 - delta) g(a*) + delta w`` with ``w``
+  in ``W``, so the next set ``W'`` lies in ``(1 - delta) g(a*) + delta W``,
+  which lies in ``W`` (convex, holding ``g(a*)``); and ``W'`` holds
+  ``g(a*)``, added in step 4.
+- ``W'`` inside ``W`` raises the punishment point, so every corner
+  ``c(a)`` rises and every quadrant shrinks: a profile whose quadrant
+  missed ``W`` misses ``W'``. The step from ``W'`` again produces points
+  for ``a*`` alone, ``g(a*)`` among them, and by induction ``n`` steps
+  later the set lies in ``g(a*) + delta**n (W - g(a*))`` and holds
+  ``g(a*)``: the limit is the point ``g(a*)``.
+
+The iteration's limit is ``V``, so ``V = {g(a*)}``, and the stop reports a
+distance of 0 from it. In floating point the membership tests carry a slack
+of ``1e-12`` times the payoff scale; step 5 reads the very tests of the step
+it ends, so it differs from running on only where a profile's quadrant meets
+the set within that slack, where neither answer is more exact than the
+other. When two profiles still produce points (two stage equilibria, or a
+punishment still enforceable), the iteration runs on as before.
 
 Points, segments and polygons are all handled alike: when redistribution
 breaks down the set collapses to the stage equilibrium, and that point is
@@ -62,7 +98,12 @@ from ..polygon import hausdorff_distance, hull_array, line_segment_bounds, simpl
 
 
 class Iterates(NamedTuple):
-    """Where the iteration stopped: the set and how it got there."""
+    """Where the iteration stopped: the set and how it got there.
+
+    ``distance`` is the Hausdorff distance of the last step, or 0 when the
+    iteration stopped on an empty set or on the point of a collapse (step 5),
+    which are its limit exactly.
+    """
 
     vertices: np.ndarray
     iterations: int
@@ -81,10 +122,17 @@ def stage_data(A, B):
 
 
 def generate(vertices, payoffs, gains, delta, scale):
-    """One step of the operator (steps 2-5): the new set's hull vertices.
+    """One step of the operator (steps 2-4): the new set and who produced it.
 
     The ``3K`` lines of a step (through each corner along both axes, and
     through each stage payoff) meet the polygon in one vectorised pass.
+
+    Returns
+    -------
+    numpy.ndarray, numpy.ndarray, numpy.ndarray
+        The new set's hull vertices (none when no profile produced a point),
+        and for each profile whether it produced a point and whether its
+        stage payoff was among them.
     """
     eps = 1e-12 * scale
     profiles = len(payoffs)
@@ -99,7 +147,7 @@ def generate(vertices, payoffs, gains, delta, scale):
     free_corner = np.concatenate([corner[:, 1], corner[:, 0]])
     reach = high[: 2 * profiles] >= free_corner - eps
     ends = np.concatenate([np.maximum(low[: 2 * profiles], free_corner), high[: 2 * profiles]])
-    fixed, ends, reach = np.tile(fixed, 2), ends, np.tile(reach, 2)
+    fixed, ends, reach_twice = np.tile(fixed, 2), ends, np.tile(reach, 2)
     along_first = np.tile(np.arange(2 * profiles) < profiles, 2)
     points = np.where(along_first[:, None], np.stack([fixed, ends], 1), np.stack([ends, fixed], 1))
     stage = np.tile(payoffs, (4, 1))
@@ -108,12 +156,28 @@ def generate(vertices, payoffs, gains, delta, scale):
         & (low[2 * profiles :] - eps <= payoffs[:, 1])
         & (payoffs[:, 1] <= high[2 * profiles :] + eps)
     )
-    return hull_array(
-        np.concatenate([((1 - delta) * stage + delta * points)[reach], payoffs[stationary]])
+    following = hull_array(
+        np.concatenate([((1 - delta) * stage + delta * points)[reach_twice], payoffs[stationary]])
     )
+    produced = reach[:profiles] | reach[profiles:] | stationary
+    return following, produced, stationary
 
 
-def abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
+def collapsed_onto(produced, stationary, gains):
+    """Step 5: the profile the iteration has collapsed onto, or None.
+
+    That is the one profile that produced points, when it is a pure stage
+    Nash equilibrium (deviation gains exactly 0) whose stage payoff was
+    among its points.
+    """
+    (producers,) = np.nonzero(produced)
+    if len(producers) != 1:
+        return None
+    (profile,) = producers
+    return int(profile) if stationary[profile] and not gains[profile].any() else None
+
+
+def abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000, stop_on_collapse=True):
     """Iterate the Abreu-Sannikov operator from the feasible set.
 
     Parameters
@@ -127,6 +191,10 @@ def abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
         vertices are within about ``tol * scale`` of the limit set.
     max_iter : int
         Stop after this many steps even if not converged.
+    stop_on_collapse : bool
+        Return the point at once when the iteration collapses onto a stage
+        equilibrium (step 5); ``False`` iterates on to the stopping rule, to
+        check the shortcut against.
 
     Returns
     -------
@@ -140,9 +208,12 @@ def abreu_sannikov(A, B, delta, *, tol=1e-11, max_iter=100_000):
     vertices = hull_array(payoffs)
     distance, iteration, converged = np.inf, 0, False
     while iteration < max_iter and not converged:
-        following = generate(vertices, payoffs, gains, delta, scale)
+        following, produced, stationary = generate(vertices, payoffs, gains, delta, scale)
         if not len(following):
             return Iterates(following, iteration + 1, 0.0, True)
+        collapse = collapsed_onto(produced, stationary, gains) if stop_on_collapse else None
+        if collapse is not None:
+            return Iterates(payoffs[[collapse]], iteration + 1, 0.0, True)
         distance = hausdorff_distance(vertices, following)
         vertices, iteration = following, iteration + 1
         converged = distance * delta / (1 - delta) <= tol * scale
