@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bargaining.core.polygon import ConvexPolygon, convex_hull, distance_to_polygon
+from bargaining.core.polygon import (
+    ConvexPolygon,
+    clip_array,
+    convex_hull,
+    distance_to_polygon,
+    hull_array,
+)
 
 F = Fraction
 
@@ -86,3 +92,18 @@ def test_distance_to_polygon_is_zero_inside_and_euclidean_outside():
     # A segment and a point are polygons too.
     assert distance_to_polygon([[0.5, 1]], [[0, 0], [1, 0]]).tolist() == pytest.approx([1])
     assert distance_to_polygon([[3, 4]], [[0, 0]]).tolist() == pytest.approx([5])
+
+
+float_points = st.lists(
+    st.tuples(*[st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False)] * 2),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(float_points, st.sampled_from([0, 1]), st.floats(-1e3, 1e3))
+def test_clip_array_is_convex_polygon_clip_bit_for_bit(pts, axis, bound):
+    polygon = ConvexPolygon(pts)
+    expected = polygon.clip(axis, bound).vertices.astype(float).reshape(-1, 2)
+    found = clip_array(hull_array(pts), axis, bound)
+    assert found.tolist() == expected.tolist()

@@ -246,6 +246,27 @@ def hull_array(points):
     return np.array(chain, dtype=float).reshape(-1, 2) * grid
 
 
+def clip_array(vertices: np.ndarray, axis: int, lower_bound: float) -> np.ndarray:
+    """The part of a float convex polygon where coordinate ``axis`` is at least ``lower_bound``.
+
+    :meth:`ConvexPolygon.clip` on a ``k x 2`` array of counter-clockwise
+    vertices, with the same arithmetic (so the same floats) and the hull of
+    the result taken by :func:`hull_array`.
+    """
+    vertices = np.asarray(vertices, dtype=float).reshape(-1, 2)
+    if len(vertices) <= 1:
+        return vertices[vertices[:, axis] >= lower_bound]
+    following = np.roll(vertices, -1, axis=0)
+    above = vertices[:, axis] - lower_bound
+    crossing = above * (following[:, axis] - lower_bound) < 0
+    with np.errstate(divide="ignore", invalid="ignore"):  # only crossing edges are used
+        share = (lower_bound - vertices[:, axis]) / (following[:, axis] - vertices[:, axis])
+        crossed = vertices + share[:, None] * (following - vertices)
+    kept = np.stack([vertices, crossed], axis=1)
+    keep = np.stack([above >= 0, crossing], axis=1)
+    return hull_array(kept[keep])
+
+
 def line_segment_bounds(vertices, axis, values, eps):
     """Where each line ``w[axis] = value`` meets a convex polygon.
 
