@@ -12,7 +12,8 @@ import pytest
 from bargaining.analysis import breakdown_automation
 from bargaining.core.repeated.payoff_sets import DEFAULT_TOL
 from bargaining.labor import scenarios
-from bargaining.report._collect import SOLVER_DECIMALS, number, transfer_grid
+from bargaining.report._collect_numbers import SOLVER_DECIMALS, number
+from bargaining.report._collect_redistribution import transfer_grid
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "results.schema.json"
 
@@ -202,7 +203,7 @@ def test_anticipation_levers_are_the_librarys_and_ordered_as_derived(results, fu
 
 
 def test_anticipation_levers_leave_out_a_lever_the_scenario_already_has():
-    from bargaining.report._collect import anticipation_levers, anticipation_variants
+    from bargaining.report._collect_anticipation import anticipation_levers, anticipation_variants
 
     labels = [label for label, _, _ in anticipation_variants(scenarios.get("strike-fund"))]
     assert labels == ["strike-fund", "ownership"]

@@ -7,7 +7,8 @@
 :func:`run_report` computes the numbers and draws the figures together, on every core.
 """
 
-from ._collect import METHODS, collect
+from ._collect import collect
+from ._collect_redistribution import METHODS
 from ._document import document
 from ._figures import FIGURE_FILES, FIGURES, draw_figures, run_report, step_count
 from ._progress import Steps

@@ -41,7 +41,7 @@ class FigureSpec:
 
 def _redistribution(scenario, results):
     from ..plots import redistribution_curves
-    from ._collect import METHODS
+    from ._collect_redistribution import METHODS
 
     curves = {
         m.label: (
@@ -187,7 +187,7 @@ def _investment(scenario, results):
 
     from ..labor.investment import cost
     from ..plots.investment import capital_payoff
-    from ._collect import INVESTMENT_COST
+    from ._collect_comparisons import INVESTMENT_COST
 
     record = results["_investment_choice"]
     figure = Figure(figsize=(6.4, 4.4))
