@@ -2,7 +2,7 @@
 
 :data:`FIGURES` lists them: a figure's stem names its files (``<stem>.png``,
 ``<stem>.svg``) and the block of the report's document that shows it. A new
-figure is one more entry here and one more :class:`~bargaining.report._document.Figure`
+figure is one more entry here and one more :class:`~bargaining.report._document_model.Figure`
 in the section that explains it.
 """
 

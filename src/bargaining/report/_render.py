@@ -1,4 +1,4 @@
-"""The report laid out three ways from one :class:`~bargaining.report._document.Document`.
+"""The report laid out three ways from one :class:`~bargaining.report._document_model.Document`.
 
 Markdown and HTML come from the Jinja templates in ``templates/``; the console
 gets plain text with aligned columns. The HTML page is one self-contained file:
