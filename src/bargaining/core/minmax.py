@@ -60,7 +60,7 @@ class Minmax:
 
 def _pure(payoffs):
     """Minmax of the player whose payoffs are ``payoffs[own, opponent]``."""
-    if any(is_sympy(value) for value in payoffs.flat):
+    if payoffs.dtype == object and any(is_sympy(value) for value in payoffs.flat):
         best_replies = [sp.Max(*payoffs[:, j]) for j in range(payoffs.shape[1])]
         return sp.Min(*best_replies), None
     best_replies = payoffs.max(axis=0)

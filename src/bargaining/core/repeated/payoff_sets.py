@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ... import _display
+from ..minmax import minmax
 from ..polygon import ConvexPolygon, clip_array, hull_array
 from ..validation import BACKENDS, check_delta, check_iteration_options, has_numba, resolve_backend
 from .abreu_sannikov import abreu_sannikov
@@ -277,8 +278,7 @@ def individually_rational(
     less than the minmax, up to the grid of ``1e-13`` times the payoff scale
     on which float hulls are taken.
     """
-    A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
-    floor = np.array([A.max(axis=0).min(), B.max(axis=1).min()])  # the pure minmax values
+    floor = np.array(tuple(minmax(A, B, mixed=False))[:2], dtype=float)
     clipped = clip_array(hull_array(vertices), 0, floor[0] - slack)
     clipped = clip_array(clipped, 1, floor[1] - slack)
     return hull_array(np.maximum(clipped, floor))
