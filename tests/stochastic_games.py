@@ -9,15 +9,49 @@ from hypothesis import strategies as st
 from bargaining import Game, StochasticGame
 
 
+def _transition_row(draw, states, stay):
+    """Integer weights 0..3 per next state, normalised; all zero means staying in ``stay``."""
+    weights = draw(st.lists(st.integers(0, 3), min_size=states, max_size=states))
+    weights = weights if any(weights) else [int(t == stay) for t in range(states)]
+    return [Fraction(w, sum(weights)) for w in weights]
+
+
 @st.composite
-def transition_arrays(draw, shape, states):
-    """Exact transition probabilities: integer weights 0..3 per next state, normalised."""
+def transition_arrays(draw, shape, states, stay=0, kind="dependent"):
+    """Exact transition probabilities from one state of ``shape``.
+
+    ``kind`` is ``"dependent"`` (a row drawn for every profile), ``"independent"``
+    (one row for all profiles) or ``"absorbing"`` (staying in ``stay``).
+    """
     rows = []
-    for _ in range(shape[0] * shape[1]):
-        weights = draw(st.lists(st.integers(0, 3), min_size=states, max_size=states))
-        weights = weights if any(weights) else [1] + [0] * (states - 1)
-        rows.append([Fraction(w, sum(weights)) for w in weights])
+    for cell in range(shape[0] * shape[1]):
+        if kind == "absorbing":
+            rows.append([Fraction(int(t == stay)) for t in range(states)])
+        elif kind == "dependent" or cell == 0:
+            rows.append(_transition_row(draw, states, stay))
+        else:
+            rows.append(rows[0])
     return np.array(rows, dtype=object).reshape(*shape, states)
+
+
+@st.composite
+def stochastic_games(draw, states=(1, 4), rows=(2, 3), columns=(2, 3), kinds=("dependent",)):
+    """Integer stage games of random shapes (each an inclusive range) and exact transitions.
+
+    Each state's transitions are of a kind drawn from ``kinds`` (see
+    :func:`transition_arrays`); a row of zero weights stays in its own state.
+    """
+    count = draw(st.integers(*states))
+    games, transitions = [], []
+    for state in range(count):
+        shape = (draw(st.integers(*rows)), draw(st.integers(*columns)))
+        cells = shape[0] * shape[1]
+        payoffs = st.lists(st.integers(-5, 5), min_size=cells, max_size=cells)
+        games.append(Game(*(np.array(draw(payoffs)).reshape(shape).tolist() for _ in range(2))))
+        kind = draw(st.sampled_from(kinds))
+        transitions.append(draw(transition_arrays(shape, count, stay=state, kind=kind)))
+    delta = draw(st.sampled_from([Fraction(1, 5), Fraction(1, 2), Fraction(4, 5)]))
+    return StochasticGame(games, transitions, delta)
 
 
 @st.composite

@@ -1,7 +1,5 @@
 """The lockstep APS iteration and its parts against the state-by-state reference."""
 
-from fractions import Fraction
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -10,34 +8,15 @@ from hypothesis import strategies as st
 from bargaining import Game, StochasticGame
 from bargaining.core.polygon import hausdorff_distance, hull_array
 from bargaining.core.stochastic import _lockstep, _padded, aps
+from stochastic_games import stochastic_games
 
 TOL = 1e-9
 
 
-@st.composite
-def stochastic_games(draw):
-    """1-4 states, 2x2 to 3x3 integer stage games, and transitions of three kinds per state:
+def lockstep_games():
+    """1-4 states, 2x2 to 3x3 stage games, and transitions of three kinds per state:
     absorbing, independent of the actions, or drawn profile by profile."""
-    states = draw(st.integers(1, 4))
-    games, transitions = [], []
-    for state in range(states):
-        shape = (draw(st.integers(2, 3)), draw(st.integers(2, 3)))
-        cells = shape[0] * shape[1]
-        payoffs = st.lists(st.integers(-5, 5), min_size=cells, max_size=cells)
-        A, B = (np.array(draw(payoffs)).reshape(shape).tolist() for _ in range(2))
-        games.append(Game(A, B))
-        kind = draw(st.sampled_from(["absorbing", "independent", "dependent"]))
-        rows = []
-        for cell in range(cells):
-            if kind == "absorbing":
-                weights = [int(t == state) for t in range(states)]
-            elif kind == "dependent" or cell == 0:
-                weights = draw(st.lists(st.integers(0, 3), min_size=states, max_size=states))
-                weights = weights if any(weights) else [int(t == state) for t in range(states)]
-            rows.append([Fraction(w, sum(weights)) for w in weights])
-        transitions.append(np.array(rows, dtype=object).reshape(*shape, states))
-    delta = draw(st.sampled_from([Fraction(1, 5), Fraction(1, 2), Fraction(4, 5)]))
-    return StochasticGame(games, transitions, delta)
+    return stochastic_games(kinds=("absorbing", "independent", "dependent"))
 
 
 def assert_same_sets(found, expected, tol=TOL):
@@ -48,7 +27,7 @@ def assert_same_sets(found, expected, tol=TOL):
 
 
 @settings(max_examples=15, deadline=None)
-@given(stochastic_games())
+@given(lockstep_games())
 def test_the_lockstep_iteration_gives_the_reference_sets_after_as_many_steps(game):
     """The reported sets, outer and inner, agree to their accuracy.
 
@@ -70,7 +49,7 @@ def test_the_lockstep_iteration_gives_the_reference_sets_after_as_many_steps(gam
 
 
 @settings(max_examples=25, deadline=None)
-@given(stochastic_games(), st.integers(1, 6), st.booleans())
+@given(lockstep_games(), st.integers(1, 6), st.booleans())
 def test_every_step_matches_the_reference_step(game, steps, grow):
     """Raw iterates, before simplification, from the outer or an inner start, step by step."""
     stages = game._stages()

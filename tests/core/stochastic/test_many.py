@@ -1,7 +1,6 @@
 """Many stochastic games in one batch against the same games solved one by one."""
 
 import warnings
-from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -14,6 +13,7 @@ from bargaining.core.repeated.payoff_sets import ConvergenceWarning
 from bargaining.core.stochastic import aps, equilibrium_payoffs_many
 from bargaining.labor import scenarios
 from bargaining.labor.dynamics import AutomationGame, advance_chain
+from stochastic_games import stochastic_games
 
 PD = Game([[9, 1], [10, 3]], [[9, 10], [1, 3]])
 
@@ -23,24 +23,9 @@ def one_state(game, delta):
     return StochasticGame([game], [np.ones((rows, columns, 1))], delta)
 
 
-@st.composite
-def stochastic_games(draw):
-    """1-3 states of 1x2 to 3x2 integer stage games, transitions drawn profile by profile."""
-    states = draw(st.integers(1, 3))
-    games, transitions = [], []
-    for state in range(states):
-        shape = (draw(st.integers(1, 3)), 2)
-        cells = shape[0] * shape[1]
-        payoffs = st.lists(st.integers(-5, 5), min_size=cells, max_size=cells)
-        games.append(Game(*(np.array(draw(payoffs)).reshape(shape).tolist() for _ in range(2))))
-        rows = []
-        for _ in range(cells):
-            weights = draw(st.lists(st.integers(0, 3), min_size=states, max_size=states))
-            weights = weights if any(weights) else [int(t == state) for t in range(states)]
-            rows.append([Fraction(w, sum(weights)) for w in weights])
-        transitions.append(np.array(rows, dtype=object).reshape(*shape, states))
-    delta = draw(st.sampled_from([Fraction(1, 5), Fraction(1, 2), Fraction(4, 5)]))
-    return StochasticGame(games, transitions, delta)
+def batch_games():
+    """1-3 states of 1x2 to 3x2 stage games, transitions drawn profile by profile."""
+    return stochastic_games(states=(1, 3), rows=(1, 3), columns=(2, 2))
 
 
 def assert_same_results(found, expected, scale):
@@ -68,7 +53,7 @@ def assert_bracketed(sets, scale):
 
 
 @settings(max_examples=12, deadline=None)
-@given(st.lists(stochastic_games(), min_size=1, max_size=4))
+@given(st.lists(batch_games(), min_size=1, max_size=4))
 def test_a_batch_gives_every_game_its_own_sets(games):
     batched = equilibrium_payoffs_many(games)
     for game, found in zip(games, batched, strict=True):
