@@ -43,6 +43,7 @@ import time
 import warnings
 
 import numpy as np
+from first_call import CACHED_BYTECODE, interleaved
 
 COLD_SNIPPETS = {
     "import numpy": "import numpy\n",
@@ -147,7 +148,7 @@ def single_game_loop(repeats):
         )
 
 
-def cold_call(snippet, environment):
+def cold_call(snippet, environment=CACHED_BYTECODE):
     """Wall time of a fresh process running ``snippet``, and the seconds it spent after numpy.
 
     Every snippet starts by importing numpy; the process itself times the rest,
@@ -170,15 +171,7 @@ def cold_call(snippet, environment):
 
 def cold_calls(repeats):
     """Median wall time of each cold-call snippet in fresh processes, run interleaved."""
-    # As for an installed package: with PYTHONDONTWRITEBYTECODE set and no
-    # cache yet, every process would compile this package's sources again.
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    for snippet in COLD_SNIPPETS.values():  # writes the bytecode caches, warms the disk cache
-        cold_call(snippet, environment)
-    times = {name: [] for name in COLD_SNIPPETS}
-    for _ in range(repeats):  # interleaved, so load elsewhere falls on all alike
-        for name, snippet in COLD_SNIPPETS.items():
-            times[name].append(cold_call(snippet, environment))
+    times = interleaved(COLD_SNIPPETS, repeats, cold_call)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"cold call, median of {repeats} fresh processes each, interleaved "

@@ -49,22 +49,35 @@ SNIPPETS = {
 }
 
 
-def fresh_process(snippet, environment):
+# As for an installed package: with PYTHONDONTWRITEBYTECODE set and no cache
+# yet, every fresh process would compile this package's sources again.
+CACHED_BYTECODE = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def fresh_process(snippet, environment=CACHED_BYTECODE):
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", snippet], check=True, env=environment)
     return time.perf_counter() - start
 
 
+def interleaved(snippets, repeats, run=fresh_process):
+    """What ``run`` gives for each snippet in ``repeats`` rounds, by name.
+
+    One untimed run of each first writes the bytecode caches and warms the
+    disk cache; every round then runs each snippet once, so that load
+    elsewhere falls on all of them alike.
+    """
+    for snippet in snippets.values():
+        run(snippet)
+    results = {name: [] for name in snippets}
+    for _ in range(repeats):
+        for name, snippet in snippets.items():
+            results[name].append(run(snippet))
+    return results
+
+
 def main(repeats):
-    # As for an installed package: with PYTHONDONTWRITEBYTECODE set and no
-    # cache yet, every process would compile this package's sources again.
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    for snippet in SNIPPETS.values():  # writes the bytecode caches, warms the disk cache
-        fresh_process(snippet, environment)
-    times = {name: [] for name in SNIPPETS}
-    for _ in range(repeats):  # interleaved, so load elsewhere falls on all alike
-        for name, snippet in SNIPPETS.items():
-            times[name].append(fresh_process(snippet, environment))
+    times = interleaved(SNIPPETS, repeats)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"fresh processes, median of {repeats} (min - max), 1-minute load average {load:.1f}")
     for name, values in times.items():

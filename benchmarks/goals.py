@@ -50,7 +50,7 @@ from abreu_sannikov import (
 )
 from equilibria import float_games, integer_games, measure, quantecon_game
 from first_call import SNIPPETS as FIRST_CALL_SNIPPETS
-from first_call import fresh_process
+from first_call import interleaved
 
 from report import whole_command
 
@@ -172,14 +172,7 @@ def fresh_process_rows(repeats):
         "xarray floor": FIRST_CALL_SNIPPETS["import xarray, build a DataArray"],
         "first sweep_arrays": FIRST_CALL_SNIPPETS["first closed-form sweep_arrays"],
     }
-    # As for an installed package, whose bytecode is cached on disk.
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    for snippet in snippets.values():
-        fresh_process(snippet, environment)
-    times = {name: [] for name in snippets}
-    for _ in range(repeats):
-        for name, snippet in snippets.items():
-            times[name].append(fresh_process(snippet, environment))
+    times = interleaved(snippets, repeats)
     median = {name: statistics.median(t) for name, t in times.items()}
     return [
         ("cold call, fresh process", median["cold call"], 0.2, median["import numpy"]),

@@ -25,10 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from first_call import CACHED_BYTECODE
+
 BARGAINING = Path(sys.executable).with_name("bargaining")
-# As for an installed package: with PYTHONDONTWRITEBYTECODE set and no cache
-# yet, every process would compile this package's sources again.
-ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _run(options):
@@ -40,7 +39,7 @@ def _run(options):
             [str(BARGAINING), "report", "--quiet", *options, "--out", out],
             check=True,
             stdout=subprocess.DEVNULL,
-            env=ENVIRONMENT,
+            env=CACHED_BYTECODE,  # as for an installed package
         )
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
