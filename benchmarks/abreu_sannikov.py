@@ -107,19 +107,28 @@ def single_game_solvers():
     }
 
 
-def single_game_loop(repeats):
+def warm_up(games, solvers):
+    """Run the single games until both sides are compiled; this package's rounds and seconds.
+
+    QuantEcon compiles on its first call; this package's default backend
+    switches to its compiled kernel after about a second in the numpy iteration.
+    """
     from bargaining.core.repeated import payoff_sets
 
-    games = single_games()
-    solvers = single_game_solvers()
-    for _, A, B, delta in games:  # QuantEcon compiles on its first call
+    for _, A, B, delta in games:
         solvers["quantecon"](A, B, delta)
     start, rounds = time.perf_counter(), 0
     while payoff_sets._COMPILED_MODULE not in sys.modules:
         for _, A, B, delta in games:
             solvers["bargaining"](A, B, delta)
         rounds += 1
-    warm_up = time.perf_counter() - start
+    return rounds, time.perf_counter() - start
+
+
+def single_game_loop(repeats):
+    games = single_games()
+    solvers = single_game_solvers()
+    rounds, warm_up_seconds = warm_up(games, solvers)
     times = {(game[0], name): [] for game in games for name in solvers}
     answers = {}
     names = list(solvers)
@@ -131,7 +140,8 @@ def single_game_loop(repeats):
                 times[game, name].append(time.perf_counter() - begin)
     print(
         f"single games, median of {repeats} calls each, after warm-up (this package: "
-        f"{rounds} rounds of the loop, {warm_up:.2f} s, before its compiled kernel took over)"
+        f"{rounds} rounds of the loop, {warm_up_seconds:.2f} s, before its compiled kernel "
+        "took over)"
     )
     for game, *_ in games:
         median = {name: statistics.median(times[game, name]) for name in names}

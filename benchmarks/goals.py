@@ -47,6 +47,7 @@ from abreu_sannikov import (
     single_game_solvers,
     single_games,
     strike_games,
+    warm_up,
 )
 from equilibria import float_games, integer_games, measure, quantecon_game
 from first_call import SNIPPETS as FIRST_CALL_SNIPPETS
@@ -110,18 +111,10 @@ def lemke_howson_ratios(repeats):
 
 
 def single_game_ratio(repeats):
-    import sys
-
-    from bargaining.core.repeated import payoff_sets
-
     games = single_games()
     solvers = single_game_solvers()
+    warm_up(games, solvers)
     ours, peer = solvers["bargaining"], solvers["quantecon"]
-    for _, A, B, delta in games:
-        peer(A, B, delta)
-    while payoff_sets._COMPILED_MODULE not in sys.modules:  # the default backend's switch
-        for _, A, B, delta in games:
-            ours(A, B, delta)
     prepared = [(A, B, delta) for _, A, B, delta in games]
     wrapped = {
         "ours": (lambda *game: game, lambda game: [ours(*g) for g in prepared]),
